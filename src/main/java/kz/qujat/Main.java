@@ -1,0 +1,19 @@
+package kz.qujat;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one entry point of {@code qujat.jar}: each program of Qujat is a subcommand. */
+@Command(name = "qujat", mixinStandardHelpOptions = true, version = "Qujat 0.1.0",
+        description = "Online ID card replacement: central service, production node, tools and workstation.",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main());
+    }
+}

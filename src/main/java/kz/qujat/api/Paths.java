@@ -1,0 +1,40 @@
+package kz.qujat.api;
+
+/** Every path of the central API and of the production node, in one place for server and client. */
+public final class Paths {
+    public static final String BASE = "/api/v1";
+
+    public static final String HEALTH = BASE + "/health";
+    public static final String INTAKE = BASE + "/intake/applications";
+    public static final String CHALLENGE = BASE + "/session/challenge";
+    public static final String SESSION = BASE + "/session";
+    public static final String QUEUE = BASE + "/queue";
+    public static final String QUEUE_NEXT = BASE + "/queue/next";
+    public static final String APPLICATION = BASE + "/applications/{id}";
+    public static final String CLAIM = APPLICATION + "/claim";
+    public static final String RELEASE = APPLICATION + "/release";
+    public static final String PHOTO = APPLICATION + "/photo";
+    public static final String SIGNATURE = APPLICATION + "/signature";
+    public static final String REGISTRY_PHOTO = APPLICATION + "/registry-photo";
+    public static final String REGISTRY_SIGNATURE = APPLICATION + "/registry-signature";
+    public static final String DECISION = APPLICATION + "/decision";
+    public static final String HANDOVER = BASE + "/handover/{ticketNumber}";
+    public static final String HANDOVER_LIST = BASE + "/handover";
+    public static final String ANNULMENTS = BASE + "/annulments";
+    public static final String ANNULMENT_REVIEW = BASE + "/annulments/{id}/review";
+    /** The population register feed (simulates the national register; protected by a feed key). */
+    public static final String REGISTRY_PERSON = BASE + "/registry/persons/{iin}";
+    /** Called by the production node, with a signed request, when a document is ready. */
+    public static final String PRODUCTION_READY = BASE + "/production/ready";
+
+    /** The production node's own endpoint: certified applications arrive here, signed by the central service. */
+    public static final String PRODUCTION_ORDERS = BASE + "/orders";
+    public static final String PRODUCTION_ORDER = BASE + "/orders/{id}";
+
+    private Paths() {
+    }
+
+    public static String fill(String template, String name, String value) {
+        return template.replace("{" + name + "}", value);
+    }
+}

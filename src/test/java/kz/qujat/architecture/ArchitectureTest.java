@@ -86,17 +86,22 @@ class ArchitectureTest {
 
     @Test
     void centralStandsAlone() {
-        roomUsesOnly("central", "api", "domain", "eds", "inspect").check(CLASSES);
+        roomUsesOnly("central", "api", "domain", "eds", "inspect", "store").check(CLASSES);
     }
 
     @Test
     void productionStandsAlone() {
-        roomUsesOnly("production", "api", "domain", "eds").check(CLASSES);
+        roomUsesOnly("production", "api", "domain", "eds", "store").check(CLASSES);
     }
 
     @Test
     void devpkiUsesOnlyEdsSide() {
         roomUsesOnly("devpki", "api", "domain", "eds").check(CLASSES);
+    }
+
+    @Test
+    void storePlumbingKnowsNoProgram() {
+        roomUsesOnly("store", "domain").check(CLASSES);
     }
 
     @Test

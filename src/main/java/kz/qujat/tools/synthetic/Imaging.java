@@ -93,6 +93,29 @@ final class Imaging {
         return out;
     }
 
+    /**
+     * Keeps only the middle of the ink's width, stretched back to full size: the strokes then run off the
+     * left and right edges, as a signature cut off by a careless scan does.
+     */
+    static BufferedImage cutThroughInk(BufferedImage src) {
+        int minX = src.getWidth();
+        int maxX = -1;
+        for (int y = 0; y < src.getHeight(); y++) {
+            for (int x = 0; x < src.getWidth(); x++) {
+                if ((src.getRGB(x, y) & 0xff) < 160) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                }
+            }
+        }
+        if (maxX < 0) {
+            return src;
+        }
+        int cut = (maxX - minX) / 4;
+        BufferedImage middle = src.getSubimage(minX + cut, 0, Math.max(1, maxX - minX - 2 * cut), src.getHeight());
+        return resize(middle, src.getWidth(), src.getHeight());
+    }
+
     private static int scale(int channel, double factor) {
         return (int) Math.round((channel & 0xff) * factor);
     }

@@ -68,7 +68,7 @@ public final class SyntheticApplicants {
                 case GREYSCALE_PHOTO -> photo = Imaging.greyscale(photo);
                 case TINY_PHOTO -> photo = Imaging.resize(photo, 180, 231);
                 case BLANK_SIGNATURE -> signature = Imaging.blank(signature.getWidth(), signature.getHeight());
-                case CLIPPED_SIGNATURE -> signature = SignaturePainter.paint(style, person, 0.006, 2.2, -0.45, -0.5);
+                case CLIPPED_SIGNATURE -> signature = Imaging.cutThroughInk(signature);
                 case REGISTER_NAME_MISMATCH -> { }
             }
         }

@@ -1,0 +1,93 @@
+package kz.qujat.production;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import kz.qujat.eds.EdsException;
+import kz.qujat.eds.Pkcs12KeySource;
+import kz.qujat.eds.SigningKey;
+import kz.qujat.eds.TrustConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code qujat production}: runs the production node until SIGTERM. */
+@Command(name = "production", mixinStandardHelpOptions = true,
+        description = "Run the production node: receives certified orders, produces, reports documents ready.")
+public final class ProductionCommand implements Callable<Integer> {
+    static final String PASSWORD_ENV = "QUJAT_KEY_PASSWORD";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", defaultValue = "8081", description = "HTTP port (0: any free port; default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--db", defaultValue = "embedded:data/production",
+            description = "embedded:DIR or jdbc:postgresql://... (default ${DEFAULT-VALUE}).")
+    String db;
+
+    @Option(names = "--trust", required = true, paramLabel = "DIR", description = "Trust anchors, intermediates and CRLs (e.g. certs-dev/trust).")
+    Path trust;
+
+    @Option(names = "--key", required = true, paramLabel = "P12",
+            description = "The node's service key (PKCS#12); password from the environment variable " + PASSWORD_ENV + ".")
+    Path key;
+
+    @Option(names = "--peer-cert", required = true, paramLabel = "CRT", description = "The central service's certificate; only it may send orders.")
+    Path peerCert;
+
+    @Option(names = "--central", required = true, paramLabel = "URL", description = "Base URL of the central service for ready reports.")
+    String central;
+
+    @Option(names = "--production-time", defaultValue = "PT30S", description = "How long producing a document takes (ISO-8601; default ${DEFAULT-VALUE}).")
+    Duration productionTime;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        String env = System.getenv(PASSWORD_ENV);
+        if (env == null) {
+            err.println("set the key password in the environment variable " + PASSWORD_ENV);
+            return 2;
+        }
+        SigningKey serviceKey;
+        char[] password = env.toCharArray();
+        try (Pkcs12KeySource source = Pkcs12KeySource.open(key, password)) {
+            serviceKey = source.signingKey();
+        } catch (EdsException e) {
+            err.println("cannot open the service key: " + e.kind());
+            return 2;
+        } finally {
+            Arrays.fill(password, '\0');
+        }
+        ProductionServer server = ProductionServer.start(ProductionConfig.of(port, db, TrustConfig.load(trust), serviceKey,
+                readCertificate(peerCert), central, productionTime));
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "production-shutdown"));
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("production node listening on " + server.url());
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static X509Certificate readCertificate(Path file) throws IOException, CertificateException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package kz.qujat.production;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import kz.qujat.api.Json;
+import kz.qujat.api.Paths;
+import kz.qujat.api.Problem;
+import kz.qujat.api.ProblemKind;
+import kz.qujat.production.store.OrderStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every route of the production node in one place; handlers parse, call the service, and write. */
+final class ProductionRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(ProductionRoutes.class);
+
+    private final OrderService orders;
+    private final OrderStore store;
+    private final ObjectMapper mapper = Json.mapper();
+
+    ProductionRoutes(OrderService orders, OrderStore store) {
+        this.orders = orders;
+        this.store = store;
+    }
+
+    void register(Javalin app) {
+        app.post(Paths.PRODUCTION_ORDERS, this::receive);
+        app.get(Paths.PRODUCTION_ORDER, this::status);
+        app.get(Paths.HEALTH, this::health);
+        app.exception(RejectedException.class, (e, ctx) -> problem(ctx, e.problem()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            problem(ctx, Problem.of(ProblemKind.INTERNAL, "the production node could not handle the request"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.resultInputStream() == null) {
+                problem(ctx, Problem.of(ProblemKind.NOT_FOUND, "no such resource"));
+            }
+        });
+    }
+
+    private void receive(Context ctx) throws RejectedException {
+        OrderService.Accepted accepted = orders.receive(ctx.bodyAsBytes(), ctx.header(SignedRequests.HEADER));
+        json(ctx, accepted.created() ? 201 : 200, accepted.ack());
+    }
+
+    /** Local operations only: the status of an order, without personal data or the document number. */
+    private void status(Context ctx) throws RejectedException {
+        if (!fromLoopback(ctx)) {
+            problem(ctx, Problem.of(ProblemKind.FORBIDDEN, "order status is available to local operations only"));
+            return;
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(ctx.pathParam("id"));
+        } catch (IllegalArgumentException e) {
+            throw RejectedException.invalidInput("id is not a UUID");
+        }
+        var status = orders.status(id);
+        if (status.isEmpty()) {
+            problem(ctx, Problem.of(ProblemKind.NOT_FOUND, "no order for this application"));
+            return;
+        }
+        json(ctx, 200, status.get());
+    }
+
+    private void health(Context ctx) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "UP");
+        body.put("inProduction", store.count("IN_PRODUCTION"));
+        body.put("awaitingReport", store.count("PRODUCED"));
+        body.put("reported", store.count("REPORTED"));
+        json(ctx, 200, body);
+    }
+
+    private static boolean fromLoopback(Context ctx) {
+        try {
+            return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
+    private void json(Context ctx, int status, Object body) {
+        write(ctx, status, "application/json", body);
+    }
+
+    private void problem(Context ctx, Problem p) {
+        write(ctx, p.status(), Problem.MEDIA_TYPE, p);
+    }
+
+    private void write(Context ctx, int status, String type, Object body) {
+        try {
+            ctx.status(status).contentType(type).result(mapper.writeValueAsBytes(body));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write response", e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package kz.qujat.production;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import kz.qujat.eds.CmsVerifier;
+import kz.qujat.production.store.OrderStore;
+import kz.qujat.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** A running production node: its database, HTTP endpoint and worker; {@link #stop()} ends all three. */
+public final class ProductionServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ProductionServer.class);
+    /** Orders carry the photo and signature base64 inside; a generous cap still refuses absurd bodies. */
+    private static final long MAX_BODY = 40L * 1024 * 1024;
+
+    private final Database database;
+    private final ProductionWorker worker;
+    private final Javalin app;
+
+    private ProductionServer(Database database, ProductionWorker worker, Javalin app) {
+        this.database = database;
+        this.worker = worker;
+        this.app = app;
+    }
+
+    public static ProductionServer start(ProductionConfig config) throws IOException {
+        Database database = Database.open(config.db(), "production");
+        try {
+            OrderStore store = new OrderStore(database);
+            CmsVerifier verifier = new CmsVerifier(config.trust(), config.clock());
+            SignedRequests signed = new SignedRequests(verifier, config.centralCertificate(), config.serviceKey());
+            OrderService orders = new OrderService(signed, new DecisionCheck(verifier), store, config.productionTime(),
+                    config.clock());
+            ProductionWorker worker = new ProductionWorker(store, new ReadyReporter(config.centralUrl(), signed),
+                    config.clock(), config.retryInitial(), config.retryMax());
+            Javalin app = Javalin.create(cfg -> {
+                cfg.showJavalinBanner = false;
+                cfg.http.maxRequestSize = MAX_BODY;
+            });
+            new ProductionRoutes(orders, store).register(app);
+            app.start(config.port());
+            worker.start(config.pollInterval());
+            LOG.info("production node listening on port {}", app.port());
+            return new ProductionServer(database, worker, app);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    public void stop() {
+        worker.close();
+        app.stop();
+        database.close();
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

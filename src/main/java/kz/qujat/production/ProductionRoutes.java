@@ -40,7 +40,8 @@ final class ProductionRoutes {
             problem(ctx, Problem.of(ProblemKind.INTERNAL, "the production node could not handle the request"));
         });
         app.error(404, ctx -> {
-            if (ctx.resultInputStream() == null) {
+            // our own 404s are already problems; Javalin's for an unknown path is plain text
+            if (!Problem.MEDIA_TYPE.equals(ctx.contentType())) {
                 problem(ctx, Problem.of(ProblemKind.NOT_FOUND, "no such resource"));
             }
         });

@@ -25,8 +25,6 @@ import okhttp3.ResponseBody;
  * {@link CentralException} with the server's problem details; a network failure one with status 0.
  */
 public class CentralClient {
-    /** The header that carries the population register feed key on {@code PUT /registry/persons/{iin}}. */
-    public static final String FEED_KEY_HEADER = "Qujat-Feed-Key";
     static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     private final HttpUrl base;
@@ -55,7 +53,7 @@ public class CentralClient {
     public void putRegistryPerson(RegistryPerson person, char[] feedKey) throws CentralException {
         Request request = new Request.Builder()
                 .url(url(Paths.fill(Paths.REGISTRY_PERSON, "iin", person.iin())))
-                .header(FEED_KEY_HEADER, new String(feedKey))
+                .header("Authorization", "Bearer " + new String(feedKey))
                 .put(RequestBody.create(write(person), JSON))
                 .build();
         send(request, null);

@@ -1,5 +1,6 @@
 package kz.qujat;
 
+import kz.qujat.central.CentralCommand;
 import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
 import kz.qujat.tools.IntakeCommand;
@@ -9,8 +10,8 @@ import picocli.CommandLine.Command;
 /** The one entry point of {@code qujat.jar}: each program of Qujat is a subcommand. */
 @Command(name = "qujat", mixinStandardHelpOptions = true, version = "Qujat 0.1.0",
         description = "Online ID card replacement: central service, production node, tools and workstation.",
-        subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, IntakeCommand.class,
-            ProductionCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
+            ProductionCommand.class, IntakeCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -1,0 +1,56 @@
+package kz.qujat.central;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import kz.qujat.api.Annulment;
+import kz.qujat.api.ReviewRequest;
+import kz.qujat.central.store.AnnulmentStore;
+import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+
+/** The supervisor's annulment log: a national supervisor sees every region, a regional one only theirs. */
+public final class AnnulmentService {
+    private final AnnulmentStore store;
+    private final ReviewService review;
+    private final Clock clock;
+
+    public AnnulmentService(AnnulmentStore store, ReviewService review, Clock clock) {
+        this.store = store;
+        this.review = review;
+        this.clock = clock;
+    }
+
+    /** {@code from}/{@code to}: Almaty calendar days, both inclusive; any may be null. */
+    public List<Annulment> list(StaffMember supervisor, LocalDate from, LocalDate to, Region region, String officerIin,
+                                AnnulmentReason reason, int limit) {
+        Region scope = region;
+        if (!supervisor.national()) {
+            if (region != null && region != supervisor.region()) {
+                throw ApiException.forbidden("a regional supervisor sees only the annulments of " + supervisor.region());
+            }
+            scope = supervisor.region();
+        }
+        return store.list(new AnnulmentStore.Filter(
+                from == null ? null : from.atStartOfDay(KzTime.ZONE).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(KzTime.ZONE).toInstant(),
+                scope == null ? null : scope.name(), officerIin, reason == null ? null : reason.name()), limit);
+    }
+
+    public Annulment review(StaffMember supervisor, UUID id, ReviewRequest request) {
+        if (request.verdict() == null || !(request.verdict().equals("AGREE") || request.verdict().equals("DISAGREE"))) {
+            throw ApiException.invalid("verdict must be AGREE or DISAGREE");
+        }
+        if (request.comment() != null && request.comment().length() > 2000) {
+            throw ApiException.invalid("comment must be at most 2000 characters");
+        }
+        review.visible(supervisor, id);
+        if (!store.review(id, request.verdict(), request.comment(), supervisor.iin(), clock.instant())) {
+            throw ApiException.conflict("the application is not annulled");
+        }
+        return store.list(new AnnulmentStore.Filter(null, null, null, null, null), Integer.MAX_VALUE).stream()
+                .filter(a -> a.applicationId().equals(id)).findFirst().orElseThrow();
+    }
+}

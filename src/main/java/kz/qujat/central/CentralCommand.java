@@ -1,0 +1,80 @@
+package kz.qujat.central;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code qujat central}: runs the central queue service until SIGTERM. */
+@Command(name = "central", mixinStandardHelpOptions = true,
+        description = "Runs the central queue service (intake, officer queue, decisions, handover, relay to production).")
+public final class CentralCommand implements Callable<Integer> {
+    @Option(names = "--port", defaultValue = "8080", description = "HTTP port; 0 = any free port (default ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--db", required = true, description = "embedded:DIR or jdbc:postgresql://host/db")
+    String db;
+
+    @Option(names = "--policy", description = "Policy file (default: the built-in DEMONSTRATION policy).")
+    Path policy;
+
+    @Option(names = "--trust", defaultValue = "certs-dev/trust", description = "Trust folder: root and intermediate"
+            + " certificates and CRLs (default ${DEFAULT-VALUE}).")
+    Path trust;
+
+    @Option(names = "--staff", description = "Staff directory CSV, upserted at start.")
+    Path staff;
+
+    @Option(names = "--registry-feed-key-file", description = "File holding the population register feed key;"
+            + " without it the feed is disabled.")
+    Path feedKeyFile;
+
+    @Option(names = "--claim-ttl", defaultValue = "PT15M", description = "How long a claim lasts (default ${DEFAULT-VALUE}).")
+    Duration claimTtl;
+
+    @Option(names = "--session-ttl", defaultValue = "PT30M", description = "How long a session lasts (default ${DEFAULT-VALUE}).")
+    Duration sessionTtl;
+
+    @Option(names = "--production", description = "Base URL of the production node; without it nothing is relayed.")
+    URI production;
+
+    @Option(names = "--key", description = "The service's PKCS#12 signing key (password from env QUJAT_KEY_PASSWORD).")
+    Path key;
+
+    @Option(names = "--peer-cert", description = "Certificate of the production node, whose ready reports are accepted.")
+    Path peerCert;
+
+    @Override
+    public Integer call() throws Exception {
+        CentralConfig.Builder b = CentralConfig.builder().port(port).db(db).trustDir(trust).staffFile(staff)
+                .claimTtl(claimTtl).sessionTtl(sessionTtl).production(production).peerCert(peerCert);
+        if (policy != null) {
+            b.policies(CentralServer.readPolicies(policy));
+        }
+        if (feedKeyFile != null) {
+            b.registryFeedKey(Files.readString(feedKeyFile, StandardCharsets.UTF_8).trim());
+        }
+        if (key != null) {
+            String pw = System.getenv("QUJAT_KEY_PASSWORD");
+            if (pw == null) {
+                System.err.println("--key needs the environment variable QUJAT_KEY_PASSWORD");
+                return 2;
+            }
+            b.key(key, pw.toCharArray());
+        }
+        CentralServer server = CentralServer.start(b.build());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.stop();
+            stopped.countDown();
+        }, "central-shutdown"));
+        System.out.println("Central service listening on " + server.url());
+        stopped.await();
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+package kz.qujat.central;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import kz.qujat.domain.PolicyBook;
+
+/**
+ * Everything the central service needs to start. {@code policies} null means the built-in demonstration
+ * policy; {@code registryFeedKey} null disables the register feed; {@code production} null disables the
+ * relay; {@code keyPassword} is cleared by the server once the key is loaded.
+ */
+public record CentralConfig(int port, String db, PolicyBook policies, Path trustDir, Path staffFile,
+                            String registryFeedKey, Duration claimTtl, Duration sessionTtl, URI production,
+                            Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval,
+                            long maxBodyBytes, Clock clock) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fluent construction with the defaults of the command line. */
+    public static final class Builder {
+        private int port;
+        private String db;
+        private PolicyBook policies;
+        private Path trustDir;
+        private Path staffFile;
+        private String registryFeedKey;
+        private Duration claimTtl = Duration.ofMinutes(15);
+        private Duration sessionTtl = Duration.ofMinutes(30);
+        private URI production;
+        private Path keyFile;
+        private char[] keyPassword;
+        private Path peerCert;
+        private Duration sweepInterval = Duration.ofSeconds(10);
+        private long maxBodyBytes = 48L * 1024 * 1024;
+        private Clock clock = Clock.systemUTC();
+
+        public Builder port(int v) {
+            port = v;
+            return this;
+        }
+
+        public Builder db(String v) {
+            db = v;
+            return this;
+        }
+
+        public Builder policies(PolicyBook v) {
+            policies = v;
+            return this;
+        }
+
+        public Builder trustDir(Path v) {
+            trustDir = v;
+            return this;
+        }
+
+        public Builder staffFile(Path v) {
+            staffFile = v;
+            return this;
+        }
+
+        public Builder registryFeedKey(String v) {
+            registryFeedKey = v;
+            return this;
+        }
+
+        public Builder claimTtl(Duration v) {
+            claimTtl = v;
+            return this;
+        }
+
+        public Builder sessionTtl(Duration v) {
+            sessionTtl = v;
+            return this;
+        }
+
+        public Builder production(URI v) {
+            production = v;
+            return this;
+        }
+
+        public Builder key(Path file, char[] password) {
+            keyFile = file;
+            keyPassword = password;
+            return this;
+        }
+
+        public Builder peerCert(Path v) {
+            peerCert = v;
+            return this;
+        }
+
+        public Builder sweepInterval(Duration v) {
+            sweepInterval = v;
+            return this;
+        }
+
+        public Builder maxBodyBytes(long v) {
+            maxBodyBytes = v;
+            return this;
+        }
+
+        public Builder clock(Clock v) {
+            clock = v;
+            return this;
+        }
+
+        public CentralConfig build() {
+            if (db == null) {
+                throw new IllegalArgumentException("a database (--db) is required");
+            }
+            return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
+                    production, keyFile, keyPassword, peerCert, sweepInterval, maxBodyBytes, clock);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "CentralConfig[port=" + port + "]";
+    }
+}

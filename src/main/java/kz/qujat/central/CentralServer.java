@@ -1,0 +1,143 @@
+package kz.qujat.central;
+
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import kz.qujat.central.http.HttpApi;
+import kz.qujat.central.http.Routes;
+import kz.qujat.central.store.AnnulmentStore;
+import kz.qujat.central.store.ApplicationStore;
+import kz.qujat.central.store.ClaimStore;
+import kz.qujat.central.store.PickupStore;
+import kz.qujat.central.store.RegistryStore;
+import kz.qujat.central.store.SessionStore;
+import kz.qujat.central.store.StaffStore;
+import kz.qujat.domain.PolicyBook;
+import kz.qujat.store.Database;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running central service: database, services, HTTP server and background workers; {@link #stop()} ends all. */
+public final class CentralServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
+    private static final String DEMO_POLICY = "/kz/qujat/domain/policies-demo.properties";
+    private static final long MAX_IMAGE_BYTES = 15L * 1024 * 1024;
+    private static final long MAX_PIXELS = 40_000_000L;
+
+    private final Database database;
+    private final Javalin app;
+    private final ScheduledExecutorService workers;
+
+    private CentralServer(Database database, Javalin app, ScheduledExecutorService workers) {
+        this.database = database;
+        this.app = app;
+        this.workers = workers;
+    }
+
+    public static CentralServer start(CentralConfig config) throws IOException {
+        PolicyBook policies = config.policies() != null ? config.policies() : demoPolicies();
+        Database database = Database.open(config.db(), "central");
+        ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
+            Thread t = new Thread(r, "central-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            StaffStore staff = new StaffStore(database);
+            if (config.staffFile() != null) {
+                var members = StaffCsv.read(config.staffFile());
+                staff.upsert(members);
+                LOG.info("staff directory: {} people loaded", members.size());
+            }
+            ApplicationStore applications = new ApplicationStore(database);
+            ClaimStore claims = new ClaimStore(database);
+            RegistryStore registry = new RegistryStore(database);
+            ImageCheck images = new ImageCheck(MAX_IMAGE_BYTES, MAX_PIXELS);
+            SessionService sessions = new SessionService(new SessionStore(database), config.sessionTtl(), config.clock());
+            ReviewService review = new ReviewService(applications, claims, registry, policies, config.claimTtl(),
+                    config.clock());
+            Services services = new Services(
+                    new IntakeService(applications, policies, images, config.clock()),
+                    sessions, review,
+                    new HandoverService(applications, new PickupStore(database), review, config.clock()),
+                    new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
+                    new RegistryFeedService(registry, config.registryFeedKey(), images));
+            Javalin app = HttpApi.create(new Routes(services, openApi()), sessions, config.maxBodyBytes());
+            long sweep = config.sweepInterval().toMillis();
+            workers.scheduleWithFixedDelay(() -> sweepClaims(claims, config), sweep, sweep, TimeUnit.MILLISECONDS);
+            app.start(config.port());
+            CentralServer server = new CentralServer(database, app, workers);
+            LOG.info("central service listening on {}", server.url());
+            return server;
+        } catch (IOException | RuntimeException e) {
+            workers.shutdownNow();
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void sweepClaims(ClaimStore claims, CentralConfig config) {
+        try {
+            int n = claims.expireClaims(config.clock().instant());
+            if (n > 0) {
+                LOG.info("{} expired claim(s) returned to the queue", n);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("claim sweep failed: {}", e.getMessage());
+        }
+    }
+
+    static PolicyBook demoPolicies() throws IOException {
+        LOG.warn("A DEMONSTRATION policy is in force (built-in policies-demo.properties): it is not law."
+                + " Use --policy with policies-order.properties or a real policy file in production.");
+        try (InputStream in = CentralServer.class.getResourceAsStream(DEMO_POLICY)) {
+            if (in == null) {
+                throw new IOException("built-in demonstration policy is missing");
+            }
+            return PolicyBook.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+    }
+
+    public static PolicyBook readPolicies(Path file) throws IOException {
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return PolicyBook.read(r);
+        }
+    }
+
+    static byte[] openApi() throws IOException {
+        try (InputStream in = CentralServer.class.getResourceAsStream("/openapi.json")) {
+            if (in == null) {
+                throw new IOException("openapi.json is missing from the class path");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public String url() {
+        return "http://localhost:" + port();
+    }
+
+    public void stop() {
+        workers.shutdownNow();
+        app.stop();
+        database.close();
+        LOG.info("central service stopped");
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}

@@ -1,0 +1,71 @@
+package kz.qujat.central;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.util.List;
+import kz.qujat.api.HandoverInfo;
+import kz.qujat.api.HandoverRequest;
+import kz.qujat.central.store.ApplicationStore;
+import kz.qujat.central.store.PickupStore;
+import kz.qujat.domain.Status;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** R11: the clerk of the registration point finds a finished document by ticket number and hands it over. */
+public final class HandoverService {
+    private static final Logger LOG = LoggerFactory.getLogger(HandoverService.class);
+    private final ApplicationStore applications;
+    private final PickupStore pickup;
+    private final ReviewService review;
+    private final Clock clock;
+
+    public HandoverService(ApplicationStore applications, PickupStore pickup, ReviewService review, Clock clock) {
+        this.applications = applications;
+        this.pickup = pickup;
+        this.review = review;
+        this.clock = clock;
+    }
+
+    public HandoverInfo find(StaffMember clerk, String ticketNumber) {
+        ApplicationStore.Row row = applications.findByTicket(ticketNumber)
+                .orElseThrow(() -> ApiException.notFound("no application with this ticket number"));
+        if (!row.registrationPoint().equals(clerk.registrationPoint())) {
+            throw ApiException.forbidden("this document is handed over at registration point "
+                    + row.registrationPoint() + ", not at " + clerk.registrationPoint());
+        }
+        if (row.status() != Status.READY_FOR_PICKUP && row.status() != Status.ISSUED) {
+            throw ApiException.conflict("the document is not ready for pickup (status " + row.status() + ")");
+        }
+        return info(row);
+    }
+
+    public List<HandoverInfo> list(StaffMember clerk, Status status, int limit) {
+        return applications.atPoint(clerk.registrationPoint(), status, limit).stream().map(this::info).toList();
+    }
+
+    public HandoverInfo handOver(StaffMember clerk, String ticketNumber, HandoverRequest request) {
+        if (!request.identityChecked() || !request.oldCardSurrendered()) {
+            throw ApiException.invalid("both the recipient's identity check and the surrender of the old card"
+                    + " must be confirmed");
+        }
+        find(clerk, ticketNumber);
+        PickupStore.Result r = pickup.handOver(ticketNumber, clerk.registrationPoint(), clerk.iin(),
+                request.comment(), clock.instant());
+        switch (r.outcome()) {
+            case NOT_FOUND -> throw ApiException.notFound("no application with this ticket number");
+            case WRONG_POINT -> throw ApiException.forbidden("this document is handed over at another registration point");
+            case WRONG_STATUS -> throw ApiException.conflict("the document is not ready for pickup (status "
+                    + r.status() + ")");
+            default -> LOG.info("ticket {} handed over", ticketNumber);
+        }
+        return info(applications.findByTicket(ticketNumber).orElseThrow());
+    }
+
+    private HandoverInfo info(ApplicationStore.Row row) {
+        JsonNode form = review.form(row);
+        return new HandoverInfo(row.id(), row.ticketNumber(), row.status().name(), row.registrationPoint(),
+                form.path("surname").asText(), form.path("givenName").asText(),
+                form.path("patronymic").isNull() ? null : form.path("patronymic").asText(), row.newDocumentNumber(),
+                row.readyAt(), row.issuedAt());
+    }
+}

@@ -1,0 +1,144 @@
+package kz.qujat.central;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import kz.qujat.api.ApplicationDetail;
+import kz.qujat.api.Json;
+import kz.qujat.api.QueueItem;
+import kz.qujat.central.store.ApplicationStore;
+import kz.qujat.central.store.ClaimStore;
+import kz.qujat.central.store.RegistryStore;
+import kz.qujat.domain.ApplicationReason;
+import kz.qujat.domain.DocumentType;
+import kz.qujat.domain.Eligibility;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.PolicyBook;
+
+/** The officer's side of the queue: list, claim, release, and the full view of one application. */
+public final class ReviewService {
+    private final ApplicationStore applications;
+    private final ClaimStore claims;
+    private final RegistryStore registry;
+    private final PolicyBook policies;
+    private final Duration claimTtl;
+    private final Clock clock;
+    private final ObjectMapper mapper = Json.mapper();
+
+    public ReviewService(ApplicationStore applications, ClaimStore claims, RegistryStore registry, PolicyBook policies,
+                         Duration claimTtl, Clock clock) {
+        this.applications = applications;
+        this.claims = claims;
+        this.registry = registry;
+        this.policies = policies;
+        this.claimTtl = claimTtl;
+        this.clock = clock;
+    }
+
+    public List<QueueItem> queue(StaffMember officer, UUID after, int limit) {
+        return applications.queue(officer.region(), after, limit).stream().map(this::item).toList();
+    }
+
+    /** Claims the oldest waiting application of the officer's region; empty when the queue is empty. */
+    public Optional<ApplicationDetail> next(StaffMember officer) {
+        claims.expireClaims(clock.instant());
+        return claims.claimNext(officer.region(), officer.iin(), clock.instant(), claimTtl)
+                .map(id -> detail(officer, id));
+    }
+
+    public ApplicationDetail claim(StaffMember officer, UUID id) {
+        ClaimStore.Result r = claims.claim(id, officer.region(), officer.iin(), clock.instant(), claimTtl);
+        refuse(r);
+        return detail(officer, id);
+    }
+
+    public ApplicationDetail release(StaffMember officer, UUID id) {
+        refuse(claims.release(id, officer.region(), officer.iin(), clock.instant()));
+        return detail(officer, id);
+    }
+
+    private static void refuse(ClaimStore.Result r) {
+        switch (r.outcome()) {
+            case NOT_FOUND, OTHER_REGION -> throw ApiException.notFound("no such application in your region");
+            case HELD_BY_OTHER -> throw ApiException.conflict("the application is claimed by another officer");
+            case NOT_HOLDER -> throw ApiException.conflict("you do not hold the claim on this application");
+            case WRONG_STATUS -> throw ApiException.conflict("the application is in status " + r.status());
+            default -> { }
+        }
+    }
+
+    /** The row, if the caller may see it: officers their region, regional supervisors theirs, national all. */
+    ApplicationStore.Row visible(StaffMember caller, UUID id) {
+        ApplicationStore.Row row = applications.find(id)
+                .orElseThrow(() -> ApiException.notFound("no such application"));
+        boolean allowed = switch (caller.role()) {
+            case OFFICER -> row.region() == caller.region();
+            case SUPERVISOR -> caller.national() || row.region() == caller.region();
+            case CLERK -> false;
+        };
+        if (!allowed) {
+            throw ApiException.notFound("no such application in your region");
+        }
+        return row;
+    }
+
+    public ApplicationDetail detail(StaffMember caller, UUID id) {
+        ApplicationStore.Row row = visible(caller, id);
+        JsonNode form = form(row);
+        LocalDate today = KzTime.today(clock);
+        Eligibility.Result e = Eligibility.evaluate(policies, DocumentType.valueOf(form.path("documentType").asText()),
+                ApplicationReason.valueOf(form.path("reason").asText()), row.expiryDate(), today);
+        ApplicationDetail.RegistryRecord reg = registry.find(row.iin())
+                .map(p -> new ApplicationDetail.RegistryRecord(true, p.surname(), p.givenName(), p.patronymic(),
+                        p.birthDate(), p.currentDocumentNumber(), p.currentDocumentExpiry(), p.photo() != null,
+                        p.signature() != null))
+                .orElse(new ApplicationDetail.RegistryRecord(false, null, null, null, null, null, null, false, false));
+        ApplicationDetail.Claim claim = row.claimedBy() == null || row.claimExpiresAt() == null ? null
+                : new ApplicationDetail.Claim(row.claimedBy(), row.claimedByName(), row.claimedAt(), row.claimExpiresAt());
+        List<ApplicationDetail.HistoryEntry> history = applications.history(id).stream()
+                .map(h -> new ApplicationDetail.HistoryEntry(h.at(), h.event(), h.fromStatus(), h.toStatus(),
+                        h.actorIin(), h.actorName(), h.note()))
+                .toList();
+        return new ApplicationDetail(row.id(), row.ticketNumber(), row.status().name(), row.region().name(), form,
+                row.submittedAt(), row.policyVersion(),
+                new ApplicationDetail.EligibilityInfo(row.expiryDate(), row.daysFromExpiry(), e.eligible(), e.rule()),
+                reg, claim, history, row.photoSha256(), row.signatureSha256());
+    }
+
+    /** {@code which}: photo, signature, registry-photo or registry-signature. */
+    public byte[] image(StaffMember caller, UUID id, String which) {
+        ApplicationStore.Row row = visible(caller, id);
+        byte[] bytes = switch (which) {
+            case "photo", "signature" -> applications.image(id, which).orElse(null);
+            case "registry-photo" -> registry.find(row.iin()).map(RegistryStore.Person::photo).orElse(null);
+            case "registry-signature" -> registry.find(row.iin()).map(RegistryStore.Person::signature).orElse(null);
+            default -> throw new IllegalArgumentException("unknown image " + which);
+        };
+        if (bytes == null) {
+            throw ApiException.notFound("the population register holds no such image for this person");
+        }
+        return bytes;
+    }
+
+    JsonNode form(ApplicationStore.Row row) {
+        try {
+            return mapper.readTree(row.formJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored form of " + row.id() + " is not JSON", e);
+        }
+    }
+
+    private QueueItem item(ApplicationStore.Row row) {
+        JsonNode form = form(row);
+        return new QueueItem(row.id(), row.ticketNumber(), row.status().name(), row.submittedAt(), row.expiryDate(),
+                row.daysFromExpiry(), form.path("surname").asText() + " " + form.path("givenName").asText(),
+                row.claimedBy());
+    }
+
+}

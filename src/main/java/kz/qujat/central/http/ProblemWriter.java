@@ -1,0 +1,66 @@
+package kz.qujat.central.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import kz.qujat.api.Json;
+import kz.qujat.api.Problem;
+import kz.qujat.api.ProblemKind;
+import kz.qujat.central.ApiException;
+import kz.qujat.domain.Lifecycle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become problem+json: our refusals as they are, Javalin's own (body too
+ * large, not found) by their status, anything unexpected as a bare 500 whose cause goes only to the log.
+ */
+final class ProblemWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemWriter.class);
+    private static final String WRITTEN = "qujat.problem";
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private ProblemWriter() {
+    }
+
+    static void install(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> write(ctx, e.problem()));
+        app.exception(Lifecycle.IllegalTransitionException.class, (e, ctx) ->
+                write(ctx, Problem.of(ProblemKind.CONFLICT, e.getMessage())));
+        app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus())));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.endpointHandlerPath(), e);
+            write(ctx, Problem.of(ProblemKind.INTERNAL, "the server failed to handle the request"));
+        });
+        app.error(404, ctx -> {
+            if (ctx.attribute(WRITTEN) == null) {
+                write(ctx, Problem.of(ProblemKind.NOT_FOUND, "no such resource: " + ctx.method() + " " + ctx.path()));
+            }
+        });
+    }
+
+    static void write(Context ctx, Problem p) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
+        try {
+            ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(MAPPER.writeValueAsBytes(p));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem always serialises", e);
+        }
+    }
+
+    private static Problem fromStatus(int status) {
+        return switch (status) {
+            case 413 -> Problem.of(ProblemKind.TOO_LARGE, "the request body is larger than the server accepts");
+            case 404 -> Problem.of(ProblemKind.NOT_FOUND, "no such resource");
+            case 400 -> Problem.of(ProblemKind.INVALID_INPUT, "the request is malformed");
+            case 401 -> Problem.of(ProblemKind.UNAUTHENTICATED, "authentication required");
+            case 403 -> Problem.of(ProblemKind.FORBIDDEN, "forbidden");
+            case 415 -> Problem.of(ProblemKind.UNSUPPORTED_MEDIA, "unsupported media type");
+            case 503 -> Problem.of(ProblemKind.UNAVAILABLE, "service unavailable");
+            default -> status >= 500 ? Problem.of(ProblemKind.INTERNAL, "the server failed to handle the request")
+                    : new Problem(Problem.PREFIX + "http-" + status, "HTTP " + status, status, "request refused", null);
+        };
+    }
+}

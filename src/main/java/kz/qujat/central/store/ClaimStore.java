@@ -1,0 +1,153 @@
+package kz.qujat.central.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import kz.qujat.domain.Lifecycle.Event;
+import kz.qujat.domain.Region;
+import kz.qujat.domain.Status;
+import kz.qujat.store.Database;
+
+/**
+ * One officer per application, enforced in the database: claims take row locks ({@code FOR UPDATE SKIP
+ * LOCKED} for the next in the queue), are conditional on status and holder, and expire after a TTL.
+ */
+public final class ClaimStore {
+    private final Jdbc jdbc;
+
+    public enum Outcome { DONE, NOT_FOUND, OTHER_REGION, HELD_BY_OTHER, WRONG_STATUS, NOT_HOLDER }
+
+    /** The outcome and the status the application was found in. */
+    public record Result(Outcome outcome, Status status) {
+    }
+
+    public ClaimStore(Database database) {
+        this.jdbc = new Jdbc(database);
+    }
+
+    /** Claims the oldest waiting application of the region, skipping rows other officers are claiming. */
+    public Optional<UUID> claimNext(Region region, String officerIin, Instant now, Duration ttl) {
+        return jdbc.tx("claim next", c -> {
+            UUID id;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE region = ?"
+                    + " AND status = 'SUBMITTED' ORDER BY submitted_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                ps.setString(1, region.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<UUID>empty();
+                    }
+                    id = rs.getObject(1, UUID.class);
+                }
+            }
+            take(c, id, Status.SUBMITTED, officerIin, now, ttl);
+            return Optional.of(id);
+        });
+    }
+
+    /** Claims one application; the holder claiming again extends the claim. */
+    public Result claim(UUID id, Region region, String officerIin, Instant now, Duration ttl) {
+        return jdbc.tx("claim", c -> {
+            Locked l = lock(c, id);
+            if (l == null) {
+                return new Result(Outcome.NOT_FOUND, null);
+            }
+            if (l.region != region) {
+                return new Result(Outcome.OTHER_REGION, l.status);
+            }
+            Status status = l.status;
+            if (status == Status.IN_REVIEW && l.expiresAt.compareTo(now) <= 0) {
+                status = Transitions.apply(c, id, status, Event.CLAIM_EXPIRED, null, null, now);
+                clearClaim(c, id);
+            } else if (status == Status.IN_REVIEW && officerIin.equals(l.holder)) {
+                Jdbc.update(c, "UPDATE application SET claim_expires_at = ? WHERE id = ?", now.plus(ttl), id);
+                return new Result(Outcome.DONE, status);
+            } else if (status == Status.IN_REVIEW) {
+                return new Result(Outcome.HELD_BY_OTHER, status);
+            }
+            if (status != Status.SUBMITTED) {
+                return new Result(Outcome.WRONG_STATUS, status);
+            }
+            take(c, id, status, officerIin, now, ttl);
+            return new Result(Outcome.DONE, Status.IN_REVIEW);
+        });
+    }
+
+    /** Gives the application back to the queue; only the officer holding it may. */
+    public Result release(UUID id, Region region, String officerIin, Instant now) {
+        return jdbc.tx("release", c -> {
+            Locked l = lock(c, id);
+            if (l == null) {
+                return new Result(Outcome.NOT_FOUND, null);
+            }
+            if (l.region != region) {
+                return new Result(Outcome.OTHER_REGION, l.status);
+            }
+            if (l.status != Status.IN_REVIEW) {
+                return new Result(Outcome.WRONG_STATUS, l.status);
+            }
+            if (!officerIin.equals(l.holder)) {
+                return new Result(Outcome.NOT_HOLDER, l.status);
+            }
+            Status next = Transitions.apply(c, id, l.status, Event.RELEASE, officerIin, null, now);
+            clearClaim(c, id);
+            return new Result(Outcome.DONE, next);
+        });
+    }
+
+    /** Returns every claim past its expiry to the queue; returns how many. */
+    public int expireClaims(Instant now) {
+        return jdbc.tx("claim expiry", c -> {
+            List<UUID> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE status = 'IN_REVIEW'"
+                    + " AND claim_expires_at <= ? FOR UPDATE SKIP LOCKED")) {
+                Jdbc.bind(ps, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getObject(1, UUID.class));
+                    }
+                }
+            }
+            for (UUID id : ids) {
+                Transitions.apply(c, id, Status.IN_REVIEW, Event.CLAIM_EXPIRED, null, null, now);
+                clearClaim(c, id);
+            }
+            return ids.size();
+        });
+    }
+
+    record Locked(Status status, Region region, String holder, Instant expiresAt) {
+    }
+
+    static Locked lock(Connection c, UUID id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status, region, claimed_by, claim_expires_at"
+                + " FROM application WHERE id = ? FOR UPDATE")) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                return new Locked(Status.valueOf(rs.getString(1)), Region.valueOf(rs.getString(2)), rs.getString(3),
+                        Jdbc.instant(rs.getTimestamp(4)));
+            }
+        }
+    }
+
+    private static void take(Connection c, UUID id, Status current, String officerIin, Instant now, Duration ttl)
+            throws SQLException {
+        Transitions.apply(c, id, current, Event.CLAIM, officerIin, null, now);
+        Jdbc.update(c, "UPDATE application SET claimed_by = ?, claimed_at = ?, claim_expires_at = ? WHERE id = ?",
+                officerIin, now, now.plus(ttl), id);
+    }
+
+    private static void clearClaim(Connection c, UUID id) throws SQLException {
+        Jdbc.update(c, "UPDATE application SET claimed_by = NULL, claimed_at = NULL, claim_expires_at = NULL"
+                + " WHERE id = ?", id);
+    }
+}

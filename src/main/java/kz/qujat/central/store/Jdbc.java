@@ -1,0 +1,73 @@
+package kz.qujat.central.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import javax.sql.DataSource;
+import kz.qujat.store.Database;
+
+/** The small piece of JDBC plumbing every store shares: transactions and a few conversions. */
+final class Jdbc {
+    private final DataSource dataSource;
+
+    Jdbc(Database database) {
+        this.dataSource = database.dataSource();
+    }
+
+    /** Work on one connection inside one transaction. */
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    <T> T tx(String operation, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new StoreException(operation, e);
+        }
+    }
+
+    static Timestamp ts(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
+    }
+
+    static Instant instant(Timestamp ts) {
+        return ts == null ? null : ts.toInstant();
+    }
+
+    static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof Instant in) {
+                ps.setTimestamp(i + 1, Timestamp.from(in));
+            } else if (a instanceof java.time.LocalDate d) {
+                ps.setObject(i + 1, d);
+            } else if (a instanceof Enum<?> e) {
+                ps.setString(i + 1, e.name());
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+
+    static boolean uniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+}

@@ -1,0 +1,64 @@
+package kz.qujat.central.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.Optional;
+import kz.qujat.store.Database;
+
+/** The population register as the feed supplies it, kept inside the central store. */
+public final class RegistryStore {
+    private final Jdbc jdbc;
+
+    /** A register record; images are the raw bytes (null when the register has none). */
+    public record Person(String iin, String surname, String givenName, String patronymic, LocalDate birthDate,
+                         String currentDocumentNumber, LocalDate currentDocumentExpiry, byte[] photo,
+                         byte[] signature) {
+        @Override
+        public String toString() {
+            return "Person[***]";
+        }
+    }
+
+    public RegistryStore(Database database) {
+        this.jdbc = new Jdbc(database);
+    }
+
+    /** Inserts or replaces the record; true when it was new. */
+    public boolean upsert(Person p) {
+        return jdbc.tx("registry upsert", c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO registry_person (iin, surname, given_name,"
+                    + " patronymic, birth_date, current_document_number, current_document_expiry, photo, signature,"
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, now()) ON CONFLICT (iin) DO UPDATE SET"
+                    + " surname = EXCLUDED.surname, given_name = EXCLUDED.given_name, patronymic = EXCLUDED.patronymic,"
+                    + " birth_date = EXCLUDED.birth_date, current_document_number = EXCLUDED.current_document_number,"
+                    + " current_document_expiry = EXCLUDED.current_document_expiry, photo = EXCLUDED.photo,"
+                    + " signature = EXCLUDED.signature, updated_at = now() RETURNING (xmax = 0) AS inserted")) {
+                Jdbc.bind(ps, p.iin(), p.surname(), p.givenName(), p.patronymic(), p.birthDate(),
+                        p.currentDocumentNumber(), p.currentDocumentExpiry(), p.photo(), p.signature());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getBoolean(1);
+                }
+            }
+        });
+    }
+
+    public Optional<Person> find(String iin) {
+        return jdbc.tx("registry lookup", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT iin, surname, given_name, patronymic, birth_date,"
+                    + " current_document_number, current_document_expiry, photo, signature FROM registry_person"
+                    + " WHERE iin = ?")) {
+                ps.setString(1, iin);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<Person>empty();
+                    }
+                    return Optional.of(new Person(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class),
+                            rs.getBytes(8), rs.getBytes(9)));
+                }
+            }
+        });
+    }
+}

@@ -1,0 +1,10 @@
+package kz.qujat.central.store;
+
+/** A database failure; the message names the operation only, never SQL or data, so it is safe to log. */
+public final class StoreException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public StoreException(String operation, Throwable cause) {
+        super("database failure during " + operation, cause);
+    }
+}

@@ -1,0 +1,138 @@
+package kz.qujat.tools;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import kz.qujat.Main;
+import kz.qujat.api.IntakeRequest;
+import kz.qujat.api.Json;
+import kz.qujat.api.ProblemKind;
+import kz.qujat.central.CentralConfig;
+import kz.qujat.central.CentralServer;
+import kz.qujat.client.CentralClient;
+import kz.qujat.client.CentralException;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestPostgres;
+import kz.qujat.tools.synthetic.SyntheticApplicants;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The client and {@code qujat intake} against a real central service on a real PostgreSQL. */
+class IntakeCommandTest {
+    private static final String FEED_KEY = "feed-key-for-tests";
+    private static CentralServer central;
+
+    @BeforeAll
+    static void startCentral() throws Exception {
+        central = CentralServer.start(CentralConfig.builder().port(0).db(TestPostgres.freshJdbcUrl())
+                .trustDir(DevIdentities.file("trust")).staffFile(DevIdentities.file("staff-dev.csv"))
+                .registryFeedKey(FEED_KEY).build());
+    }
+
+    @AfterAll
+    static void stopCentral() {
+        central.stop();
+    }
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void syntheticApplicantsAreSeededInTheRegisterAndSubmitted(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("feed.key");
+        Files.writeString(keyFile, FEED_KEY + "\n");
+        Run run = run("intake", "--central", central.url(), "--synthetic", "3", "--region", "KARAGANDA", "--seed", "5",
+                "--registry-feed-key-file", keyFile.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("submitted 3 of 3 (0 failed)");
+        assertThat(run.out().lines().filter(l -> l.contains(" ticket "))).hasSize(3);
+        // no personal data on the console
+        var people = new SyntheticApplicants(5, KzTime.today(Clock.systemUTC()), 0);
+        var first = people.next(Region.KARAGANDA);
+        assertThat(run.out() + run.err()).doesNotContain(first.iin().value()).doesNotContain(first.surname());
+    }
+
+    @Test
+    void aWrongFeedKeyIsReportedAndTheExitCodeSaysSo(@TempDir Path dir) throws Exception {
+        Path keyFile = dir.resolve("feed.key");
+        Files.writeString(keyFile, "wrong");
+        Run run = run("intake", "--central", central.url(), "--synthetic", "1", "--seed", "6",
+                "--registry-feed-key-file", keyFile.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("401").contains("urn:qujat:problem:unauthenticated");
+        assertThat(run.out()).contains("submitted 0 of 1 (1 failed)");
+    }
+
+    @Test
+    void theExampleFileIsSubmittedAsThePortalWould(@TempDir Path dir) throws Exception {
+        ObjectNode example = (ObjectNode) Json.mapper().readTree(
+                getClass().getResourceAsStream("/intake/example-application.json"));
+        // the committed file carries a fixed expiry date; move it into today's R3 window
+        ((ObjectNode) example.get("currentDocument")).put("expiryDate",
+                KzTime.today(Clock.systemUTC()).plusDays(12).toString());
+        Path file = dir.resolve("application.json");
+        Files.write(file, Json.mapper().writeValueAsBytes(example));
+        Run run = run("intake", "--central", central.url(), file.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).containsPattern("#1 ticket \\S+ SUBMITTED");
+    }
+
+    @Test
+    void refusalsCarryTheProblemDetails(@TempDir Path dir) throws Exception {
+        IntakeRequest ok = new SyntheticApplicants(8, KzTime.today(Clock.systemUTC()), 0).next(Region.ASTANA).toIntakeRequest();
+        IntakeRequest tooEarly = new IntakeRequest(ok.iin(), ok.surname(), ok.givenName(), ok.patronymic(), ok.birthDate(),
+                ok.documentType(), ok.reason(), new IntakeRequest.CurrentDocument(ok.currentDocument().number(),
+                KzTime.today(Clock.systemUTC()).plusDays(31)), ok.region(), ok.registrationPoint(), ok.feePaymentRef(),
+                ok.phone(), ok.photo(), ok.signature());
+        CentralClient client = new CentralClient(central.url());
+        assertThatThrownBy(() -> client.submit(tooEarly)).isInstanceOfSatisfying(CentralException.class, e -> {
+            assertThat(e.status()).isEqualTo(422);
+            assertThat(e.kind()).contains(ProblemKind.NOT_ELIGIBLE);
+            assertThat(e.problem().orElseThrow().detail()).isEqualTo("оформление не доступно, обратитесь в ЦОН");
+        });
+        Path file = dir.resolve("bad.json");
+        Files.write(file, Json.mapper().writeValueAsBytes(tooEarly));
+        Run run = run("intake", "--central", central.url(), file.toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("422").contains("оформление не доступно, обратитесь в ЦОН");
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.UTF_8)).contains(ok.iin());
+        assertThat(run.err()).doesNotContain(ok.iin());
+    }
+
+    @Test
+    void anUnreachableCentralIsAClearFailure() {
+        CentralClient client = new CentralClient("http://127.0.0.1:1");
+        assertThatThrownBy(client::health).isInstanceOfSatisfying(CentralException.class,
+                e -> assertThat(e.status()).isZero());
+        Run run = run("intake", "--central", "http://127.0.0.1:1", "--synthetic", "1");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("not reachable");
+    }
+
+    @Test
+    void healthAnswers() throws Exception {
+        assertThat(new CentralClient(central.url()).health().toString()).contains("UP");
+    }
+}

@@ -1,0 +1,106 @@
+package kz.qujat.client;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import kz.qujat.api.ApplicationDetail;
+import kz.qujat.api.Canonical;
+import kz.qujat.api.ChallengeResponse;
+import kz.qujat.api.DecisionDocument;
+import kz.qujat.api.DecisionRequest;
+import kz.qujat.api.DecisionResponse;
+import kz.qujat.api.HandoverInfo;
+import kz.qujat.api.HandoverRequest;
+import kz.qujat.api.Paths;
+import kz.qujat.api.SessionRequest;
+import kz.qujat.api.SessionResponse;
+import kz.qujat.eds.CmsSigner;
+import kz.qujat.eds.EdsException;
+import kz.qujat.eds.SigningKey;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * The central API as a member of staff uses it: log in by signing the server's challenge with the EDS
+ * authentication key, then review, decide (the decision signed with the signing key) and hand over.
+ * One instance holds one session.
+ */
+public final class StaffClient extends CentralClient {
+    private String token;
+    private SessionResponse session;
+
+    public StaffClient(String baseUrl) {
+        super(baseUrl);
+    }
+
+    public StaffClient(String baseUrl, OkHttpClient http) {
+        super(baseUrl, http);
+    }
+
+    /** Signs a fresh challenge with {@code authenticationKey}; the session is kept for the calls that follow. */
+    public SessionResponse login(SigningKey authenticationKey) throws CentralException, EdsException {
+        ChallengeResponse challenge = send(post(Paths.CHALLENGE, java.util.Map.of()), ChallengeResponse.class);
+        byte[] nonce = Base64.getDecoder().decode(challenge.nonce());
+        byte[] cms = CmsSigner.signDetached(authenticationKey, nonce);
+        session = send(post(Paths.SESSION, new SessionRequest(challenge.challengeId(),
+                Base64.getEncoder().encodeToString(cms))), SessionResponse.class);
+        token = session.token();
+        return session;
+    }
+
+    public SessionResponse session() {
+        return session;
+    }
+
+    /** Claims the oldest waiting application of the officer's region; empty when the queue is empty. */
+    public Optional<ApplicationDetail> next() throws CentralException {
+        return Optional.ofNullable(send(authed(post(Paths.QUEUE_NEXT, java.util.Map.of())), ApplicationDetail.class));
+    }
+
+    public ApplicationDetail detail(UUID id) throws CentralException {
+        return send(get(Paths.fill(Paths.APPLICATION, "id", id.toString())), ApplicationDetail.class);
+    }
+
+    /** One of the application's images: {@link Paths#PHOTO}, {@link Paths#SIGNATURE} or the register's. */
+    public byte[] image(String pathTemplate, UUID id) throws CentralException {
+        return send(get(Paths.fill(pathTemplate, "id", id.toString())), byte[].class);
+    }
+
+    /**
+     * Builds the decision document from exactly what the server served (the form tree and the image bytes),
+     * signs it with the officer's signing key and sends it.
+     */
+    public DecisionResponse decide(ApplicationDetail detail, byte[] photo, byte[] signature, String decision,
+                                   String reason, String comment, SigningKey signingKey, Instant decidedAt)
+            throws CentralException, EdsException {
+        DecisionDocument doc = new DecisionDocument(detail.id(), detail.ticketNumber(), decision, reason, comment,
+                Canonical.sha256Hex(Canonical.bytes(detail.form())), Canonical.sha256Hex(photo),
+                Canonical.sha256Hex(signature), detail.policyVersion(), session.staff().iin(), decidedAt);
+        byte[] bytes = doc.canonicalBytes();
+        byte[] cms = CmsSigner.signDetached(signingKey, bytes);
+        Base64.Encoder b64 = Base64.getEncoder();
+        return send(authed(post(Paths.fill(Paths.DECISION, "id", detail.id().toString()),
+                new DecisionRequest(b64.encodeToString(bytes), b64.encodeToString(cms)))), DecisionResponse.class);
+    }
+
+    public HandoverInfo handover(String ticketNumber) throws CentralException {
+        return send(get(Paths.fill(Paths.HANDOVER, "ticketNumber", ticketNumber)), HandoverInfo.class);
+    }
+
+    public HandoverInfo handOver(String ticketNumber, HandoverRequest request) throws CentralException {
+        return send(authed(post(Paths.fill(Paths.HANDOVER, "ticketNumber", ticketNumber), request)), HandoverInfo.class);
+    }
+
+    private Request get(String path) {
+        return authed(new Request.Builder().url(url(path)).get().build());
+    }
+
+    private Request authed(Request request) {
+        if (token == null) {
+            return request;
+        }
+        return request.newBuilder().header("Authorization", "Bearer " + token).build();
+    }
+
+}

@@ -13,7 +13,7 @@ import kz.qujat.domain.PolicyBook;
  */
 public record CentralConfig(int port, String db, PolicyBook policies, Path trustDir, Path staffFile,
                             String registryFeedKey, Duration claimTtl, Duration sessionTtl, URI production,
-                            Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval,
+                            Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval, Duration relayInterval,
                             long maxBodyBytes, Clock clock) {
 
     public static Builder builder() {
@@ -35,6 +35,7 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private char[] keyPassword;
         private Path peerCert;
         private Duration sweepInterval = Duration.ofSeconds(10);
+        private Duration relayInterval = Duration.ofMillis(500);
         private long maxBodyBytes = 48L * 1024 * 1024;
         private Clock clock = Clock.systemUTC();
 
@@ -99,6 +100,11 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
             return this;
         }
 
+        public Builder relayInterval(Duration v) {
+            relayInterval = v;
+            return this;
+        }
+
         public Builder maxBodyBytes(long v) {
             maxBodyBytes = v;
             return this;
@@ -113,8 +119,11 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
             if (db == null) {
                 throw new IllegalArgumentException("a database (--db) is required");
             }
+            if (trustDir == null) {
+                throw new IllegalArgumentException("a trust folder (--trust) is required");
+            }
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
-                    production, keyFile, keyPassword, peerCert, sweepInterval, maxBodyBytes, clock);
+                    production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock);
         }
     }
 

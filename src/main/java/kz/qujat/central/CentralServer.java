@@ -16,6 +16,9 @@ import kz.qujat.central.http.Routes;
 import kz.qujat.central.store.AnnulmentStore;
 import kz.qujat.central.store.ApplicationStore;
 import kz.qujat.central.store.ClaimStore;
+import kz.qujat.central.store.DecisionStore;
+import kz.qujat.central.store.OutboxStore;
+import kz.qujat.central.relay.OutboxRelay;
 import kz.qujat.central.store.PickupStore;
 import kz.qujat.central.store.RegistryStore;
 import kz.qujat.central.store.SessionStore;
@@ -57,22 +60,39 @@ public final class CentralServer implements AutoCloseable {
                 staff.upsert(members);
                 LOG.info("staff directory: {} people loaded", members.size());
             }
+            Identity id = Identity.load(config);
             ApplicationStore applications = new ApplicationStore(database);
             ClaimStore claims = new ClaimStore(database);
             RegistryStore registry = new RegistryStore(database);
             ImageCheck images = new ImageCheck(MAX_IMAGE_BYTES, MAX_PIXELS);
-            SessionService sessions = new SessionService(new SessionStore(database), config.sessionTtl(), config.clock());
+            SessionService sessions = new SessionService(new SessionStore(database), staff, id.verifier(),
+                    config.sessionTtl(), config.clock());
+            PickupStore pickup = new PickupStore(database);
             ReviewService review = new ReviewService(applications, claims, registry, policies, config.claimTtl(),
                     config.clock());
             Services services = new Services(
                     new IntakeService(applications, policies, images, config.clock()),
                     sessions, review,
-                    new HandoverService(applications, new PickupStore(database), review, config.clock()),
+                    new DecisionService(applications, new DecisionStore(database), review, id.verifier(), policies,
+                            config.clock()),
+                    new HandoverService(applications, pickup, review, config.clock()),
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
-                    new RegistryFeedService(registry, config.registryFeedKey(), images));
+                    new RegistryFeedService(registry, config.registryFeedKey(), images),
+                    new ProductionReadyService(id.signedRequests(), pickup, config.clock()));
             Javalin app = HttpApi.create(new Routes(services, openApi()), sessions, config.maxBodyBytes());
             long sweep = config.sweepInterval().toMillis();
             workers.scheduleWithFixedDelay(() -> sweepClaims(claims, config), sweep, sweep, TimeUnit.MILLISECONDS);
+            if (config.production() != null) {
+                if (id.ownKey() == null) {
+                    throw new IllegalArgumentException("--production needs the service key (--key) to sign orders");
+                }
+                OutboxRelay relay = new OutboxRelay(new OutboxStore(database), id.signedRequests(),
+                        config.production(), config.clock());
+                long every = config.relayInterval().toMillis();
+                workers.scheduleWithFixedDelay(relay::runOnce, every, every, TimeUnit.MILLISECONDS);
+            } else {
+                LOG.warn("no --production given: approved applications stay in the outbox");
+            }
             app.start(config.port());
             CentralServer server = new CentralServer(database, app, workers);
             LOG.info("central service listening on {}", server.url());

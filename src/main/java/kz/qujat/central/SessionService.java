@@ -1,6 +1,7 @@
 package kz.qujat.central;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,7 +10,15 @@ import java.util.Base64;
 import java.util.UUID;
 import kz.qujat.api.Canonical;
 import kz.qujat.api.ChallengeResponse;
+import kz.qujat.api.SessionRequest;
+import kz.qujat.api.SessionResponse;
 import kz.qujat.central.store.SessionStore;
+import kz.qujat.central.store.StaffStore;
+import kz.qujat.eds.CmsVerifier;
+import kz.qujat.eds.KeyPurpose;
+import kz.qujat.eds.VerificationResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Sessions of staff: single-use login challenges, and bearer tokens of 32 random bytes of which only the
@@ -17,15 +26,58 @@ import kz.qujat.central.store.SessionStore;
  */
 public final class SessionService {
     private static final Duration CHALLENGE_TTL = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(SessionService.class);
     private final SessionStore store;
+    private final StaffStore staff;
+    private final CmsVerifier verifier;
     private final Duration sessionTtl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    public SessionService(SessionStore store, Duration sessionTtl, Clock clock) {
+    public SessionService(SessionStore store, StaffStore staff, CmsVerifier verifier, Duration sessionTtl, Clock clock) {
         this.store = store;
+        this.staff = staff;
+        this.verifier = verifier;
         this.sessionTtl = sessionTtl;
         this.clock = clock;
+    }
+
+    /**
+     * Logs in: the CMS (attached or detached) must be a valid signature over the challenge's nonce made with
+     * an authentication key that chains to a trusted root and is neither expired nor revoked, and the
+     * certificate's IIN must be in the staff directory.
+     */
+    public SessionResponse login(SessionRequest request) {
+        UUID challengeId;
+        try {
+            challengeId = UUID.fromString(String.valueOf(request.challengeId()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid("challengeId is not a challenge id");
+        }
+        byte[] cms = Base64s.decode("cms", request.cms());
+        byte[] nonce = store.useChallenge(challengeId, clock.instant()).orElseThrow(() ->
+                ApiException.unauthenticated("the challenge is unknown, already used or expired; ask for a new one"));
+        VerificationResult r = verifier.verifyAttached(cms, KeyPurpose.AUTHENTICATION);
+        if (r.failure() == VerificationResult.Failure.MALFORMED) {
+            r = verifier.verifyDetached(cms, nonce, KeyPurpose.AUTHENTICATION);
+        } else if (r.valid() && !MessageDigest.isEqual(r.content(), nonce)) {
+            throw ApiException.unauthenticated("the signed content is not the challenge nonce");
+        }
+        if (!r.valid()) {
+            LOG.info("login refused: {}", r.failure());
+            throw ApiException.unauthenticated("signature refused (" + r.failure() + "): " + r.reason());
+        }
+        String iin = r.profile() == null ? null : r.profile().iin();
+        if (iin == null) {
+            throw ApiException.unauthenticated("the certificate carries no IIN");
+        }
+        StaffMember member = staff.find(iin).orElseThrow(() ->
+                ApiException.forbidden("the certificate holder is not in the staff directory"));
+        Opened opened = open(member);
+        LOG.info("login: {} session opened", member.role());
+        return new SessionResponse(opened.token(), opened.expiresAt(), member.role().name(),
+                member.region() == null ? null : member.region().name(), member.registrationPoint(),
+                new SessionResponse.Staff(member.iin(), member.displayName()));
     }
 
     public ChallengeResponse challenge() {
@@ -49,13 +101,13 @@ public final class SessionService {
     }
 
     /** Opens a session for a staff member whose identity has been proven; returns the token and its expiry. */
-    Opened open(StaffMember staff) {
+    Opened open(StaffMember member) {
         byte[] raw = new byte[32];
         random.nextBytes(raw);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
         Instant now = clock.instant();
         Instant expires = now.plus(sessionTtl);
-        store.saveSession(hash(token), staff.iin(), now, expires);
+        store.saveSession(hash(token), member.iin(), now, expires);
         return new Opened(token, expires);
     }
 

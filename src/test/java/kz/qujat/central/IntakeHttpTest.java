@@ -31,7 +31,8 @@ class IntakeHttpTest {
     @BeforeAll
     static void start() throws Exception {
         jdbcUrl = TestPostgres.freshJdbcUrl();
-        server = CentralServer.start(CentralConfig.builder().port(0).db(jdbcUrl).maxBodyBytes(30L * 1024 * 1024).build());
+        server = CentralServer.start(CentralConfig.builder().port(0).db(jdbcUrl).trustDir(DevKeys.dir().resolve("trust"))
+                .maxBodyBytes(30L * 1024 * 1024).build());
         http = new Http(server.url());
     }
 

@@ -10,12 +10,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import kz.qujat.api.DecisionRequest;
 import kz.qujat.api.HandoverRequest;
 import kz.qujat.api.IntakeRequest;
 import kz.qujat.api.Paths;
 import kz.qujat.api.RegistryPerson;
 import kz.qujat.api.ReviewRequest;
+import kz.qujat.api.SessionRequest;
 import kz.qujat.central.Services;
+import kz.qujat.central.SignedRequests;
 import kz.qujat.central.StaffMember;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.Region;
@@ -51,6 +54,10 @@ public final class Routes {
                 ctx -> ctx.status(201).json(s.intake().submit(Bodies.read(ctx, IntakeRequest.class)))));
         r.add(new Route(PUT, Paths.REGISTRY_PERSON, PUBLIC, this::registryPut));
         r.add(new Route(POST, Paths.CHALLENGE, PUBLIC, ctx -> ctx.json(s.sessions().challenge())));
+        r.add(new Route(POST, Paths.SESSION, PUBLIC,
+                ctx -> ctx.json(s.sessions().login(Bodies.read(ctx, SessionRequest.class)))));
+        r.add(new Route(POST, Paths.PRODUCTION_READY, PUBLIC, ctx -> ctx.json(s.productionReady()
+                .report(ctx.header(SignedRequests.HEADER), ctx.bodyAsBytes()))));
 
         r.add(new Route(GET, Paths.QUEUE, OFFICER, ctx -> ctx.json(s.review().queue(staff(ctx),
                 Bodies.query(ctx, "after", java.util.UUID::fromString), Bodies.limit(ctx, 50, 500)))));
@@ -62,6 +69,8 @@ public final class Routes {
                 ctx -> ctx.json(s.review().release(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(new Route(GET, Paths.APPLICATION, REVIEWERS,
                 ctx -> ctx.json(s.review().detail(staff(ctx), Bodies.uuid(ctx, "id")))));
+        r.add(new Route(POST, Paths.DECISION, OFFICER, ctx -> ctx.json(s.decisions().decide(staff(ctx),
+                Bodies.uuid(ctx, "id"), Bodies.read(ctx, DecisionRequest.class)))));
         r.add(image(Paths.PHOTO, "photo"));
         r.add(image(Paths.SIGNATURE, "signature"));
         r.add(image(Paths.REGISTRY_PHOTO, "registry-photo"));

@@ -15,11 +15,11 @@ public record ProductionConfig(int port, String db, TrustConfig trust, SigningKe
                                X509Certificate centralCertificate, String centralUrl, Duration productionTime,
                                Duration pollInterval, Duration retryInitial, Duration retryMax, Clock clock) {
 
-    /** The usual timings: poll every second, retry reports from 1 s doubling up to 5 min. */
+    /** The usual timings: poll every second, retry reports from 1 s doubling up to 1 min. */
     public static ProductionConfig of(int port, String db, TrustConfig trust, SigningKey serviceKey,
                                       X509Certificate centralCertificate, String centralUrl, Duration productionTime) {
         return new ProductionConfig(port, db, trust, serviceKey, centralCertificate, centralUrl, productionTime,
-                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(5), Clock.systemUTC());
+                Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), Clock.systemUTC());
     }
 
     public ProductionConfig withTimings(Duration poll, Duration initial, Duration max) {

@@ -9,6 +9,7 @@ import kz.qujat.api.Json;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.central.ApiException;
+import kz.qujat.central.store.StoreException;
 import kz.qujat.domain.Lifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,11 @@ final class ProblemWriter {
         app.exception(Lifecycle.IllegalTransitionException.class, (e, ctx) ->
                 write(ctx, Problem.of(ProblemKind.CONFLICT, e.getMessage())));
         app.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromStatus(e.getStatus())));
+        app.exception(StoreException.class, (e, ctx) -> {
+            // the driver's message may quote row values (personal data): log the SQL state only
+            LOG.error("{} on {} {} (SQL state {})", e.getMessage(), ctx.method(), ctx.endpointHandlerPath(), e.sqlState());
+            write(ctx, Problem.of(ProblemKind.UNAVAILABLE, "the database is not available; try again"));
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.endpointHandlerPath(), e);
             write(ctx, Problem.of(ProblemKind.INTERNAL, "the server failed to handle the request"));

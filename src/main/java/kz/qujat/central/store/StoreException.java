@@ -7,4 +7,9 @@ public final class StoreException extends RuntimeException {
     public StoreException(String operation, Throwable cause) {
         super("database failure during " + operation, cause);
     }
+
+    /** The SQL state of the cause, safe to log (the driver's message may quote row values). */
+    public String sqlState() {
+        return getCause() instanceof java.sql.SQLException sql ? sql.getSQLState() : "none";
+    }
 }

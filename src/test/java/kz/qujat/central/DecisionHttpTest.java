@@ -1,0 +1,165 @@
+package kz.qujat.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.qujat.api.DecisionDocument;
+import kz.qujat.api.Json;
+import kz.qujat.api.Paths;
+import kz.qujat.api.ProductionOrder;
+import kz.qujat.domain.Eligibility;
+import kz.qujat.eds.CmsSigner;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Signed decisions through real HTTP with the certs-dev keys, the refund on annulment and the reapply rules. */
+class DecisionHttpTest {
+    private static final String OFFICER = "officer-astana";
+    private static CentralFixture f;
+
+    @BeforeAll
+    static void start() throws Exception {
+        f = new CentralFixture();
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    private static UUID claimed() {
+        UUID id = f.submit("ASTANA").id();
+        assertThat(f.claim(OFFICER, id).status()).isEqualTo(200);
+        return id;
+    }
+
+    @Test
+    void approvalIsRecordedWithTheSignedDocumentAndAnOutboxOrder() throws Exception {
+        UUID id = claimed();
+        DecisionDocument doc = f.document(OFFICER, id, "APPROVE", null, null);
+        Http.Answer a = f.decide(OFFICER, OFFICER, id, doc);
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        assertThat(a.json().get("status").asText()).isEqualTo("APPROVED");
+        List<Object> decision = f.query("SELECT decision, officer_iin, document FROM decision WHERE application_id = ?", id)
+                .get(0);
+        assertThat(decision.get(0)).isEqualTo("APPROVE");
+        assertThat(decision.get(1)).isEqualTo("850314312017");
+        assertThat((byte[]) decision.get(2)).isEqualTo(doc.canonicalBytes());
+        String payload = (String) f.scalar("SELECT payload::text FROM outbox WHERE application_id = ?", id);
+        ProductionOrder order = Json.mapper().readValue(payload, ProductionOrder.class);
+        assertThat(order.applicationId()).isEqualTo(id);
+        assertThat(Base64.getDecoder().decode(order.photo())).isEqualTo(Applicants.PHOTO);
+        assertThat(Base64.getDecoder().decode(order.decisionDocument())).isEqualTo(doc.canonicalBytes());
+        JsonNode history = f.detail(OFFICER, id).get("history");
+        assertThat(history.findValuesAsText("event")).containsExactly("SUBMIT", "CLAIM", "APPROVE");
+        assertThat(history.get(2).get("actorIin").asText()).isEqualTo("850314312017");
+        assertThat(f.decide(OFFICER, OFFICER, id, f.document(OFFICER, id, "APPROVE", null, null)).status())
+                .as("a second decision").isEqualTo(409);
+    }
+
+    @Test
+    void aDecisionSignedByAnotherOfficerIsRefused() {
+        UUID id = claimed();
+        Http.Answer a = f.decide(OFFICER, "officer-almaty", id, f.document(OFFICER, id, "APPROVE", null, null));
+        assertThat(a.status()).as(a.toString()).isEqualTo(403);
+        assertThat(f.detail(OFFICER, id).get("status").asText()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void aDecisionOverAnotherPhotoHashIsRefused() {
+        UUID id = claimed();
+        DecisionDocument d = f.document(OFFICER, id, "APPROVE", null, null);
+        DecisionDocument changed = new DecisionDocument(d.applicationId(), d.ticketNumber(), d.decision(), d.reason(),
+                d.comment(), d.formSha256(), "0".repeat(64), d.signatureSha256(), d.policyVersion(), d.officerIin(),
+                d.decidedAt());
+        Http.Answer a = f.decide(OFFICER, OFFICER, id, changed);
+        assertThat(a.status()).as(a.toString()).isEqualTo(409);
+        assertThat(a.json().get("errors").findValuesAsText("field")).containsExactly("photoSha256");
+        assertThat(f.detail(OFFICER, id).get("status").asText()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void badSignaturesAndDocumentsAreRefusedWithTheReason() throws Exception {
+        UUID id = claimed();
+        DecisionDocument doc = f.document(OFFICER, id, "APPROVE", null, null);
+        byte[] bytes = doc.canonicalBytes();
+        String url = Paths.fill(Paths.DECISION, "id", id.toString());
+        String token = f.token(OFFICER);
+        byte[] authCms = CmsSigner.signDetached(DevKeys.authentication(OFFICER), bytes);
+        Http.Answer wrongKey = f.http.post(url, token, Map.of("document", b64(bytes), "cms", b64(authCms)));
+        assertThat(wrongKey.status()).isEqualTo(400);
+        assertThat(wrongKey.json().get("detail").asText()).contains("WRONG_KEY_USAGE");
+        DecisionDocument other = new DecisionDocument(id, doc.ticketNumber(), "ANNUL", "PHOTO", null, doc.formSha256(),
+                doc.photoSha256(), doc.signatureSha256(), doc.policyVersion(), doc.officerIin(), doc.decidedAt());
+        byte[] cms = CmsSigner.signDetached(DevKeys.signing(OFFICER), bytes);
+        Http.Answer forged = f.http.post(url, token, Map.of("document", b64(other.canonicalBytes()), "cms", b64(cms)));
+        assertThat(forged.status()).isEqualTo(400);
+        assertThat(forged.json().get("detail").asText()).contains("CONTENT_MISMATCH");
+        assertThat(f.http.post(url, token, Map.of("document", "***", "cms", b64(cms))).status()).isEqualTo(400);
+        assertThat(f.http.post(url, token, Map.of("document", b64("{\"a\":1}".getBytes()), "cms", b64(cms))).status())
+                .isEqualTo(400);
+        DecisionDocument late = new DecisionDocument(id, doc.ticketNumber(), "APPROVE", null, null, doc.formSha256(),
+                doc.photoSha256(), doc.signatureSha256(), doc.policyVersion(), doc.officerIin(),
+                doc.decidedAt().minusSeconds(3600));
+        Http.Answer stale = f.decide(OFFICER, OFFICER, id, late);
+        assertThat(stale.status()).isEqualTo(400);
+        assertThat(stale.json().get("errors").findValuesAsText("field")).containsExactly("decidedAt");
+        Http.Answer noReason = f.decide(OFFICER, OFFICER, id, f.document(OFFICER, id, "ANNUL", null, null));
+        assertThat(noReason.json().get("errors").findValuesAsText("field")).containsExactly("reason");
+        Http.Answer noComment = f.decide(OFFICER, OFFICER, id,
+                f.document(OFFICER, id, "ANNUL", "FURTHER_VERIFICATION", " "));
+        assertThat(noComment.json().get("errors").findValuesAsText("field")).containsExactly("comment");
+        assertThat(f.detail(OFFICER, id).get("status").asText()).isEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void anUnclaimedApplicationCannotBeDecided() {
+        UUID id = f.submit("ASTANA").id();
+        assertThat(f.claim(OFFICER, id).status()).isEqualTo(200);
+        DecisionDocument doc = f.document(OFFICER, id, "APPROVE", null, null);
+        assertThat(f.http.post(Paths.fill(Paths.RELEASE, "id", id.toString()), f.token(OFFICER), "").status())
+                .isEqualTo(200);
+        Http.Answer a = f.decide(OFFICER, OFFICER, id, doc);
+        assertThat(a.status()).isEqualTo(409);
+        assertThat(a.json().get("detail").asText()).contains("SUBMITTED");
+    }
+
+    @Test
+    void annulmentOwesTheRefundAndPhotoAnnulmentAllowsANewApplication() throws Exception {
+        ObjectNode form = Applicants.valid("ASTANA");
+        UUID id = f.submit(form).id();
+        assertThat(f.claim(OFFICER, id).status()).isEqualTo(200);
+        Http.Answer a = f.decide(OFFICER, OFFICER, id, f.document(OFFICER, id, "ANNUL", "PHOTO", "лицо в тени"));
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        assertThat(a.json().get("status").asText()).isEqualTo("ANNULLED");
+        assertThat(f.query("SELECT status, amount_tiyn FROM refund WHERE application_id = ?", id).get(0))
+                .containsExactly("OWED", 78640L);
+        assertThat(f.scalar("SELECT count(*) FROM outbox WHERE application_id = ?", id)).isEqualTo(0L);
+        form.put("feePaymentRef", "PAY-SECOND-TIME");
+        assertThat(f.http.post(Paths.INTAKE, null, form).status()).as("R10: reapply after a photo annulment")
+                .isEqualTo(201);
+    }
+
+    @Test
+    void furtherVerificationSendsTheApplicantToAServiceCentre() {
+        ObjectNode form = Applicants.valid("ASTANA");
+        UUID id = f.submit(form).id();
+        assertThat(f.claim(OFFICER, id).status()).isEqualTo(200);
+        assertThat(f.decide(OFFICER, OFFICER, id,
+                f.document(OFFICER, id, "ANNUL", "FURTHER_VERIFICATION", "документ требует проверки")).status())
+                .isEqualTo(200);
+        Http.Answer again = f.http.post(Paths.INTAKE, null, form);
+        assertThat(again.status()).isEqualTo(422);
+        assertThat(again.json().get("detail").asText()).isEqualTo(Eligibility.REFUSAL_MESSAGE);
+    }
+
+    private static String b64(byte[] b) {
+        return Base64.getEncoder().encodeToString(b);
+    }
+}

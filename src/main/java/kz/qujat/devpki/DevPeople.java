@@ -1,0 +1,39 @@
+package kz.qujat.devpki;
+
+import java.time.LocalDate;
+import java.util.List;
+import kz.qujat.devpki.DevPerson.Special;
+import kz.qujat.domain.Iin.Sex;
+import kz.qujat.domain.Region;
+import kz.qujat.domain.StaffRole;
+
+/** The fixed cast of development identities; their IINs are the same every time the PKI is made. */
+final class DevPeople {
+    static final String POLICE_ASTANA = "Департамент полиции города Астаны";
+    static final String POLICE_ALMATY = "Департамент полиции города Алматы";
+    static final String MIGRATION_COMMITTEE = "Комитет миграционной службы МВД Республики Казахстан";
+    static final String BIN_ASTANA = "990440000129";
+    static final String BIN_ALMATY = "990540000204";
+    static final String BIN_COMMITTEE = "050740004819";
+
+    private DevPeople() {
+    }
+
+    static List<DevPerson> all() {
+        return List.of(
+                new DevPerson("officer-astana", "ЖАКСЫБЕКОВ", "АРМАН", DevPerson.iin(LocalDate.of(1985, 3, 14), Sex.MALE, 1201),
+                        StaffRole.OFFICER, Region.ASTANA, null, POLICE_ASTANA, BIN_ASTANA, false, Special.NONE),
+                new DevPerson("officer-almaty", "НУРЛАНОВА", "АЙГЕРИМ", DevPerson.iin(LocalDate.of(1990, 7, 22), Sex.FEMALE, 2302),
+                        StaffRole.OFFICER, Region.ALMATY, null, POLICE_ALMATY, BIN_ALMATY, true, Special.NONE),
+                new DevPerson("supervisor", "ТОКТАРОВ", "ЕРЛАН", DevPerson.iin(LocalDate.of(1978, 11, 5), Sex.MALE, 3403),
+                        StaffRole.SUPERVISOR, null, null, MIGRATION_COMMITTEE, BIN_COMMITTEE, false, Special.NONE),
+                new DevPerson("clerk-astana", "ИСМАИЛОВА", "ДИНАРА", DevPerson.iin(LocalDate.of(1993, 2, 17), Sex.FEMALE, 4504),
+                        StaffRole.CLERK, Region.ASTANA, "ASTANA-01", POLICE_ASTANA, BIN_ASTANA, false, Special.NONE),
+                new DevPerson("officer-revoked", "КАРИМОВ", "ДАУРЕН", DevPerson.iin(LocalDate.of(1987, 9, 30), Sex.MALE, 5605),
+                        StaffRole.OFFICER, Region.ASTANA, null, POLICE_ASTANA, BIN_ASTANA, false, Special.REVOKED),
+                new DevPerson("officer-expired", "АБДРАХМАНОВА", "САУЛЕ", DevPerson.iin(LocalDate.of(1982, 12, 1), Sex.FEMALE, 6706),
+                        StaffRole.OFFICER, Region.ASTANA, null, POLICE_ASTANA, BIN_ASTANA, false, Special.EXPIRED),
+                new DevPerson("officer-untrusted", "СЕЙТКАЛИЕВ", "НУРЛАН", DevPerson.iin(LocalDate.of(1988, 4, 9), Sex.MALE, 7807),
+                        StaffRole.OFFICER, Region.ASTANA, null, POLICE_ASTANA, BIN_ASTANA, false, Special.UNTRUSTED));
+    }
+}

@@ -1,0 +1,93 @@
+package kz.qujat.eds;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.Hashtable;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Makes CAdES-BES signatures: CMS SignedData over SHA-256 with the signing-certificate-v2 attribute
+ * binding the signer certificate, the signer and intermediate certificates inside, DER encoded.
+ */
+public final class CmsSigner {
+    private CmsSigner() {
+    }
+
+    /** A signature that does not contain the content; the verifier is given the content separately. */
+    public static byte[] signDetached(SigningKey key, byte[] content) throws EdsException {
+        return sign(key, content, false);
+    }
+
+    /** A signature that carries the content inside. */
+    public static byte[] signAttached(SigningKey key, byte[] content) throws EdsException {
+        return sign(key, content, true);
+    }
+
+    private static byte[] sign(SigningKey key, byte[] content, boolean encapsulate) throws EdsException {
+        try {
+            JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm(key));
+            if (key.provider() != null) {
+                signerBuilder.setProvider(key.provider());
+            }
+            ContentSigner contentSigner = signerBuilder.build(key.privateKey());
+            Hashtable<ASN1ObjectIdentifier, Attribute> attributes = new Hashtable<>();
+            Attribute essAttribute = signingCertificateV2(key.certificate());
+            attributes.put(essAttribute.getAttrType(), essAttribute);
+            CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+            generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(
+                    new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build())
+                    .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
+                    .build(contentSigner, key.certificate()));
+            generator.addCertificates(new JcaCertStore(key.chain()));
+            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), encapsulate);
+            return signed.getEncoded(ASN1Encoding.DER);
+        } catch (OperatorCreationException | CMSException | GeneralSecurityException | IOException
+                 | RuntimeException e) {
+            // a token that refuses (removed card, wrong state) surfaces as a runtime exception from the provider
+            throw new EdsException(EdsException.Kind.PROVIDER, "the signature could not be made: " + e.getMessage(), e);
+        }
+    }
+
+    private static String signatureAlgorithm(SigningKey key) throws EdsException {
+        String algorithm = key.privateKey().getAlgorithm();
+        return switch (algorithm) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            default -> throw new EdsException(EdsException.Kind.PROVIDER, "unsupported key algorithm " + algorithm);
+        };
+    }
+
+    /** The ESS signing-certificate-v2 attribute (RFC 5035) over the signer certificate, SHA-256. */
+    static Attribute signingCertificateV2(X509Certificate certificate) throws GeneralSecurityException {
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        IssuerSerial issuerSerial = new IssuerSerial(
+                new GeneralNames(new GeneralName(X500Name.getInstance(certificate.getIssuerX500Principal().getEncoded()))),
+                certificate.getSerialNumber());
+        SigningCertificateV2 value = new SigningCertificateV2(new ESSCertIDv2[] {new ESSCertIDv2(hash, issuerSerial)});
+        return new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2, new DERSet(value));
+    }
+}

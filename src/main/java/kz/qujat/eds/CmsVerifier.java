@@ -1,0 +1,157 @@
+package kz.qujat.eds;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import kz.qujat.eds.VerificationResult.Failure;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignerDigestMismatchException;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+
+/**
+ * Checks a CAdES-BES signature completely: structure, one signer, its certificate inside, the signature and
+ * message digest, the signing-certificate-v2 binding, validity now, the chain to a trusted root, revocation
+ * and the key usage for the purpose. Bad input never throws: it gives a result with a failure and a reason.
+ */
+public final class CmsVerifier {
+    private final TrustConfig trust;
+    private final Clock clock;
+    private final ChainCheck chainCheck;
+
+    public CmsVerifier(TrustConfig trust, Clock clock) {
+        this.trust = trust;
+        this.clock = clock;
+        this.chainCheck = new ChainCheck(trust);
+    }
+
+    public TrustConfig trust() {
+        return trust;
+    }
+
+    /** Verifies a signature that does not carry its content against the given content. */
+    public VerificationResult verifyDetached(byte[] cms, byte[] content, KeyPurpose purpose) {
+        if (cms == null || content == null || cms.length == 0) {
+            return VerificationResult.failed(Failure.MALFORMED, "no signature or no content given");
+        }
+        try {
+            return verify(new CMSSignedData(new CMSProcessableByteArray(content), cms), content, purpose);
+        } catch (CMSException | RuntimeException e) {
+            return VerificationResult.failed(Failure.MALFORMED, "not a CMS SignedData structure");
+        }
+    }
+
+    /** Verifies a signature that carries its content; {@link VerificationResult#content()} holds it. */
+    public VerificationResult verifyAttached(byte[] cms, KeyPurpose purpose) {
+        if (cms == null || cms.length == 0) {
+            return VerificationResult.failed(Failure.MALFORMED, "no signature given");
+        }
+        try {
+            CMSSignedData data = new CMSSignedData(cms);
+            if (data.getSignedContent() == null || !(data.getSignedContent().getContent() instanceof byte[] content)) {
+                return VerificationResult.failed(Failure.MALFORMED, "the signature carries no content");
+            }
+            return verify(data, content, purpose);
+        } catch (CMSException | RuntimeException e) {
+            return VerificationResult.failed(Failure.MALFORMED, "not a CMS SignedData structure");
+        }
+    }
+
+    private VerificationResult verify(CMSSignedData data, byte[] content, KeyPurpose purpose) {
+        Collection<SignerInformation> signers = data.getSignerInfos().getSigners();
+        if (signers.size() != 1) {
+            return VerificationResult.failed(Failure.MALFORMED, "expected exactly one signer, found " + signers.size());
+        }
+        SignerInformation signerInfo = signers.iterator().next();
+        Collection<X509CertificateHolder> all = data.getCertificates().getMatches(null);
+        X509CertificateHolder holder = all.stream().filter(h -> signerInfo.getSID().match(h)).findFirst().orElse(null);
+        if (holder == null) {
+            return VerificationResult.failed(Failure.NO_SIGNER_CERTIFICATE,
+                    "the signer certificate is not inside the signature");
+        }
+        X509Certificate signer;
+        List<X509Certificate> carried = new ArrayList<>();
+        try {
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            signer = converter.getCertificate(holder);
+            for (X509CertificateHolder h : all) {
+                carried.add(converter.getCertificate(h));
+            }
+        } catch (GeneralSecurityException e) {
+            return VerificationResult.failed(Failure.MALFORMED, "a certificate inside the signature cannot be read");
+        }
+        Instant signingTime = signingTime(signerInfo);
+        Failure signatureFailure = checkSignature(signerInfo, signer);
+        if (signatureFailure != null) {
+            return VerificationResult.failed(signatureFailure, signatureFailure == Failure.CONTENT_MISMATCH
+                    ? "the content does not match the signed message digest"
+                    : "the signature value does not verify with the signer certificate", signer, signingTime);
+        }
+        String binding = SigningCertificateBinding.check(signerInfo, signer);
+        if (binding != null) {
+            return VerificationResult.failed(Failure.CERTIFICATE_BINDING, binding, signer, signingTime);
+        }
+        Instant now = clock.instant();
+        if (now.isAfter(signer.getNotAfter().toInstant())) {
+            return VerificationResult.failed(Failure.EXPIRED,
+                    "the signer certificate expired on " + signer.getNotAfter().toInstant(), signer, signingTime);
+        }
+        if (now.isBefore(signer.getNotBefore().toInstant())) {
+            return VerificationResult.failed(Failure.NOT_YET_VALID,
+                    "the signer certificate is valid only from " + signer.getNotBefore().toInstant(), signer, signingTime);
+        }
+        ChainCheck.Problem problem = chainCheck.check(signer, carried, now);
+        if (problem != null) {
+            return VerificationResult.failed(problem.failure(), problem.reason(), signer, signingTime);
+        }
+        if (!KeyUsages.allows(signer, purpose)) {
+            return VerificationResult.failed(Failure.WRONG_KEY_USAGE, "the signer certificate is not for "
+                    + purpose.name().toLowerCase() + ": " + KeyUsages.describe(purpose), signer, signingTime);
+        }
+        return VerificationResult.ok(signer, signingTime, content);
+    }
+
+    /**
+     * Null when signature and message digest verify; BC checks both in one call and tells them apart by type.
+     * The verifier is built from the public key alone so that BC does not judge validity at the claimed
+     * signingTime: validity is judged at the clock's time, later, with its own failure.
+     */
+    private static Failure checkSignature(SignerInformation signerInfo, X509Certificate signer) {
+        if (signerInfo.getSignedAttributes() == null) {
+            return Failure.BAD_SIGNATURE;
+        }
+        try {
+            boolean ok = signerInfo.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(signer.getPublicKey()));
+            return ok ? null : Failure.BAD_SIGNATURE;
+        } catch (CMSSignerDigestMismatchException e) {
+            return Failure.CONTENT_MISMATCH;
+        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+            return Failure.BAD_SIGNATURE;
+        }
+    }
+
+    private static Instant signingTime(SignerInformation signerInfo) {
+        try {
+            Attribute attribute = signerInfo.getSignedAttributes() == null ? null
+                    : signerInfo.getSignedAttributes().get(CMSAttributes.signingTime);
+            if (attribute == null || attribute.getAttrValues().size() != 1) {
+                return null;
+            }
+            return Time.getInstance(attribute.getAttrValues().getObjectAt(0)).getDate().toInstant();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

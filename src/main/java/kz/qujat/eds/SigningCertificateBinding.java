@@ -1,0 +1,69 @@
+package kz.qujat.eds;
+
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.IssuerSerial;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.operator.DigestCalculator;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Checks the ESS signing-certificate-v2 attribute (RFC 5035): the signed hash of the signer certificate,
+ * which stops an attacker from swapping in another certificate with the same key.
+ */
+final class SigningCertificateBinding {
+    private SigningCertificateBinding() {
+    }
+
+    /** Null when the attribute binds exactly this certificate, else the English reason. */
+    static String check(SignerInformation signerInfo, X509Certificate signer) {
+        Attribute attribute = signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        if (attribute == null || attribute.getAttrValues().size() != 1) {
+            return "the signature has no signing-certificate-v2 attribute";
+        }
+        try {
+            ESSCertIDv2[] ids = SigningCertificateV2.getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts();
+            if (ids.length == 0) {
+                return "the signing-certificate-v2 attribute names no certificate";
+            }
+            ESSCertIDv2 id = ids[0];
+            DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build()
+                    .get(id.getHashAlgorithm());
+            try (OutputStream out = digest.getOutputStream()) {
+                out.write(signer.getEncoded());
+            }
+            if (!Arrays.equals(digest.getDigest(), id.getCertHash())) {
+                return "the signing-certificate-v2 attribute names a different certificate";
+            }
+            if (id.getIssuerSerial() != null && !matches(id.getIssuerSerial(), signer)) {
+                return "the signing-certificate-v2 issuer and serial do not match the signer certificate";
+            }
+            return null;
+        } catch (Exception e) {
+            // any parse or digest problem in the attribute means the binding cannot be established
+            return "the signing-certificate-v2 attribute cannot be read";
+        }
+    }
+
+    private static boolean matches(IssuerSerial issuerSerial, X509Certificate signer) {
+        BigInteger serial = issuerSerial.getSerial().getValue();
+        if (!serial.equals(signer.getSerialNumber())) {
+            return false;
+        }
+        X500Name issuer = X500Name.getInstance(signer.getIssuerX500Principal().getEncoded());
+        for (GeneralName name : issuerSerial.getIssuer().getNames()) {
+            if (name.getTagNo() == GeneralName.directoryName && X500Name.getInstance(name.getName()).equals(issuer)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,43 @@
+package kz.qujat.eds;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TrustConfigTest {
+
+    @Test
+    void loadsSelfSignedAsAnchorsOthersAsIntermediatesAndTheCrls() {
+        TrustConfig trust = CertsDev.trust();
+        assertThat(trust.anchors()).singleElement().satisfies(a ->
+                assertThat(a.getSubjectX500Principal().getName()).contains("Root CA"));
+        assertThat(trust.intermediates()).singleElement().satisfies(i ->
+                assertThat(i.getSubjectX500Principal().getName()).contains("Intermediate CA"));
+        assertThat(trust.crls()).hasSize(2);
+    }
+
+    @Test
+    void aSingleCertificateFileIsReadAndGarbageIsRefused(@TempDir Path dir) throws IOException {
+        assertThat(Certificates.read(CertsDev.file("trust/root-ca.crt"))).isEqualTo(CertsDev.trust().anchors().get(0));
+        Path bad = Files.writeString(dir.resolve("bad.crt"), "not a certificate");
+        assertThatThrownBy(() -> Certificates.read(bad)).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void aFolderWithoutARootIsRefused(@TempDir Path dir) throws IOException {
+        Files.copy(CertsDev.file("trust/intermediate-ca.crt"), dir.resolve("intermediate-ca.crt"));
+        assertThatThrownBy(() -> TrustConfig.load(dir)).isInstanceOf(IOException.class).hasMessageContaining("root");
+    }
+
+    @Test
+    void aGarbageCertificateIsReportedNotIgnored(@TempDir Path dir) throws IOException {
+        Files.copy(CertsDev.file("trust/root-ca.crt"), dir.resolve("root-ca.crt"));
+        Files.writeString(dir.resolve("bad.crt"), "not a certificate");
+        assertThatThrownBy(() -> TrustConfig.load(dir)).isInstanceOf(IOException.class);
+    }
+}

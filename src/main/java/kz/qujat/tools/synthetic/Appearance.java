@@ -24,7 +24,7 @@ record Appearance(Color skin, Color hair, Color clothing, Color background, Colo
         int bg = 232 + rnd.nextInt(18);
         return new Appearance(pick(rnd, SKIN), pick(rnd, HAIR), pick(rnd, CLOTHING),
                 new Color(bg, bg - rnd.nextInt(4), Math.min(255, bg + rnd.nextInt(6))), pick(rnd, IRIS),
-                0.56 + rnd.nextDouble() * 0.08, 0.58 + rnd.nextDouble() * 0.06, 0.38 + rnd.nextDouble() * 0.05,
+                0.6 + rnd.nextDouble() * 0.06, 0.62 + rnd.nextDouble() * 0.04, 0.44 + rnd.nextDouble() * 0.04,
                 0.5 + rnd.nextDouble() * 0.5, (rnd.nextDouble() - 0.5) * 0.02, (rnd.nextDouble() - 0.5) * 0.02,
                 0.28 + rnd.nextDouble() * 0.1, female && rnd.nextDouble() < 0.8);
     }

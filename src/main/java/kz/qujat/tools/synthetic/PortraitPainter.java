@@ -36,7 +36,7 @@ final class PortraitPainter {
         } finally {
             g.dispose();
         }
-        addGrain(img, noise);
+        addGrain(img, noise, a.background());
         return img;
     }
 
@@ -44,7 +44,7 @@ final class PortraitPainter {
         double cx = w * (0.5 + a.offsetX());
         double fw = w * a.headWidth();
         double fh = h * a.headHeight();
-        double top = h * (0.16 + a.offsetY());
+        double top = h * (0.15 + a.offsetY());
         Ellipse2D face = new Ellipse2D.Double(cx - fw / 2, top, fw, fh);
         Ellipse2D hairShape = new Ellipse2D.Double(cx - fw * 0.56, top - h * 0.06 * a.hairVolume() - h * 0.03,
                 fw * 1.12, fh * 0.75);
@@ -57,10 +57,10 @@ final class PortraitPainter {
         g.fill(hairShape);
         drawEars(g, a, cx, fw, top, fh);
         g.setPaint(new RadialGradientPaint(new Point2D.Double(cx, top + fh * 0.45), (float) (fh * 0.6),
-                new float[] {0f, 1f}, new Color[] {a.skin(), shade(a.skin(), 0.82)}, CycleMethod.NO_CYCLE));
+                new float[] {0f, 0.6f, 1f}, new Color[] {a.skin(), shade(a.skin(), 0.85), shade(a.skin(), 0.62)}, CycleMethod.NO_CYCLE));
         g.fill(face);
         Area fringe = new Area(face);
-        fringe.intersect(new Area(new Rectangle2D.Double(cx - fw, top - 5, fw * 2, fh * 0.16)));
+        fringe.intersect(new Area(new Rectangle2D.Double(cx - fw, top - 5, fw * 2, fh * 0.09)));
         g.setColor(a.hair());
         g.fill(fringe);
         drawEyes(g, a, cx, fw, top + fh * 0.45);
@@ -92,20 +92,30 @@ final class PortraitPainter {
 
     private static void drawEyes(Graphics2D g, Appearance a, double cx, double fw, double eyeY) {
         double half = fw * a.eyeSpacing() / 2;
-        double ew = fw * 0.16;
-        double eh = ew * 0.45;
+        double ew = fw * 0.17;
+        double eh = ew * 0.5;
         for (double x : new double[] {cx - half, cx + half}) {
-            g.setColor(new Color(245, 245, 240));
+            // the eye socket is in shadow: real faces are darker across the eye band than on the cheeks
+            double sw = ew * 1.9;
+            double sh = eh * 3.4;
+            g.setPaint(new RadialGradientPaint(new Point2D.Double(x, eyeY - eh * 0.3), (float) (sw / 2),
+                    new float[] {0f, 0.55f, 1f}, new Color[] {shade(a.skin(), 0.55), shade(a.skin(), 0.72),
+                        new Color(a.skin().getRed(), a.skin().getGreen(), a.skin().getBlue(), 0)}, CycleMethod.NO_CYCLE));
+            g.fill(new Ellipse2D.Double(x - sw / 2, eyeY - sh * 0.6, sw, sh));
+            g.setColor(new Color(222, 218, 212));
             g.fill(new Ellipse2D.Double(x - ew / 2, eyeY - eh / 2, ew, eh));
             g.setColor(a.iris());
-            g.fill(new Ellipse2D.Double(x - eh * 0.45, eyeY - eh * 0.45, eh * 0.9, eh * 0.9));
+            g.fill(new Ellipse2D.Double(x - eh * 0.5, eyeY - eh * 0.5, eh, eh));
             g.setColor(new Color(10, 10, 12));
-            g.fill(new Ellipse2D.Double(x - eh * 0.2, eyeY - eh * 0.2, eh * 0.4, eh * 0.4));
+            g.fill(new Ellipse2D.Double(x - eh * 0.22, eyeY - eh * 0.22, eh * 0.44, eh * 0.44));
             g.setColor(Color.WHITE);
-            g.fill(new Ellipse2D.Double(x - eh * 0.05, eyeY - eh * 0.25, eh * 0.15, eh * 0.15));
-            g.setColor(a.hair());
-            g.setStroke(new BasicStroke((float) (fw * 0.02), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
-            g.draw(new Arc2D.Double(x - ew * 0.6, eyeY - eh * 1.6, ew * 1.2, eh * 1.6, 20, 140, Arc2D.OPEN));
+            g.fill(new Ellipse2D.Double(x - eh * 0.05, eyeY - eh * 0.25, eh * 0.14, eh * 0.14));
+            g.setColor(new Color(30, 22, 20));
+            g.setStroke(new BasicStroke((float) (fw * 0.012), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new Arc2D.Double(x - ew / 2, eyeY - eh / 2, ew, eh, 10, 160, Arc2D.OPEN));
+            g.setColor(mix(a.hair(), a.skin(), 0.35));
+            g.setStroke(new BasicStroke((float) (fw * 0.035), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            g.draw(new Arc2D.Double(x - ew * 0.65, eyeY - eh * 1.9, ew * 1.3, eh * 1.8, 25, 130, Arc2D.OPEN));
         }
     }
 
@@ -117,6 +127,9 @@ final class PortraitPainter {
         nose.quadTo(cx - fw * 0.05, top + fh * 0.64, cx - fw * 0.06, top + fh * 0.66);
         nose.quadTo(cx, top + fh * 0.7, cx + fw * 0.06, top + fh * 0.66);
         g.draw(nose);
+        g.setColor(shade(a.skin(), 0.6));
+        g.fill(new Ellipse2D.Double(cx - fw * 0.055, top + fh * 0.655, fw * 0.035, fw * 0.02));
+        g.fill(new Ellipse2D.Double(cx + fw * 0.02, top + fh * 0.655, fw * 0.035, fw * 0.02));
         double mw = fw * a.mouthWidth();
         double my = top + fh * 0.78;
         g.setColor(new Color(170, 80, 80));
@@ -126,20 +139,36 @@ final class PortraitPainter {
         g.draw(new Arc2D.Double(cx - mw / 2, my - fh * 0.02, mw, fh * 0.04, 190, 160, Arc2D.OPEN));
     }
 
-    /** A little sensor noise, so the picture is not flat colour and sharpness checks have texture to measure. */
-    private static void addGrain(BufferedImage img, Random noise) {
+    /**
+     * Sensor noise, so the picture is not flat colour and sharpness and dynamic-range checks have texture to
+     * measure; much less on the plain background, which a real studio backdrop keeps smooth.
+     */
+    private static void addGrain(BufferedImage img, Random noise, Color background) {
+        int bg = background.getRGB() & 0xffffff;
         for (int y = 0; y < img.getHeight(); y++) {
             for (int x = 0; x < img.getWidth(); x++) {
                 int rgb = img.getRGB(x, y);
-                int d = (int) Math.round(noise.nextGaussian() * 2.0);
+                double sigma = near(rgb & 0xffffff, bg) ? 0.8 : 4.0;
+                int d = (int) Math.round(noise.nextGaussian() * sigma);
                 img.setRGB(x, y, (clamp(((rgb >> 16) & 0xff) + d) << 16) | (clamp(((rgb >> 8) & 0xff) + d) << 8)
                         | clamp((rgb & 0xff) + d));
             }
         }
     }
 
+    private static boolean near(int rgb, int other) {
+        return Math.abs(((rgb >> 16) & 0xff) - ((other >> 16) & 0xff)) + Math.abs(((rgb >> 8) & 0xff) - ((other >> 8) & 0xff))
+                + Math.abs((rgb & 0xff) - (other & 0xff)) < 6;
+    }
+
     static Color shade(Color c, double f) {
         return new Color(clamp((int) (c.getRed() * f)), clamp((int) (c.getGreen() * f)), clamp((int) (c.getBlue() * f)));
+    }
+
+    static Color mix(Color a, Color b, double shareOfB) {
+        return new Color((int) (a.getRed() * (1 - shareOfB) + b.getRed() * shareOfB),
+                (int) (a.getGreen() * (1 - shareOfB) + b.getGreen() * shareOfB),
+                (int) (a.getBlue() * (1 - shareOfB) + b.getBlue() * shareOfB));
     }
 
     static int clamp(int v) {

@@ -23,14 +23,14 @@ final class SignaturePainter {
         static Style random(Random rnd) {
             int n = 9 + rnd.nextInt(6);
             double[][] main = new double[n][2];
-            double x = 0.08 + rnd.nextDouble() * 0.05;
+            double x = 0.12 + rnd.nextDouble() * 0.05;
             for (int i = 0; i < n; i++) {
-                main[i][0] = x;
+                main[i][0] = Math.min(0.84, x);
                 main[i][1] = i == 0 ? 0.75 : (i % 2 == 0 ? 0.5 + rnd.nextDouble() * 0.3 : 0.15 + rnd.nextDouble() * 0.3);
                 // an occasional step back makes the loops of cursive letters
                 x += (i == 1 || rnd.nextDouble() < 0.2) ? -0.035 : 0.05 + rnd.nextDouble() * 0.06;
             }
-            double end = Math.min(0.9, x);
+            double end = Math.min(0.84, x);
             double[][] flourish = {{0.1 + rnd.nextDouble() * 0.1, 0.82}, {end * 0.5, 0.88 + rnd.nextDouble() * 0.05},
                 {end, 0.7 + rnd.nextDouble() * 0.1}};
             Color ink = rnd.nextBoolean() ? new Color(20, 30, 90) : new Color(25, 25, 30);
@@ -53,7 +53,10 @@ final class SignaturePainter {
             AffineTransform t = new AffineTransform();
             t.translate(shiftX * WIDTH, shiftY * HEIGHT);
             t.scale(scale, scale);
+            // slant about the middle line, so that the lean moves ink sideways by at most a few per cent
+            t.translate(0, HEIGHT / 2.0);
             t.shear(-(style.slant() + (rnd.nextDouble() - 0.5) * jitter), 0);
+            t.translate(0, -HEIGHT / 2.0);
             g.transform(t);
             g.setColor(style.ink());
             g.setStroke(new BasicStroke(style.width(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));

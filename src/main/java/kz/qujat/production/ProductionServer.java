@@ -61,6 +61,7 @@ public final class ProductionServer implements AutoCloseable {
         worker.close();
         app.stop();
         database.close();
+        LOG.info("production node stopped");
     }
 
     @Override

@@ -57,7 +57,7 @@ class KillAndRestartE2eTest {
         ServiceProcess production = process(new ServiceProcess("production", productionPort, List.of("production",
                 "--port", String.valueOf(productionPort), "--db", productionDb, "--trust", abs("trust"),
                 "--key", abs("production-node.p12"), "--peer-cert", abs("central-service.crt"),
-                "--central", "http://127.0.0.1:" + centralPort, "--production-time", "PT3S"), env,
+                "--central", "http://127.0.0.1:" + centralPort, "--production-time", "PT4S"), env,
                 work.resolve("production.log")));
         central.start();
         Actors actors = new Actors(central.url(), 4242);
@@ -121,6 +121,9 @@ class KillAndRestartE2eTest {
         assertThat(productionSql.count("SELECT count(DISTINCT document_number) FROM orders")).isEqualTo(6);
         assertThat(centralSql.count("SELECT count(*) FROM outbox")).isEqualTo(6);
         assertThat(centralSql.count("SELECT count(*) FROM outbox WHERE delivered_at IS NULL")).isZero();
+
+        production.terminate();
+        assertThat(Files.readString(work.resolve("production.log"))).contains("production node stopped");
     }
 
     private ServiceProcess process(ServiceProcess p) {

@@ -57,6 +57,15 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** SIGTERM: the program must stop by itself, through its shutdown hook; returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError(name + " did not stop within 30 s of SIGTERM");
+        }
+        return process.exitValue();
+    }
+
     String url() {
         return "http://127.0.0.1:" + port;
     }

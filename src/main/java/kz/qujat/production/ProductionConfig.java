@@ -22,6 +22,12 @@ public record ProductionConfig(int port, String db, TrustConfig trust, SigningKe
                 Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofMinutes(1), Clock.systemUTC());
     }
 
+    /** Never prints the key or the database URL (which may carry a password). */
+    @Override
+    public String toString() {
+        return "ProductionConfig[port=" + port + ", productionTime=" + productionTime + "]";
+    }
+
     public ProductionConfig withTimings(Duration poll, Duration initial, Duration max) {
         return new ProductionConfig(port, db, trust, serviceKey, centralCertificate, centralUrl, productionTime, poll,
                 initial, max, clock);

@@ -75,18 +75,18 @@ public final class CmsVerifier {
             return VerificationResult.failed(Failure.MALFORMED, "expected exactly one signer, found " + signers.size());
         }
         SignerInformation signerInfo = signers.iterator().next();
-        Collection<X509CertificateHolder> matches = data.getCertificates().getMatches(signerInfo.getSID());
-        if (matches.isEmpty()) {
+        Collection<X509CertificateHolder> all = data.getCertificates().getMatches(null);
+        X509CertificateHolder holder = all.stream().filter(h -> signerInfo.getSID().match(h)).findFirst().orElse(null);
+        if (holder == null) {
             return VerificationResult.failed(Failure.NO_SIGNER_CERTIFICATE,
                     "the signer certificate is not inside the signature");
         }
-        X509CertificateHolder holder = matches.iterator().next();
         X509Certificate signer;
         List<X509Certificate> carried = new ArrayList<>();
         try {
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
             signer = converter.getCertificate(holder);
-            for (X509CertificateHolder h : data.getCertificates().getMatches(null)) {
+            for (X509CertificateHolder h : all) {
                 carried.add(converter.getCertificate(h));
             }
         } catch (GeneralSecurityException e) {

@@ -44,9 +44,8 @@ class Pkcs12KeySourceTest {
     @Test
     void aServiceFileHasASigningKeyButNoAuthenticationKey() throws Exception {
         try (Pkcs12KeySource source = CertsDev.open("central-service")) {
-            assertThat(source.signingKey().certificate()).isEqualTo(
-                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(
-                            Files.newInputStream(CertsDev.file("central-service.crt"))));
+            assertThat(source.signingKey().certificate())
+                    .isEqualTo(Certificates.read(CertsDev.file("central-service.crt")));
             assertThatThrownBy(source::authenticationKey).isInstanceOfSatisfying(EdsException.class,
                     e -> assertThat(e.kind()).isEqualTo(EdsException.Kind.NO_SUCH_KEY));
         }

@@ -22,6 +22,13 @@ class TrustConfigTest {
     }
 
     @Test
+    void aSingleCertificateFileIsReadAndGarbageIsRefused(@TempDir Path dir) throws IOException {
+        assertThat(Certificates.read(CertsDev.file("trust/root-ca.crt"))).isEqualTo(CertsDev.trust().anchors().get(0));
+        Path bad = Files.writeString(dir.resolve("bad.crt"), "not a certificate");
+        assertThatThrownBy(() -> Certificates.read(bad)).isInstanceOf(IOException.class);
+    }
+
+    @Test
     void aFolderWithoutARootIsRefused(@TempDir Path dir) throws IOException {
         Files.copy(CertsDev.file("trust/intermediate-ca.crt"), dir.resolve("intermediate-ca.crt"));
         assertThatThrownBy(() -> TrustConfig.load(dir)).isInstanceOf(IOException.class).hasMessageContaining("root");

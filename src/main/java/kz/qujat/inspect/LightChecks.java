@@ -1,0 +1,220 @@
+package kz.qujat.inspect;
+
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Light and background checks after OFIQ's classic measures. Background checks need no face; face checks
+ * (luminance, exposure, dynamic range, illumination uniformity, sharpness, natural colour) need the eyes.
+ */
+final class LightChecks {
+    static final String[] FACE_CHECKS = {"photo.faceLuminance", "photo.exposure", "photo.dynamicRange",
+        "photo.illuminationUniformity", "photo.sharpness", "photo.naturalColour"};
+    private static final double SHARPNESS_IED = 120;
+    private final Judge judge;
+
+    LightChecks(Judge judge) {
+        this.judge = judge;
+    }
+
+    List<CheckResult> background(Raster r, int[] lum, FaceLandmarks face) {
+        int w = r.width();
+        int h = r.height();
+        boolean[] mask = backgroundMask(w, h, face);
+        double g = Images.meanScharr(lum, w, h, mask);
+        double score = 190 * (1 - sigmoid(g, 10, 100));
+        Area upper = new Area(0, 0, w, (int) (h * 0.55));
+        List<CheckResult> out = new ArrayList<>();
+        out.add(judge.measure("photo.backgroundUniformity", score, "", upper));
+        double spread = cornerSpread(r);
+        double limit = judge.thresholds().number("photo.backgroundCornerSpread");
+        out.add(new CheckResult("photo.backgroundCorners", spread, "levels", "≤ " + (int) limit + " PASS, else WARN",
+                spread <= limit ? Verdict.PASS : Verdict.WARN, Area.whole(w, h),
+                spread <= limit ? "inspect.photo.backgroundCorners.pass" : "inspect.photo.backgroundCorners.warn"));
+        out.add(judge.measure("photo.backgroundLightness", Images.median(lum, w, borderBand(w, h)), "L", upper));
+        return out;
+    }
+
+    List<CheckResult> face(Raster r, int[] lum, FaceLandmarks f) {
+        int w = r.width();
+        int h = r.height();
+        Area face = faceArea(f).clip(w, h);
+        List<CheckResult> out = new ArrayList<>();
+        if (face.isEmpty()) {
+            for (String n : FACE_CHECKS) {
+                out.add(CheckResult.notMeasured(n, "inspect.notMeasured.faceOutside"));
+            }
+            return out;
+        }
+        int[] hist = Images.histogram(lum, w, face);
+        long n = Arrays.stream(hist).asLongStream().sum();
+        double mu = Images.mean(hist) / 255.0;
+        out.add(judge.measure("photo.faceLuminance",
+                100 * sigmoid(mu, 0.2, 0.05) * (1 - sigmoid(mu, 0.8, 0.05)), "", face));
+        long under = 0;
+        long over = 0;
+        for (int i = 0; i <= 25; i++) {
+            under += hist[i];
+        }
+        for (int i = 247; i < 256; i++) {
+            over += hist[i];
+        }
+        out.add(judge.measure("photo.exposure", 100.0 * Math.max(under, over) / n, "%", face));
+        out.add(judge.measure("photo.dynamicRange", Images.entropy(hist), "bits", face));
+        Area[] cheeks = cheeks(f);
+        Area left = cheeks[0].clip(w, h);
+        Area right = cheeks[1].clip(w, h);
+        if (left.isEmpty() || right.isEmpty()) {
+            out.add(CheckResult.notMeasured("photo.illuminationUniformity", "inspect.notMeasured.faceOutside"));
+            out.add(CheckResult.notMeasured("photo.naturalColour", "inspect.notMeasured.faceOutside"));
+        } else {
+            out.add(judge.measure("photo.illuminationUniformity", Images.histogramOverlap(
+                    Images.histogram(lum, w, left, 32), Images.histogram(lum, w, right, 32)), "",
+                    new Area(left.x(), Math.min(left.y(), right.y()), right.x() + right.width() - left.x(),
+                            Math.max(left.height(), right.height()))));
+            out.add(naturalColour(r, left, right));
+        }
+        out.add(judge.measure("photo.sharpness", sharpness(r, face, f.interEyeDistance()), "", face));
+        return out;
+    }
+
+    private CheckResult naturalColour(Raster r, Area left, Area right) {
+        double[] lab = Images.meanLab(r, left, right);
+        double[] a = judge.thresholds().range("photo.naturalColour.a");
+        double[] b = judge.thresholds().range("photo.naturalColour.b");
+        double distance = outside(lab[1], a) + outside(lab[2], b);
+        CheckResult base = judge.measure("photo.naturalColour", distance, "ΔE", left);
+        return new CheckResult(base.check(), base.value(), base.unit(),
+                String.format(java.util.Locale.ROOT, "a* %.0f..%.0f, b* %.0f..%.0f (measured a* %.1f, b* %.1f)",
+                        a[0], a[1], b[0], b[1], lab[1], lab[2]),
+                base.verdict(), new Area(left.x(), left.y(), right.x() + right.width() - left.x(), left.height()),
+                base.messageKey());
+    }
+
+    private static double outside(double v, double[] range) {
+        return v < range[0] ? range[0] - v : v > range[1] ? v - range[1] : 0;
+    }
+
+    /** Variance of the Laplacian of the face, after scaling it so that the inter-eye distance is 120 px. */
+    static double sharpness(Raster r, Area face, double ied) {
+        double scale = SHARPNESS_IED / Math.max(1, ied);
+        int tw = Math.max(8, (int) Math.round(face.width() * scale));
+        int th = Math.max(8, (int) Math.round(face.height() * scale));
+        BufferedImage src = new BufferedImage(face.width(), face.height(), BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < face.height(); y++) {
+            for (int x = 0; x < face.width(); x++) {
+                src.setRGB(x, y, r.rgb(face.x() + x, face.y() + y));
+            }
+        }
+        BufferedImage scaled = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
+        var g = scaled.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, tw, th, null);
+        g.dispose();
+        Raster sr = new Raster(scaled);
+        return Images.laplacianVariance(sr.luminance(), tw, th);
+    }
+
+    /**
+     * The inner face: 1.5 IED wide around the eye midpoint (cheek to cheek, inside the hairline), from
+     * 0.5 IED above the eyes to just above the chin (or 1.4 IED below the eyes).
+     */
+    static Area faceArea(FaceLandmarks f) {
+        double ied = f.interEyeDistance();
+        FaceLandmarks.Point mid = f.eyeMidpoint();
+        double bottom = f.chin() != null ? mid.y() + 0.9 * (f.chin().y() - mid.y()) : mid.y() + 1.4 * ied;
+        double top = mid.y() - 0.5 * ied;
+        return new Area((int) (mid.x() - 0.75 * ied), (int) top, (int) (1.5 * ied), (int) (bottom - top));
+    }
+
+    /** Squares of side 0.3 IED on each cheek, below and slightly outside each eye. */
+    static Area[] cheeks(FaceLandmarks f) {
+        double ied = f.interEyeDistance();
+        int side = Math.max(4, (int) (0.3 * ied));
+        FaceLandmarks.Point l = f.leftEye();
+        FaceLandmarks.Point rt = f.rightEye();
+        return new Area[] {
+            new Area((int) (l.x() - side / 2.0), (int) (l.y() + 0.55 * ied), side, side),
+            new Area((int) (rt.x() - side / 2.0), (int) (rt.y() + 0.55 * ied), side, side)};
+    }
+
+    /** Background: the upper 55 % of the image outside the head (an ellipse around the face), or the side bands. */
+    static boolean[] backgroundMask(int w, int h, FaceLandmarks f) {
+        boolean[] mask = new boolean[w * h];
+        int limit = (int) (h * 0.55);
+        for (int y = 0; y < limit; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean bg;
+                if (f != null) {
+                    double ied = f.interEyeDistance();
+                    FaceLandmarks.Point mid = f.eyeMidpoint();
+                    double cx = mid.x();
+                    double cy = mid.y() + 0.2 * ied;
+                    double ax = 1.6 * ied;
+                    double ay = 2.3 * ied;
+                    double dx = (x - cx) / ax;
+                    double dy = (y - cy) / ay;
+                    bg = dx * dx + dy * dy > 1;
+                } else {
+                    bg = x < w * 0.12 || x >= w * 0.88 || y < h * 0.06;
+                }
+                mask[y * w + x] = bg;
+            }
+        }
+        return mask;
+    }
+
+    /** The frame band (5 % of the shorter side) in the upper 60 % of the image. */
+    static boolean[] borderBand(int w, int h) {
+        boolean[] mask = new boolean[w * h];
+        int band = Math.max(1, Math.min(w, h) / 20);
+        for (int y = 0; y < (int) (h * 0.6); y++) {
+            for (int x = 0; x < w; x++) {
+                mask[y * w + x] = x < band || x >= w - band || y < band;
+            }
+        }
+        return mask;
+    }
+
+    /**
+     * The largest difference, over R, G and B, between the mean colours of the four corners of the
+     * background: the top corners and the sides at mid-height (the bottom corners of a portrait are
+     * shoulders, not background).
+     */
+    static double cornerSpread(Raster r) {
+        int s = Math.max(2, Math.min(r.width(), r.height()) / 20);
+        int mid = r.height() / 2 - s;
+        int[][] origins = {{0, 0}, {r.width() - s, 0}, {0, mid}, {r.width() - s, mid}};
+        double[][] means = new double[4][3];
+        for (int c = 0; c < 4; c++) {
+            for (int y = origins[c][1]; y < origins[c][1] + s; y++) {
+                for (int x = origins[c][0]; x < origins[c][0] + s; x++) {
+                    int p = r.rgb(x, y);
+                    means[c][0] += (p >> 16) & 0xff;
+                    means[c][1] += (p >> 8) & 0xff;
+                    means[c][2] += p & 0xff;
+                }
+            }
+        }
+        double spread = 0;
+        for (int ch = 0; ch < 3; ch++) {
+            double min = Double.MAX_VALUE;
+            double max = -Double.MAX_VALUE;
+            for (int c = 0; c < 4; c++) {
+                double m = means[c][ch] / (s * s);
+                min = Math.min(min, m);
+                max = Math.max(max, m);
+            }
+            spread = Math.max(spread, max - min);
+        }
+        return spread;
+    }
+
+    /** OFIQ's S(x; x0, w) = 1 / (1 + e^((x0 − x) / w)). */
+    static double sigmoid(double x, double x0, double w) {
+        return 1 / (1 + Math.exp((x0 - x) / w));
+    }
+}

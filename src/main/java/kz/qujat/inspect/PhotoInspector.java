@@ -1,0 +1,61 @@
+package kz.qujat.inspect;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every photo check of PHOTO-SIGNATURE.md on untrusted bytes. Eye centres come from the face finder,
+ * or from points the officer clicked; without them the face checks say NOT_MEASURED.
+ */
+public final class PhotoInspector {
+    private final Thresholds thresholds;
+    private final SafeImage decoder;
+    private final FaceFinder finder;
+    private final Judge judge;
+
+    public PhotoInspector(Thresholds thresholds, FaceFinder finder) {
+        this.thresholds = thresholds;
+        this.decoder = SafeImage.fromThresholds(thresholds);
+        this.finder = finder;
+        this.judge = new Judge(thresholds);
+    }
+
+    public Report inspect(byte[] bytes) {
+        return inspect(bytes, null);
+    }
+
+    /** With {@code manual} points (clicked by the officer) the detector is not asked. */
+    public Report inspect(byte[] bytes, FaceLandmarks manual) {
+        SafeImage.Result decoded = decoder.decode(bytes);
+        List<CheckResult> out = new ArrayList<>();
+        out.add(FormatChecks.decodable(decoded));
+        GeometryChecks geometry = new GeometryChecks(judge);
+        LightChecks light = new LightChecks(judge);
+        if (!decoded.ok()) {
+            out.addAll(geometry.notMeasured("inspect.notMeasured.undecodable"));
+            for (String n : LightChecks.FACE_CHECKS) {
+                out.add(CheckResult.notMeasured(n, "inspect.notMeasured.undecodable"));
+            }
+            return new Report(decoded.header(), null, out);
+        }
+        Raster raster = new Raster(decoded.image());
+        out.addAll(new FormatChecks(judge).run(bytes, decoded.header(), raster));
+        FaceLandmarks face = manual != null ? manual : finder.find(decoded.image()).orElse(null);
+        int[] lum = raster.luminance();
+        out.addAll(light.background(raster, lum, face));
+        if (face == null) {
+            out.addAll(geometry.notMeasured("inspect.notMeasured.noFace"));
+            for (String n : LightChecks.FACE_CHECKS) {
+                out.add(CheckResult.notMeasured(n, "inspect.notMeasured.noFace"));
+            }
+        } else {
+            out.addAll(geometry.run(face, raster.width(), raster.height()));
+            out.addAll(light.face(raster, lum, face));
+        }
+        return new Report(decoded.header(), face, out);
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+}

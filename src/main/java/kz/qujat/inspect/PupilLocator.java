@@ -1,0 +1,139 @@
+package kz.qujat.inspect;
+
+/**
+ * Locates the eye centres inside a detected face by the means-of-gradients method (Timm and Barth,
+ * VISAPP 2011): the centre of a dark circular pupil is the point that most image gradients point away
+ * from. Each eye is searched in its own region of the face box, on a patch scaled to a fixed width.
+ */
+final class PupilLocator {
+    private static final int PATCH_WIDTH = 40;
+
+    private PupilLocator() {
+    }
+
+    /** The two eye centres (image-left first) in the grey image's coordinates, or null if the box is too small. */
+    static FaceLandmarks.Point[] eyes(byte[] grey, int w, int h, Area face) {
+        if (face.width() < 24) {
+            return null;
+        }
+        Area left = region(face, 0.13, 0.47);
+        Area right = region(face, 0.53, 0.87);
+        return new FaceLandmarks.Point[] {centre(grey, w, h, left), centre(grey, w, h, right)};
+    }
+
+    private static Area region(Area f, double x0, double x1) {
+        return new Area((int) (f.x() + x0 * f.width()), (int) (f.y() + 0.22 * f.height()),
+                (int) ((x1 - x0) * f.width()), (int) (0.28 * f.height()));
+    }
+
+    static FaceLandmarks.Point centre(byte[] grey, int w, int h, Area area) {
+        Area a = area.clip(w, h);
+        double scale = (double) PATCH_WIDTH / a.width();
+        int pw = PATCH_WIDTH;
+        int ph = Math.max(8, (int) Math.round(a.height() * scale));
+        double[] p = new double[pw * ph];
+        for (int y = 0; y < ph; y++) {
+            for (int x = 0; x < pw; x++) {
+                p[y * pw + x] = sample(grey, w, h, a.x() + (x + 0.5) / scale, a.y() + (y + 0.5) / scale);
+            }
+        }
+        double[] blurred = blur(p, pw, ph);
+        // gradients, normalised, kept only where they are strong
+        double[] gx = new double[p.length];
+        double[] gy = new double[p.length];
+        double[] mag = new double[p.length];
+        double sum = 0;
+        double sq = 0;
+        for (int y = 1; y < ph - 1; y++) {
+            for (int x = 1; x < pw - 1; x++) {
+                int i = y * pw + x;
+                gx[i] = (p[i + 1] - p[i - 1]) / 2;
+                gy[i] = (p[i + pw] - p[i - pw]) / 2;
+                mag[i] = Math.hypot(gx[i], gy[i]);
+                sum += mag[i];
+                sq += mag[i] * mag[i];
+            }
+        }
+        int n = (pw - 2) * (ph - 2);
+        double mean = sum / n;
+        double std = Math.sqrt(Math.max(0, sq / n - mean * mean));
+        double threshold = mean + 0.3 * std;
+        int[] idx = new int[p.length];
+        int count = 0;
+        for (int i = 0; i < p.length; i++) {
+            if (mag[i] > threshold && mag[i] > 0) {
+                gx[i] /= mag[i];
+                gy[i] /= mag[i];
+                idx[count++] = i;
+            }
+        }
+        double best = -1;
+        int bx = pw / 2;
+        int by = ph / 2;
+        for (int cy = 1; cy < ph - 1; cy++) {
+            for (int cx = 1; cx < pw - 1; cx++) {
+                double weight = 255 - blurred[cy * pw + cx];
+                double acc = 0;
+                for (int k = 0; k < count; k++) {
+                    int i = idx[k];
+                    double dx = i % pw - cx;
+                    double dy = i / pw - cy;
+                    double d = Math.hypot(dx, dy);
+                    if (d == 0) {
+                        continue;
+                    }
+                    double dot = (dx * gx[i] + dy * gy[i]) / d;
+                    if (dot > 0) {
+                        acc += dot * dot;
+                    }
+                }
+                double score = acc * weight;
+                if (score > best) {
+                    best = score;
+                    bx = cx;
+                    by = cy;
+                }
+            }
+        }
+        return new FaceLandmarks.Point(a.x() + (bx + 0.5) / scale, a.y() + (by + 0.5) / scale);
+    }
+
+    private static double sample(byte[] g, int w, int h, double fx, double fy) {
+        int x0 = (int) Math.floor(fx - 0.5);
+        int y0 = (int) Math.floor(fy - 0.5);
+        double tx = fx - 0.5 - x0;
+        double ty = fy - 0.5 - y0;
+        return lerp(lerp(px(g, w, h, x0, y0), px(g, w, h, x0 + 1, y0), tx),
+                lerp(px(g, w, h, x0, y0 + 1), px(g, w, h, x0 + 1, y0 + 1), tx), ty);
+    }
+
+    private static double px(byte[] g, int w, int h, int x, int y) {
+        return g[Math.min(h - 1, Math.max(0, y)) * w + Math.min(w - 1, Math.max(0, x))] & 0xff;
+    }
+
+    private static double lerp(double a, double b, double t) {
+        return a + (b - a) * t;
+    }
+
+    private static double[] blur(double[] p, int w, int h) {
+        double[] out = new double[p.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double s = 0;
+                int c = 0;
+                for (int dy = -2; dy <= 2; dy++) {
+                    for (int dx = -2; dx <= 2; dx++) {
+                        int xx = x + dx;
+                        int yy = y + dy;
+                        if (xx >= 0 && yy >= 0 && xx < w && yy < h) {
+                            s += p[yy * w + xx];
+                            c++;
+                        }
+                    }
+                }
+                out[y * w + x] = s / c;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package kz.qujat.inspect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class OpenCvFaceFinderTest {
+    private static OpenCvFaceFinder finder;
+    private static TestImages.Portrait portrait;
+
+    @BeforeAll
+    static void load() {
+        finder = new OpenCvFaceFinder();
+        portrait = TestImages.standard();
+    }
+
+    @Test
+    void findsTheEyesOfARealPortraitWithinFivePercentOfTheirDistance() {
+        FaceLandmarks found = finder.find(portrait.image()).orElseThrow();
+        FaceLandmarks truth = portrait.landmarks();
+        double ied = truth.interEyeDistance();
+        assertThat(found.leftEye().distance(truth.leftEye()) / ied).isLessThan(0.05);
+        assertThat(found.rightEye().distance(truth.rightEye()) / ied).isLessThan(0.05);
+        assertThat(found.facesFound()).isEqualTo(1);
+        assertThat(found.manual()).isFalse();
+        assertThat(found.crown().y()).isLessThan(truth.eyeMidpoint().y() - 1.5 * ied);
+    }
+
+    @Test
+    void theWholeSuiteRunsOnDetectedPointsWithoutHelp() {
+        Report r = new PhotoInspector(Thresholds.defaults(), finder).inspect(portrait.jpeg());
+        for (String c : new String[] {"photo.oneFace", "photo.ied", "photo.roll", "photo.eyeLine", "photo.centring"}) {
+            assertThat(r.check(c).verdict()).as(c + " = " + r.check(c).value()).isEqualTo(Verdict.PASS);
+        }
+        assertThat(r.check("photo.sharpness").measured()).isTrue();
+    }
+
+    @Test
+    void noFaceMeansNotMeasuredNotAGuess() {
+        BufferedImage wall = new BufferedImage(600, 771, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = wall.createGraphics();
+        g.setColor(new Color(230, 230, 225));
+        g.fillRect(0, 0, 600, 771);
+        g.dispose();
+        assertThat(finder.find(wall)).isEmpty();
+        Report r = new PhotoInspector(Thresholds.defaults(), finder).inspect(TestImages.jpeg(wall, 0.9f));
+        assertThat(r.check("photo.ied").verdict()).isEqualTo(Verdict.NOT_MEASURED);
+        assertThat(r.check("photo.oneFace").messageKey()).isEqualTo("inspect.notMeasured.noFace");
+    }
+
+    @Test
+    void twoPeopleAreCountedAsTwoFaces() {
+        BufferedImage one = portrait.image();
+        int w = one.getWidth();
+        BufferedImage two = new BufferedImage(w * 2, one.getHeight(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = two.createGraphics();
+        g.drawImage(one, 0, 0, null);
+        g.drawImage(one, w, 0, null);
+        g.dispose();
+        FaceLandmarks found = finder.find(two).orElseThrow();
+        assertThat(found.facesFound()).isEqualTo(2);
+        Report r = new PhotoInspector(Thresholds.defaults(), finder).inspect(TestImages.jpeg(two, 0.9f));
+        assertThat(r.check("photo.oneFace").verdict()).isEqualTo(Verdict.FAIL);
+    }
+}

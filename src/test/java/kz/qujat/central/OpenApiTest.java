@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -21,9 +20,9 @@ class OpenApiTest {
 
     private static Set<String> documented(JsonNode doc) {
         Set<String> out = new HashSet<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields();
-        paths.forEachRemaining(p -> p.getValue().fieldNames()
-                .forEachRemaining(m -> out.add(m.toUpperCase(Locale.ROOT) + " " + p.getKey())));
+        for (Map.Entry<String, JsonNode> p : doc.get("paths").properties()) {
+            p.getValue().properties().forEach(m -> out.add(m.getKey().toUpperCase(Locale.ROOT) + " " + p.getKey()));
+        }
         return out;
     }
 

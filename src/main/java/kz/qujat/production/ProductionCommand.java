@@ -1,17 +1,12 @@
 package kz.qujat.production;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import kz.qujat.eds.Certificates;
 import kz.qujat.eds.EdsException;
 import kz.qujat.eds.Pkcs12KeySource;
 import kz.qujat.eds.SigningKey;
@@ -71,8 +66,14 @@ public final class ProductionCommand implements Callable<Integer> {
         } finally {
             Arrays.fill(password, '\0');
         }
-        ProductionServer server = ProductionServer.start(ProductionConfig.of(port, db, TrustConfig.load(trust), serviceKey,
-                readCertificate(peerCert), central, productionTime));
+        ProductionServer server;
+        try {
+            server = ProductionServer.start(ProductionConfig.of(port, db, TrustConfig.load(trust), serviceKey,
+                    Certificates.read(peerCert), central, productionTime));
+        } catch (java.io.IOException | RuntimeException e) {
+            err.println("cannot start the production node: " + e.getMessage());
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();
@@ -83,11 +84,5 @@ public final class ProductionCommand implements Callable<Integer> {
         out.flush();
         stopped.await();
         return 0;
-    }
-
-    static X509Certificate readCertificate(Path file) throws IOException, CertificateException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
-        }
     }
 }

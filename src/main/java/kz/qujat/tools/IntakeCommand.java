@@ -71,7 +71,7 @@ public final class IntakeCommand implements Callable<Integer> {
         CentralClient client = new CentralClient(central);
         if (source.file != null) {
             IntakeRequest request = Json.mapper().readValue(source.file.toFile(), IntakeRequest.class);
-            return submit(client, request, 1, out, err) ? 0 : 1;
+            return submit(client, request, 1, "", out, err) ? 0 : 1;
         }
         Region r = Region.find(region).orElse(null);
         if (r == null || source.synthetic < 1 || defects < 0 || defects > 1) {
@@ -88,7 +88,8 @@ public final class IntakeCommand implements Callable<Integer> {
                     failed++;
                     continue;
                 }
-                failed += submit(client, person.toIntakeRequest(), i, out, err) ? 0 : 1;
+                String note = person.defect().map(d -> " (deliberate defect: " + d + ")").orElse("");
+                failed += submit(client, person.toIntakeRequest(), i, note, out, err) ? 0 : 1;
             }
             out.printf("submitted %d of %d (%d failed)%n", source.synthetic - failed, source.synthetic, failed);
             out.flush();
@@ -112,10 +113,11 @@ public final class IntakeCommand implements Callable<Integer> {
         }
     }
 
-    private static boolean submit(CentralClient client, IntakeRequest request, int n, PrintWriter out, PrintWriter err) {
+    private static boolean submit(CentralClient client, IntakeRequest request, int n, String note, PrintWriter out,
+                                  PrintWriter err) {
         try {
             IntakeResponse response = client.submit(request);
-            out.printf("#%d ticket %s %s%n", n, response.ticketNumber(), response.status());
+            out.printf("#%d ticket %s %s%s%n", n, response.ticketNumber(), response.status(), note);
             response.warnings().forEach(w -> out.printf("#%d   warning: %s%n", n, w));
             out.flush();
             return true;

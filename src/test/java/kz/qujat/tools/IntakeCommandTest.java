@@ -68,10 +68,19 @@ class IntakeCommandTest {
         assertThat(run.exit()).as(run.err()).isZero();
         assertThat(run.out()).contains("submitted 3 of 3 (0 failed)");
         assertThat(run.out().lines().filter(l -> l.contains(" ticket "))).hasSize(3);
+        assertThat(run.out()).doesNotContain("deliberate defect");
         // no personal data on the console
         var people = new SyntheticApplicants(5, KzTime.today(Clock.systemUTC()), 0);
         var first = people.next(Region.KARAGANDA);
         assertThat(run.out() + run.err()).doesNotContain(first.iin().value()).doesNotContain(first.surname());
+    }
+
+    @Test
+    void deliberateDefectsAreNamedNextToTheirTickets() {
+        Run run = run("intake", "--central", central.url(), "--synthetic", "2", "--seed", "12", "--defects", "1");
+        assertThat(run.out().lines().filter(l -> l.contains("deliberate defect: "))).as(run.err()).hasSize(2);
+        Run bad = run("intake", "--central", central.url(), "--synthetic", "1", "--defects", "1.5");
+        assertThat(bad.exit()).isEqualTo(2);
     }
 
     @Test

@@ -53,5 +53,4 @@ public final class RegistryFeedService {
         return store.upsert(new RegistryStore.Person(iin, p.surname(), p.givenName(), p.patronymic(), p.birthDate(),
                 p.currentDocumentNumber(), p.currentDocumentExpiry(), photo, signature));
     }
-
 }

@@ -140,5 +140,4 @@ public final class ReviewService {
                 row.daysFromExpiry(), form.path("surname").asText() + " " + form.path("givenName").asText(),
                 row.claimedBy());
     }
-
 }

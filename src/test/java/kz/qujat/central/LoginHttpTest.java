@@ -109,6 +109,43 @@ class LoginHttpTest {
     }
 
     @Test
+    void aChallengeExpiresAfterSixtySeconds() throws Exception {
+        AdjustableClock clock = new AdjustableClock();
+        try (CentralFixture timed = new CentralFixture(b -> b.clock(clock))) {
+            JsonNode challenge = timed.http.post(Paths.CHALLENGE, null, "").json();
+            byte[] nonce = Base64.getDecoder().decode(challenge.get("nonce").asText());
+            byte[] cms = CmsSigner.signDetached(DevKeys.authentication("officer-astana"), nonce);
+            clock.advance(java.time.Duration.ofSeconds(61));
+            refused(timed.http.post(Paths.SESSION, null, Map.of("challengeId", challenge.get("challengeId").asText(),
+                    "cms", Base64.getEncoder().encodeToString(cms))), 401, "expired");
+        }
+    }
+
+    /** The system clock plus an offset the test moves forward. */
+    static final class AdjustableClock extends java.time.Clock {
+        private volatile java.time.Duration offset = java.time.Duration.ZERO;
+
+        void advance(java.time.Duration d) {
+            offset = offset.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(java.time.ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.time.Instant instant() {
+            return java.time.Instant.now().plus(offset);
+        }
+    }
+
+    @Test
     void anExpiredSessionIsRefused() throws Exception {
         try (CentralFixture shortLived = new CentralFixture(b -> b.sessionTtl(java.time.Duration.ofMillis(300)))) {
             String token = shortLived.token("officer-astana");

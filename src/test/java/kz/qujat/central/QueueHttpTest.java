@@ -64,10 +64,7 @@ class QueueHttpTest {
     @Test
     void claimsAreExclusiveAndOnlyTheHolderReleases() throws Exception {
         // a directory where the ECDSA officer also works in Astana, so that two officers compete
-        Path staff = tmp.resolve("staff.csv");
-        Files.writeString(staff, Files.readString(DevKeys.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
-                .replace("900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ALMATY,", "900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ASTANA,"),
-                StandardCharsets.UTF_8);
+        Path staff = twoAstanaOfficers();
         try (CentralFixture f = new CentralFixture(b -> b.staffFile(staff))) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
@@ -88,6 +85,35 @@ class QueueHttpTest {
             assertThat(history.get(2).get("actorIin").asText()).isEqualTo("850314312017");
             assertThat(f.claim("officer-astana", UUID.randomUUID()).status()).isEqualTo(404);
         }
+    }
+
+    @Test
+    void anExpiredClaimOfAnotherOfficerIsTakenOverAtClaimTime() throws Exception {
+        Path staff = twoAstanaOfficers();
+        // the sweep is far away: only the claim itself can notice the expiry
+        try (CentralFixture f = new CentralFixture(b -> b.staffFile(staff).claimTtl(Duration.ofMillis(500))
+                .sweepInterval(Duration.ofHours(1)))) {
+            UUID id = f.submit("ASTANA").id();
+            assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
+            java.time.Instant expires = java.time.Instant.parse(
+                    f.detail("officer-astana", id).get("claimedBy").get("expiresAt").asText());
+            while (java.time.Instant.now().isBefore(expires.plusMillis(50))) {
+                Thread.onSpinWait();
+            }
+            Http.Answer taken = f.claim("officer-almaty", id);
+            assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
+            assertThat(taken.json().get("claimedBy").get("officerIin").asText()).isEqualTo("900722423029");
+            assertThat(taken.json().get("history").findValuesAsText("event"))
+                    .containsExactly("SUBMIT", "CLAIM", "CLAIM_EXPIRED", "CLAIM");
+        }
+    }
+
+    private Path twoAstanaOfficers() throws java.io.IOException {
+        Path staff = tmp.resolve("staff-two.csv");
+        Files.writeString(staff, Files.readString(DevKeys.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
+                .replace("900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ALMATY,", "900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ASTANA,"),
+                StandardCharsets.UTF_8);
+        return staff;
     }
 
     @Test

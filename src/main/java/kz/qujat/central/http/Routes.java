@@ -133,5 +133,4 @@ public final class Routes {
         }
         return m;
     }
-
 }

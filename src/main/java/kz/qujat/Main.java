@@ -3,6 +3,7 @@ package kz.qujat;
 import kz.qujat.central.CentralCommand;
 import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
+import kz.qujat.tools.BenchCommand;
 import kz.qujat.tools.InspectCommand;
 import kz.qujat.tools.InspectEvalCommand;
 import kz.qujat.tools.IntakeCommand;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "qujat", mixinStandardHelpOptions = true, version = "Qujat 0.1.0",
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
-            ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class})
+            ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
+            BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

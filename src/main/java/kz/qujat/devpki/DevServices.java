@@ -1,6 +1,7 @@
 package kz.qujat.devpki;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,11 @@ import java.security.PrivateKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import kz.qujat.eds.TrustConfig;
 
 /**
@@ -28,13 +32,21 @@ public final class DevServices {
     }
 
     public static DevOcsp ocsp(Path certs, Clock clock) throws IOException, GeneralSecurityException {
+        return ocsp(certs, clock, Map.of());
+    }
+
+    /** With more revocations than the CRL lists (serial → revocation time), e.g. a revocation "later" in a test. */
+    public static DevOcsp ocsp(Path certs, Clock clock, Map<BigInteger, Instant> moreRevoked)
+            throws IOException, GeneralSecurityException {
         KeyStore store = p12(certs.resolve("ocsp.p12"));
         X509Certificate responder = leaf(store, "ocsp");
         TrustConfig trust = TrustConfig.load(certs.resolve("trust"));
         X509Certificate ca = trust.intermediates().stream()
                 .filter(c -> c.getSubjectX500Principal().equals(responder.getIssuerX500Principal()))
                 .findFirst().orElseThrow(() -> new IOException("the OCSP responder's CA is not in trust/"));
-        return new DevOcsp(key(store, "ocsp"), responder, ca, DevOcsp.revokedFrom(trust.crls(), ca), clock);
+        Map<BigInteger, Instant> revoked = new HashMap<>(DevOcsp.revokedFrom(trust.crls(), ca));
+        revoked.putAll(moreRevoked);
+        return new DevOcsp(key(store, "ocsp"), responder, ca, revoked, clock);
     }
 
     /** Both services on one HTTP port (0: any free port). */

@@ -59,7 +59,7 @@ final class OcspClient {
                     new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
             byte[] nonce = new BigInteger(128, random).toByteArray();
             OCSPReq request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(new Extension(
-                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce)))).build();
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new DEROctetString(nonce))))).build();
             byte[] bytes = HttpExchange.post(url, "application/ocsp-request", request.getEncoded(), timeout);
             return check(bytes, id, issuer, nonce, now);
         } catch (OCSPException | OperatorCreationException | GeneralSecurityException | IOException

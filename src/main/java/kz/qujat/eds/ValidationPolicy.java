@@ -16,8 +16,15 @@ public record ValidationPolicy(URI ocsp, boolean useAia, boolean crlFallback, bo
         boolean requireOcsp, Duration timeout) {
     public static final ValidationPolicy BASIC = new ValidationPolicy(null, false, true, false, false, Duration.ofSeconds(10));
 
-    /** OCSP from {@code ocsp} (or AIA when null), CRL fallback, time-stamp required when {@code requireTimestamp}. */
-    public static ValidationPolicy withOcsp(URI ocsp, boolean requireTimestamp) {
+    /**
+     * What the server commands build from {@code --ocsp URL} and {@code --require-timestamp}. Neither: BASIC.
+     * {@code --ocsp}: OCSP from that URL, CRL fallback. {@code --require-timestamp}: CAdES-T required and OCSP
+     * required (the given URL, else the certificate's AIA; the trust folder's CRLs as fallback).
+     */
+    public static ValidationPolicy of(URI ocsp, boolean requireTimestamp) {
+        if (ocsp == null && !requireTimestamp) {
+            return BASIC;
+        }
         return new ValidationPolicy(ocsp, true, true, requireTimestamp, true, Duration.ofSeconds(10));
     }
 

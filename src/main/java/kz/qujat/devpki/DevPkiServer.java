@@ -42,7 +42,9 @@ public final class DevPkiServer implements AutoCloseable {
     private static void ocspGet(Context ctx, DevOcsp ocsp) throws GeneralSecurityException {
         byte[] request;
         try {
-            String encoded = java.net.URLDecoder.decode(ctx.pathParam("request"), java.nio.charset.StandardCharsets.UTF_8);
+            // from the raw URI: a '+' of base64 must not become a space as in form decoding
+            String raw = ctx.req().getRequestURI().substring(ctx.req().getRequestURI().indexOf("/ocsp/") + 6);
+            String encoded = java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
             request = Base64.getDecoder().decode(encoded.replace('-', '+').replace('_', '/'));
         } catch (IllegalArgumentException e) {
             request = new byte[0];

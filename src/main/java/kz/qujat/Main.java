@@ -5,6 +5,7 @@ import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
 import kz.qujat.tools.InspectCommand;
 import kz.qujat.tools.InspectEvalCommand;
+import kz.qujat.tools.BenchCommand;
 import kz.qujat.tools.IntakeCommand;
 import kz.qujat.tools.SignCommand;
 import kz.qujat.tools.VerifyCommand;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
             ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
-            SignCommand.class, VerifyCommand.class})
+            SignCommand.class, VerifyCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

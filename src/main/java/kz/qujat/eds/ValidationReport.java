@@ -37,10 +37,10 @@ public record ValidationReport(String indication, String failure, String reason,
         }
         List<String> chain = new ArrayList<>();
         for (X509Certificate c : e.chain()) {
-            chain.add(c.getSubjectX500Principal().getName() + " (serial " + c.getSerialNumber().toString(16) + ")");
+            chain.add(commonName(c) + " (serial " + c.getSerialNumber().toString(16) + ")");
         }
         if (chain.isEmpty() && r.signer() != null) {
-            chain.add(r.signer().getSubjectX500Principal().getName());
+            chain.add(commonName(r.signer()));
         }
         return new ValidationReport(r.indication().name(), r.failure() == null ? null : r.failure().name(), r.reason(),
                 p == null ? null : p.displayName(), p == null ? null : p.iin(), roles,
@@ -75,6 +75,14 @@ public record ValidationReport(String indication, String failure, String reason,
         line(b, "Revoked on", revokedAt == null ? null : revokedAt + ("VALID".equals(indication)
                 ? " (after the signing time: the signature stays valid)" : ""));
         return b.toString();
+    }
+
+    /** The CN as text (X500Principal.getName() would print Cyrillic and SERIALNUMBER as hex). */
+    private static String commonName(X509Certificate c) {
+        org.bouncycastle.asn1.x500.X500Name name = org.bouncycastle.asn1.x500.X500Name.getInstance(
+                c.getSubjectX500Principal().getEncoded());
+        org.bouncycastle.asn1.x500.RDN[] cn = name.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
+        return cn.length > 0 ? cn[0].getFirst().getValue().toString() : name.toString();
     }
 
     private static String describe(String source) {

@@ -7,6 +7,8 @@ import kz.qujat.tools.BenchCommand;
 import kz.qujat.tools.InspectCommand;
 import kz.qujat.tools.InspectEvalCommand;
 import kz.qujat.tools.IntakeCommand;
+import kz.qujat.tools.SignCommand;
+import kz.qujat.tools.VerifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -15,7 +17,7 @@ import picocli.CommandLine.Command;
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
             ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
-            BenchCommand.class})
+            SignCommand.class, VerifyCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -65,7 +65,7 @@ public final class CentralServer implements AutoCloseable {
             ClaimStore claims = new ClaimStore(database);
             RegistryStore registry = new RegistryStore(database);
             ImageCheck images = new ImageCheck(MAX_IMAGE_BYTES, MAX_PIXELS);
-            SessionService sessions = new SessionService(new SessionStore(database), staff, id.verifier(),
+            SessionService sessions = new SessionService(new SessionStore(database), staff, id.loginVerifier(),
                     config.sessionTtl(), config.clock());
             PickupStore pickup = new PickupStore(database);
             ReviewService review = new ReviewService(applications, claims, registry, policies, config.claimTtl(),
@@ -73,7 +73,7 @@ public final class CentralServer implements AutoCloseable {
             Services services = new Services(
                     new IntakeService(applications, policies, images, config.clock()),
                     sessions, review,
-                    new DecisionService(applications, new DecisionStore(database), review, id.verifier(), policies,
+                    new DecisionService(applications, new DecisionStore(database), review, id.staffVerifier(), policies,
                             config.clock()),
                     new HandoverService(applications, pickup, review, config.clock()),
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),

@@ -1,6 +1,7 @@
 package kz.qujat;
 
 import kz.qujat.central.CentralCommand;
+import kz.qujat.demo.DemoCommand;
 import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
 import kz.qujat.tools.InspectCommand;
@@ -15,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
             ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
-            WorkstationCommand.class})
+            WorkstationCommand.class, DemoCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

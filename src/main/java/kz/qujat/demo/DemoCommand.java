@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import kz.qujat.client.CentralClient;
 import kz.qujat.client.CentralException;
 import kz.qujat.eds.EdsException;
+import kz.qujat.workstation.UserSettings;
 import kz.qujat.workstation.WorkstationCommand;
 import kz.qujat.workstation.WorkstationLauncher;
 import picocli.CommandLine.Command;
@@ -54,7 +55,11 @@ public final class DemoCommand implements Callable<Integer> {
         }
         Files.createDirectories(data);
         Files.writeString(data.resolve(MARKER), "Qujat demo data; safe to delete\n");
+        rememberDemoKey(data.resolve("workstation"), certs.resolve("officer-astana.p12"));
         try (DemoStack stack = DemoStack.start(data, certs)) {
+            // SIGTERM (Ctrl+C) stops the servers and PostgreSQL as closing the window does
+            Thread hook = new Thread(stack::close, "qujat-demo-stop");
+            Runtime.getRuntime().addShutdownHook(hook);
             int seeded = new DemoSeeder(new CentralClient(stack.centralUrl()), stack.feedKey())
                     .seedOnce(data.resolve("seeded"), 20261126L);
             out.println("central service: " + stack.centralUrl());
@@ -69,6 +74,14 @@ public final class DemoCommand implements Callable<Integer> {
                     certs.resolve("trust"), 10, null).toArray(String[]::new));
         }
         return 0;
+    }
+
+    /** On a new demo the login screen offers the Astana officer's key file; a file chosen later is kept. */
+    static void rememberDemoKey(Path workstationData, Path keyFile) {
+        UserSettings settings = new UserSettings(workstationData);
+        if (settings.get(UserSettings.KEY_FILE).isEmpty()) {
+            settings.put(UserSettings.KEY_FILE, keyFile.toAbsolutePath().toString());
+        }
     }
 
     /** Deletes the demo folder, but only one that carries the demo's marker (never an arbitrary folder). */

@@ -27,6 +27,7 @@ public final class DemoStack implements AutoCloseable {
     private final ProductionServer production;
     private final CentralServer central;
     private final char[] feedKey;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private DemoStack(EmbeddedServer postgres, ProductionServer production, CentralServer central, char[] feedKey) {
         this.postgres = postgres;
@@ -87,6 +88,9 @@ public final class DemoStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         central.stop();
         production.stop();
         postgres.close();

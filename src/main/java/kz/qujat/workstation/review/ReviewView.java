@@ -47,7 +47,6 @@ public final class ReviewView {
     @FXML private Slider signatureZoom;
     @FXML private Label checksRunningLabel;
     @FXML private TableView<CheckLine> checksTable;
-    @FXML private TableColumn<CheckLine, String> checkImageColumn;
     @FXML private TableColumn<CheckLine, String> checkNameColumn;
     @FXML private TableColumn<CheckLine, String> checkValueColumn;
     @FXML private TableColumn<CheckLine, Verdict> checkVerdictColumn;
@@ -162,7 +161,15 @@ public final class ReviewView {
         checksRunningLabel.visibleProperty().bind(model.checksRunningProperty());
         checksTable.setItems(model.checks());
         checksTable.setPlaceholder(new Label(i18n.get("review.checks.none")));
-        checkImageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().image()));
+        checksTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(CheckLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setTooltip(empty || line == null ? null
+                        : new javafx.scene.control.Tooltip(line.check() + ": " + line.explanation()
+                                + (line.threshold().isEmpty() ? "" : " (" + line.threshold() + ")")));
+            }
+        });
         checkNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().check()));
         checkValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().measured()));
         checkVerdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().verdict()));

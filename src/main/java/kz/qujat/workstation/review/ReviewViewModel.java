@@ -164,8 +164,7 @@ public final class ReviewViewModel {
         ApplicationDetail.EligibilityInfo e = d.eligibility();
         if (e != null) {
             eligible.set(e.eligibleToday());
-            String when = e.daysFromExpiry() < 0 ? i18n.get("queue.expiry.before", -e.daysFromExpiry())
-                    : i18n.get("queue.expiry.after", e.daysFromExpiry());
+            String when = ExpiryText.of(i18n, e.daysFromExpiry());
             eligibility.set(i18n.get(e.eligibleToday() ? "review.eligible" : "review.notEligible", when,
                     String.valueOf(e.rule()), String.valueOf(d.policyVersion())));
         }
@@ -188,9 +187,9 @@ public final class ReviewViewModel {
         scope.app().tasks().run(() -> {
             List<CheckLine> lines = new ArrayList<>();
             scope.app().photoInspector().inspect(loaded.photo()).checks()
-                    .forEach(r -> lines.add(CheckLine.of(i18n.get("review.checks.photo"), r, locale)));
+                    .forEach(r -> lines.add(CheckLine.of(r, locale)));
             scope.app().signatureInspector().inspect(loaded.signature()).checks()
-                    .forEach(r -> lines.add(CheckLine.of(i18n.get("review.checks.signature"), r, locale)));
+                    .forEach(r -> lines.add(CheckLine.of(r, locale)));
             return lines;
         }, lines -> {
             checksRunning.set(false);

@@ -60,11 +60,13 @@ public final class DemoCommand implements Callable<Integer> {
             // SIGTERM (Ctrl+C) stops the servers and PostgreSQL as closing the window does
             Thread hook = new Thread(stack::close, "qujat-demo-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            int seeded = new DemoSeeder(new CentralClient(stack.centralUrl()), stack.feedKey())
+            java.util.List<String> seeded = new DemoSeeder(new CentralClient(stack.centralUrl()), stack.feedKey())
                     .seedOnce(data.resolve("seeded"), 20261126L);
             out.println("central service: " + stack.centralUrl());
             out.println("production node: " + stack.productionUrl());
-            out.println(seeded > 0 ? "seeded " + seeded + " applications" : "using the applications of earlier runs");
+            seeded.forEach(line -> out.println("  " + line));
+            out.println(seeded.isEmpty() ? "using the applications of earlier runs (list: " + data.resolve("seeded") + ")"
+                    : "seeded " + seeded.size() + " applications");
             out.println("log in with certs-dev/officer-astana.p12 (password qujat-dev)");
             out.flush();
             if (noWindow) {

@@ -30,10 +30,11 @@ final class DemoSeeder {
         this.feedKey = feedKey;
     }
 
-    /** Seeds unless the marker file says this data folder was seeded; returns the number submitted. */
-    int seedOnce(Path marker, long seed) throws IOException, CentralException {
+    /** Seeds unless the marker file says this data folder was seeded; returns one line per submitted ticket. */
+    java.util.List<String> seedOnce(Path marker, long seed) throws IOException, CentralException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
         if (Files.exists(marker)) {
-            return 0;
+            return lines;
         }
         SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0.25);
         int submitted = 0;
@@ -42,7 +43,8 @@ final class DemoSeeder {
                 SyntheticApplicant person = people.next(region);
                 client.putRegistryPerson(person.toRegistryPerson(), feedKey);
                 try {
-                    client.submit(person.toIntakeRequest());
+                    String ticket = client.submit(person.toIntakeRequest()).ticketNumber();
+                    lines.add(ticket + " " + region + person.defect().map(d -> " deliberate defect: " + d).orElse(""));
                     submitted++;
                 } catch (CentralException refused) {
                     // a refused synthetic application is part of the demo's variety, not a failure
@@ -50,8 +52,8 @@ final class DemoSeeder {
                 }
             }
         }
-        Files.writeString(marker, "seeded " + submitted + " applications\n");
+        Files.write(marker, lines);
         LOG.info("demo seeded with {} applications", submitted);
-        return submitted;
+        return lines;
     }
 }

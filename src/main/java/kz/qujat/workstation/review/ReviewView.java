@@ -28,8 +28,8 @@ import kz.qujat.workstation.I18n;
 
 /** The review screen's controller: binds the comparison, images, checks and the decision panel. */
 public final class ReviewView {
-    private static final double PHOTO_WIDTH = 200;
-    private static final double SIGNATURE_WIDTH = 260;
+    private static final double PHOTO_WIDTH = 190;
+    private static final double SIGNATURE_WIDTH = 210;
     private final ReviewViewModel model;
     private final I18n i18n;
 

@@ -37,6 +37,8 @@ public final class ReviewViewModel {
     /** What the decision panel is doing. */
     public enum Step { NONE, ANNUL_FORM, CONFIRM }
 
+    private static final List<kz.qujat.inspect.Verdict> SEVERITY = List.of(kz.qujat.inspect.Verdict.FAIL,
+            kz.qujat.inspect.Verdict.WARN, kz.qujat.inspect.Verdict.NOT_MEASURED, kz.qujat.inspect.Verdict.PASS);
     private final SessionScope scope;
     private final I18n i18n;
     private final DecisionSigner signer;
@@ -190,6 +192,8 @@ public final class ReviewViewModel {
                     .forEach(r -> lines.add(CheckLine.of(r, locale)));
             scope.app().signatureInspector().inspect(loaded.signature()).checks()
                     .forEach(r -> lines.add(CheckLine.of(r, locale)));
+            // what needs the officer's eye first: failures, then warnings, then what could not be measured
+            lines.sort(java.util.Comparator.comparingInt(l -> SEVERITY.indexOf(l.verdict())));
             return lines;
         }, lines -> {
             checksRunning.set(false);

@@ -1,6 +1,5 @@
 package kz.qujat.workstation.review;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -16,7 +15,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -141,14 +139,10 @@ public final class ReviewView {
     }
 
     private void showImages(ReviewViewModel.Images imgs) {
-        photoView.setImage(imgs == null ? null : image(imgs.photo()));
-        signatureView.setImage(imgs == null ? null : image(imgs.signature()));
-        registryPhotoView.setImage(imgs == null ? null : image(imgs.registryPhoto()));
-        registrySignatureView.setImage(imgs == null ? null : image(imgs.registrySignature()));
-    }
-
-    private static Image image(byte[] bytes) {
-        return bytes == null ? null : new Image(new ByteArrayInputStream(bytes));
+        photoView.setImage(imgs == null ? null : imgs.photoImage());
+        signatureView.setImage(imgs == null ? null : imgs.signatureImage());
+        registryPhotoView.setImage(imgs == null ? null : imgs.registryPhotoImage());
+        registrySignatureView.setImage(imgs == null ? null : imgs.registrySignatureImage());
     }
 
     private static void bindZoom(Slider zoom, double base, ImageView... views) {

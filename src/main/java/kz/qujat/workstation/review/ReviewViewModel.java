@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import kz.qujat.api.ApplicationDetail;
 import kz.qujat.api.DecisionDocument;
 import kz.qujat.api.Paths;
@@ -57,8 +58,21 @@ public final class ReviewViewModel {
     private final ReadOnlyBooleanWrapper checksRunning = new ReadOnlyBooleanWrapper(false);
     private DecisionDocument prepared;
 
-    /** The four images as served (register ones may be null when the register has none). */
-    public record Images(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature) {
+    /**
+     * The four images as served (the bytes are what the decision hashes) and decoded off the FX thread for
+     * display; the register's may be null when the register has none.
+     */
+    public record Images(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature,
+                         Image photoImage, Image signatureImage, Image registryPhotoImage,
+                         Image registrySignatureImage) {
+        static Images decoded(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature) {
+            return new Images(photo, signature, registryPhoto, registrySignature, image(photo), image(signature),
+                    image(registryPhoto), image(registrySignature));
+        }
+
+        private static Image image(byte[] bytes) {
+            return bytes == null ? null : new Image(new java.io.ByteArrayInputStream(bytes));
+        }
     }
 
     public ReviewViewModel(SessionScope scope) {
@@ -173,7 +187,7 @@ public final class ReviewViewModel {
         var client = scope.session().client();
         boolean regPhoto = d.registry() != null && d.registry().hasPhoto();
         boolean regSignature = d.registry() != null && d.registry().hasSignature();
-        scope.app().tasks().run(() -> new Images(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
+        scope.app().tasks().run(() -> Images.decoded(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
                 regPhoto ? client.image(Paths.REGISTRY_PHOTO, d.id()) : null,
                 regSignature ? client.image(Paths.REGISTRY_SIGNATURE, d.id()) : null), loaded -> {
                     if (d.equals(scope.desk().current())) {

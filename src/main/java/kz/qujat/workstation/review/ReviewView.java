@@ -95,6 +95,8 @@ public final class ReviewView {
         openNextBox.selectedProperty().addListener((o, a, on) -> model.setOpenNextAfterDecision(on));
         messageLabel.textProperty().bind(model.messageProperty());
         setUpDecisionPanels();
+        // the queue's table that had the focus is gone: keep the keyboard on this screen
+        javafx.application.Platform.runLater(checksTable::requestFocus);
     }
 
     private void showHeader(ApplicationDetail d) {

@@ -90,6 +90,8 @@ class OfficerUiTest extends FxRobot {
     @Test
     void officerAnnulsWithReasonAndTheRequiredComment() throws Exception {
         UUID id = central.submit();
+        switchLanguage(I18n.RUSSIAN, "Войти");
+        switchLanguage(I18n.ENGLISH, "Log in");
         logIn();
         takeNext();
         clickOn("#annul");
@@ -125,6 +127,12 @@ class OfficerUiTest extends FxRobot {
         waitFor(() -> !lookup("#outboxStatus").query().isVisible());
         assertThat(Files.list(data.resolve("outbox/pending"))).isEmpty();
         assertThat(Files.list(data.resolve("outbox/delivered"))).hasSize(1);
+    }
+
+    /** The language changes while the window is open; every view is built again in it. */
+    private void switchLanguage(java.util.Locale to, String logInText) throws TimeoutException {
+        interact(() -> lookup("#language").<javafx.scene.control.ComboBox<java.util.Locale>>query().setValue(to));
+        waitFor(() -> lookup("#logIn").queryAs(Button.class).getText().equals(logInText));
     }
 
     private void logIn() throws TimeoutException {

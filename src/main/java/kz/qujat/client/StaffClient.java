@@ -123,9 +123,16 @@ public final class StaffClient extends CentralClient {
 
     /** Sends an already signed decision (document bytes and detached CMS over them), e.g. from an outbox. */
     public DecisionResponse sendDecision(UUID id, byte[] document, byte[] cms) throws CentralException {
+        return sendDecision(id, document, cms, null);
+    }
+
+    /** As {@link #sendDecision(UUID, byte[], byte[])} with the officer's inspection note (unsigned; may be null). */
+    public DecisionResponse sendDecision(UUID id, byte[] document, byte[] cms,
+                                         com.fasterxml.jackson.databind.JsonNode inspection) throws CentralException {
         Base64.Encoder b64 = Base64.getEncoder();
         return send(authed(post(Paths.fill(Paths.DECISION, "id", id.toString()),
-                new DecisionRequest(b64.encodeToString(document), b64.encodeToString(cms)))), DecisionResponse.class);
+                new DecisionRequest(b64.encodeToString(document), b64.encodeToString(cms), inspection))),
+                DecisionResponse.class);
     }
 
     private Request get(String path) {

@@ -43,7 +43,7 @@ public final class OutboxRelay {
     public Outcome deliver(OutboxEntry e) throws CentralException {
         Base64.Decoder b64 = Base64.getDecoder();
         try {
-            client.sendDecision(e.applicationId(), b64.decode(e.document()), b64.decode(e.cms()));
+            client.sendDecision(e.applicationId(), b64.decode(e.document()), b64.decode(e.cms()), e.inspection());
             outbox.markDelivered(e.applicationId());
             return Outcome.DELIVERED;
         } catch (CentralException failure) {

@@ -45,8 +45,9 @@ public final class DecisionSigner {
         this.judge = new CertificateJudge(app.trust(), app.clock());
     }
 
-    /** Signs and stores; the password array is cleared whatever happens. Runs off the FX thread. */
-    public OutboxEntry signAndStore(DecisionDocument doc, char[] password) throws EdsException, Refused {
+    /** Signs and stores with the (unsigned) inspection note, which may be null; the password array is cleared whatever happens. Runs off the FX thread. */
+    public OutboxEntry signAndStore(DecisionDocument doc, com.fasterxml.jackson.databind.JsonNode inspection,
+                                    char[] password) throws EdsException, Refused {
         try {
             if (app.outbox().find(doc.applicationId()).isPresent()) {
                 throw new Refused("review.sign.alreadySigned");
@@ -67,7 +68,7 @@ public final class DecisionSigner {
             Base64.Encoder b64 = Base64.getEncoder();
             OutboxEntry entry = new OutboxEntry(doc.applicationId(), doc.ticketNumber(), doc.decision(),
                     session.staffIin(), b64.encodeToString(bytes), b64.encodeToString(cms), Instant.now(app.clock()), 0,
-                    null);
+                    null, inspection);
             app.outbox().put(entry);
             return entry;
         } finally {

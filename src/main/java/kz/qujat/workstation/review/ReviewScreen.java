@@ -16,6 +16,8 @@ public final class ReviewScreen implements Screen {
 
     @Override
     public Parent render() {
-        return scope.app().fxml().load(new ReviewView(model, scope.app().i18n()));
+        ImageToolsView tools = new ImageToolsView(model, scope.app().i18n());
+        Parent toolsRoot = scope.app().fxml().load(tools);
+        return scope.app().fxml().load(new ReviewView(model, scope.app().i18n(), tools, toolsRoot));
     }
 }

@@ -10,12 +10,10 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.Slider;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -26,10 +24,10 @@ import kz.qujat.workstation.I18n;
 
 /** The review screen's controller: binds the comparison, images, checks and the decision panel. */
 public final class ReviewView {
-    private static final double PHOTO_WIDTH = 190;
-    private static final double SIGNATURE_WIDTH = 210;
     private final ReviewViewModel model;
     private final I18n i18n;
+    private final ImageToolsView tools;
+    private final javafx.scene.Parent toolsRoot;
 
     @FXML private VBox emptyPane;
     @FXML private VBox reviewPane;
@@ -37,12 +35,6 @@ public final class ReviewView {
     @FXML private Label submittedLabel;
     @FXML private GridPane comparisonGrid;
     @FXML private Label eligibilityLabel;
-    @FXML private ImageView photoView;
-    @FXML private ImageView registryPhotoView;
-    @FXML private ImageView signatureView;
-    @FXML private ImageView registrySignatureView;
-    @FXML private Slider photoZoom;
-    @FXML private Slider signatureZoom;
     @FXML private Label checksRunningLabel;
     @FXML private TableView<CheckLine> checksTable;
     @FXML private TableColumn<CheckLine, String> checkNameColumn;
@@ -66,10 +58,13 @@ public final class ReviewView {
     @FXML private Button signButton;
     @FXML private Label signMessageLabel;
     @FXML private javafx.scene.layout.StackPane decisionLayer;
+    @FXML private javafx.scene.control.ScrollPane toolsHost;
 
-    public ReviewView(ReviewViewModel model, I18n i18n) {
+    public ReviewView(ReviewViewModel model, I18n i18n, ImageToolsView tools, javafx.scene.Parent toolsRoot) {
         this.model = model;
         this.i18n = i18n;
+        this.tools = tools;
+        this.toolsRoot = toolsRoot;
     }
 
     @FXML
@@ -83,11 +78,15 @@ public final class ReviewView {
         eligibilityLabel.textProperty().bind(model.eligibilityProperty());
         model.eligibleProperty().addListener((o, a, ok) -> styleEligibility());
         styleEligibility();
-        model.imagesProperty().addListener((o, a, imgs) -> showImages(imgs));
-        showImages(model.imagesProperty().get());
-        bindZoom(photoZoom, PHOTO_WIDTH, photoView, registryPhotoView);
-        bindZoom(signatureZoom, SIGNATURE_WIDTH, signatureView, registrySignatureView);
+        toolsHost.setContent(toolsRoot);
         setUpChecks();
+        // bubbling: text fields of the decision panels keep their keys; the tools take the rest
+        reviewPane.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!decisionLayer.isVisible() && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
+                    && tools.handleKey(e)) {
+                e.consume();
+            }
+        });
         approveButton.disableProperty().bind(model.canDecideBinding().not());
         annulButton.disableProperty().bind(model.canDecideBinding().not());
         releaseButton.disableProperty().bind(model.busyProperty().or(model.detailProperty().isNull()));
@@ -140,33 +139,22 @@ public final class ReviewView {
         eligibilityLabel.getStyleClass().add(model.eligibleProperty().get() ? "success" : "danger");
     }
 
-    private void showImages(ReviewViewModel.Images imgs) {
-        photoView.setImage(imgs == null ? null : imgs.photoImage());
-        signatureView.setImage(imgs == null ? null : imgs.signatureImage());
-        registryPhotoView.setImage(imgs == null ? null : imgs.registryPhotoImage());
-        registrySignatureView.setImage(imgs == null ? null : imgs.registrySignatureImage());
-    }
-
-    private static void bindZoom(Slider zoom, double base, ImageView... views) {
-        for (ImageView v : views) {
-            v.fitWidthProperty().bind(zoom.valueProperty().multiply(base));
-        }
-    }
-
     private void setUpChecks() {
-        checksRunningLabel.visibleProperty().bind(model.checksRunningProperty());
-        checksTable.setItems(model.checks());
+        InspectionViewModel inspection = model.inspection();
+        checksRunningLabel.visibleProperty().bind(inspection.runningProperty());
+        checksTable.setItems(inspection.checks());
+        checksTable.getSelectionModel().selectedItemProperty().addListener((o, a, line) -> inspection.select(line));
         checksTable.setPlaceholder(new Label(i18n.get("review.checks.none")));
         checksTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(CheckLine line, boolean empty) {
                 super.updateItem(line, empty);
                 setTooltip(empty || line == null ? null
-                        : new javafx.scene.control.Tooltip(line.check() + ": " + line.explanation()
-                                + (line.threshold().isEmpty() ? "" : " (" + line.threshold() + ")")));
+                        : new javafx.scene.control.Tooltip(line.name() + " (" + line.check() + ")\n" + line.explanation()
+                                + (line.threshold().isEmpty() ? "" : "\n" + line.threshold())));
             }
         });
-        checkNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().check()));
+        checkNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
         checkValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().measured()));
         checkVerdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().verdict()));
         checkVerdictColumn.setCellFactory(col -> new TableCell<>() {

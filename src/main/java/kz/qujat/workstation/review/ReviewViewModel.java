@@ -1,8 +1,6 @@
 package kz.qujat.workstation.review;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -38,14 +36,13 @@ public final class ReviewViewModel {
     /** What the decision panel is doing. */
     public enum Step { NONE, ANNUL_FORM, CONFIRM }
 
-    private static final List<kz.qujat.inspect.Verdict> SEVERITY = List.of(kz.qujat.inspect.Verdict.FAIL,
-            kz.qujat.inspect.Verdict.WARN, kz.qujat.inspect.Verdict.NOT_MEASURED, kz.qujat.inspect.Verdict.PASS);
     private final SessionScope scope;
     private final I18n i18n;
     private final DecisionSigner signer;
     private final OutboxRelay relay;
     private final ObservableList<Comparison> comparisons = FXCollections.observableArrayList();
-    private final ObservableList<CheckLine> checks = FXCollections.observableArrayList();
+    private final InspectionViewModel inspection;
+    private final SignatureViewModel signatures;
     private final ReadOnlyStringWrapper eligibility = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper eligible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Images> images = new ReadOnlyObjectWrapper<>();
@@ -55,8 +52,8 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper documentText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper checksRunning = new ReadOnlyBooleanWrapper(false);
     private DecisionDocument prepared;
+    private com.fasterxml.jackson.databind.node.ObjectNode preparedNote;
 
     /**
      * The four images as served (the bytes are what the decision hashes) and decoded off the FX thread for
@@ -80,6 +77,8 @@ public final class ReviewViewModel {
         this.i18n = scope.app().i18n();
         this.signer = new DecisionSigner(scope.app(), scope.session());
         this.relay = new OutboxRelay(scope.app().outbox(), scope.session().client(), scope.session().staffIin());
+        this.inspection = new InspectionViewModel(scope.app(), e -> message.set(scope.failed(e)));
+        this.signatures = new SignatureViewModel(scope.app(), e -> message.set(scope.failed(e)));
         scope.desk().currentProperty().addListener((o, a, d) -> load(d));
         load(scope.desk().current());
     }
@@ -92,8 +91,12 @@ public final class ReviewViewModel {
         return comparisons;
     }
 
-    public ObservableList<CheckLine> checks() {
-        return checks;
+    public InspectionViewModel inspection() {
+        return inspection;
+    }
+
+    public SignatureViewModel signatures() {
+        return signatures;
     }
 
     public ReadOnlyStringProperty eligibilityProperty() {
@@ -132,10 +135,6 @@ public final class ReviewViewModel {
         return busy.getReadOnlyProperty();
     }
 
-    public ReadOnlyBooleanProperty checksRunningProperty() {
-        return checksRunning.getReadOnlyProperty();
-    }
-
     public String officerText() {
         return scope.session().staffName() + " · " + i18n.get("login.card.iin") + " " + scope.session().staffIin();
     }
@@ -166,7 +165,8 @@ public final class ReviewViewModel {
 
     private void load(ApplicationDetail d) {
         comparisons.clear();
-        checks.clear();
+        inspection.clear();
+        signatures.clear();
         images.set(null);
         step.set(Step.NONE);
         prepared = null;
@@ -182,7 +182,7 @@ public final class ReviewViewModel {
             eligible.set(e.eligibleToday());
             String when = ExpiryText.of(i18n, e.daysFromExpiry());
             eligibility.set(i18n.get(e.eligibleToday() ? "review.eligible" : "review.notEligible", when,
-                    String.valueOf(e.rule()), String.valueOf(d.policyVersion())));
+                    RuleText.of(i18n, e.rule()), String.valueOf(d.policyVersion())));
         }
         var client = scope.session().client();
         boolean regPhoto = d.registry() != null && d.registry().hasPhoto();
@@ -192,32 +192,10 @@ public final class ReviewViewModel {
                 regSignature ? client.image(Paths.REGISTRY_SIGNATURE, d.id()) : null), loaded -> {
                     if (d.equals(scope.desk().current())) {
                         images.set(loaded);
-                        inspect(d, loaded);
+                        inspection.load(loaded.photo(), loaded.signature());
+                        signatures.load(loaded.signature(), loaded.registrySignature());
                     }
                 }, e2 -> message.set(scope.failed(e2)));
-    }
-
-    private void inspect(ApplicationDetail d, Images loaded) {
-        checksRunning.set(true);
-        var locale = i18n.locale();
-        scope.app().tasks().run(() -> {
-            List<CheckLine> lines = new ArrayList<>();
-            scope.app().photoInspector().inspect(loaded.photo()).checks()
-                    .forEach(r -> lines.add(CheckLine.of(r, locale)));
-            scope.app().signatureInspector().inspect(loaded.signature()).checks()
-                    .forEach(r -> lines.add(CheckLine.of(r, locale)));
-            // what needs the officer's eye first: failures, then warnings, then what could not be measured
-            lines.sort(java.util.Comparator.comparingInt(l -> SEVERITY.indexOf(l.verdict())));
-            return lines;
-        }, lines -> {
-            checksRunning.set(false);
-            if (d.equals(scope.desk().current())) {
-                checks.setAll(lines);
-            }
-        }, e -> {
-            checksRunning.set(false);
-            message.set(scope.failed(e));
-        });
     }
 
     /** Prepares the approval: the exact document is shown before the password is asked. */
@@ -253,6 +231,7 @@ public final class ReviewViewModel {
         }
         prepared = scope.session().client().decisionDocument(d, loaded.photo(), loaded.signature(), decision,
                 reasonCode, commentText, Instant.now(scope.app().clock()));
+        preparedNote = inspection.note();
         documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
         message.set(i18n.get("review.sign.askPassword"));
         step.set(Step.CONFIRM);
@@ -268,12 +247,13 @@ public final class ReviewViewModel {
     /** Signs the prepared document, stores it in the outbox, then sends it. The password array is cleared. */
     public void sign(char[] password) {
         DecisionDocument doc = prepared;
+        var note = preparedNote;
         if (doc == null || busy.get()) {
             java.util.Arrays.fill(password, '\0');
             return;
         }
         busy.set(true);
-        scope.app().tasks().run(() -> signer.signAndStore(doc, password), entry -> {
+        scope.app().tasks().run(() -> signer.signAndStore(doc, note, password), entry -> {
             prepared = null;
             step.set(Step.NONE);
             message.set(i18n.get("review.sign.stored"));

@@ -15,7 +15,7 @@ class DecisionOutboxTest {
     Path dir;
 
     private static OutboxEntry entry(UUID id, String officer, Instant at) {
-        return new OutboxEntry(id, "Q-1", "APPROVE", officer, "ZG9j", "Y21z", at, 0, null);
+        return new OutboxEntry(id, "Q-1", "APPROVE", officer, "ZG9j", "Y21z", at, 0, null, null);
     }
 
     @Test
@@ -48,5 +48,27 @@ class DecisionOutboxTest {
         assertThat(Files.exists(dir.resolve("delivered/" + earlier + ".json"))).isTrue();
         assertThat(Files.exists(dir.resolve("rejected/" + later + ".json"))).isTrue();
         assertThat(outbox.pendingOf("900722423029")).hasSize(1);
+    }
+
+    @Test
+    void theInspectionNoteIsKeptAndAFileWrittenBeforeItExistedStillReads() throws Exception {
+        DecisionOutbox outbox = new DecisionOutbox(dir);
+        UUID id = UUID.randomUUID();
+        var note = kz.qujat.api.Json.mapper().readTree("{\"facePoints\":\"MANUAL\",\"worst\":\"WARN\",\"failing\":[]}");
+        outbox.put(new OutboxEntry(id, "Q-2", "APPROVE", "850314312017", "ZG9j", "Y21z",
+                Instant.parse("2026-11-26T06:00:00Z"), 0, null, note));
+        outbox.attemptFailed(outbox.find(id).orElseThrow(), "unreachable");
+        assertThat(new DecisionOutbox(dir).find(id)).get().extracting(OutboxEntry::inspection).isEqualTo(note);
+
+        UUID old = UUID.randomUUID();
+        Files.writeString(dir.resolve("pending/" + old + ".json"), "{\"applicationId\":\"" + old
+                + "\",\"ticketNumber\":\"Q-3\",\"decision\":\"ANNUL\",\"officerIin\":\"850314312017\","
+                + "\"document\":\"ZG9j\",\"cms\":\"Y21z\",\"signedAt\":\"2026-11-26T05:00:00Z\",\"attempts\":2,"
+                + "\"lastError\":\"unreachable\"}");
+        assertThat(outbox.pendingOf("850314312017")).extracting(OutboxEntry::applicationId).containsExactly(old, id);
+        assertThat(outbox.find(old)).get().satisfies(e -> {
+            assertThat(e.inspection()).isNull();
+            assertThat(e.attempts()).isEqualTo(2);
+        });
     }
 }

@@ -1,0 +1,218 @@
+package kz.qujat.workstation.review;
+
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import kz.qujat.inspect.Area;
+import kz.qujat.inspect.FaceLandmarks;
+import kz.qujat.inspect.FaceLandmarks.Point;
+import kz.qujat.inspect.PortraitTemplate;
+
+/**
+ * One photo viewer: draws the image through the shared {@link ZoomPan} and, over the submitted photo, the
+ * 35×45 template, the face points, the points being marked and the highlighted region. It only draws and
+ * forwards the mouse (wheel zooms, drag pans, a click goes to {@code onClick} in image pixels).
+ */
+final class PhotoCanvas extends Region {
+    private static final Color TEMPLATE = Color.rgb(0, 200, 120, 0.9);
+    private static final Color POINTS = Color.rgb(0, 229, 255);
+    private static final Color MARKING = Color.rgb(255, 145, 0);
+    private static final Color HIGHLIGHT = Color.rgb(255, 214, 0);
+    private final Canvas canvas = new Canvas();
+    private final ZoomPan zoom;
+    private final boolean reference;
+    private Image image;
+    private PortraitTemplate template;
+    private FaceLandmarks landmarks;
+    private List<Point> marked = List.of();
+    private Area highlight;
+    private Consumer<Point> onClick = p -> { };
+    private double lastX;
+    private double lastY;
+
+    /** {@code reference}: this viewer shows the submitted photo, whose pixels the zoom and the overlays use. */
+    PhotoCanvas(ZoomPan zoom, boolean reference) {
+        this.zoom = zoom;
+        this.reference = reference;
+        getChildren().add(canvas);
+        getStyleClass().add("photo-canvas");
+        setMinSize(120, 150);
+        setPrefSize(280, 360);
+        zoom.scaleProperty().addListener(o -> draw());
+        zoom.translateXProperty().addListener(o -> draw());
+        zoom.translateYProperty().addListener(o -> draw());
+        setOnScroll(e -> zoom.zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY()));
+        setOnMousePressed(e -> {
+            lastX = e.getX();
+            lastY = e.getY();
+            requestFocus();
+        });
+        setOnMouseDragged(e -> {
+            zoom.panBy(e.getX() - lastX, e.getY() - lastY);
+            lastX = e.getX();
+            lastY = e.getY();
+        });
+        setOnMouseClicked(e -> {
+            if (e.isStillSincePress() && image != null) {
+                onClick.accept(zoom.toImage(e.getX(), e.getY()));
+            }
+        });
+    }
+
+    void setImage(Image image) {
+        this.image = image;
+        if (reference && image != null) {
+            zoom.setContent(image.getWidth(), image.getHeight());
+        }
+        draw();
+    }
+
+    void setOverlays(PortraitTemplate template, FaceLandmarks landmarks, List<Point> marked, Area highlight) {
+        this.template = template;
+        this.landmarks = landmarks;
+        this.marked = marked;
+        this.highlight = highlight;
+        draw();
+    }
+
+    void setOnImageClick(Consumer<Point> handler) {
+        onClick = handler;
+    }
+
+    void setMarking(boolean on) {
+        setCursor(on ? Cursor.CROSSHAIR : Cursor.OPEN_HAND);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            if (reference) {
+                zoom.setViewport(w, h);
+            }
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.rgb(40, 42, 46));
+        g.fillRect(0, 0, w, h);
+        if (image == null) {
+            return;
+        }
+        ZoomPan.Placement p = reference ? new ZoomPan.Placement(1, 0)
+                : zoom.placement(image.getWidth(), image.getHeight());
+        Point a = zoom.toView(p.x(0), p.y(0));
+        Point b = zoom.toView(p.x(image.getWidth()), p.y(image.getHeight()));
+        // above 2× the officer wants to see the pixels themselves, not a blur
+        g.setImageSmoothing(zoom.scale() * p.factor() < 2);
+        g.drawImage(image, a.x(), a.y(), b.x() - a.x(), b.y() - a.y());
+        if (!reference) {
+            return;
+        }
+        if (highlight != null) {
+            drawHighlight(g, w, h);
+        }
+        if (template != null) {
+            drawTemplate(g);
+        }
+        if (!marked.isEmpty()) {
+            drawMarked(g);
+        } else if (landmarks != null) {
+            drawLandmarks(g);
+        }
+    }
+
+    /** Dims everything but the measured region, then outlines it. */
+    private void drawHighlight(GraphicsContext g, double w, double h) {
+        Point a = zoom.toView(highlight.x(), highlight.y());
+        Point b = zoom.toView(highlight.x() + highlight.width(), highlight.y() + highlight.height());
+        g.setFill(Color.rgb(0, 0, 0, 0.45));
+        g.fillRect(0, 0, w, a.y());
+        g.fillRect(0, b.y(), w, h - b.y());
+        g.fillRect(0, a.y(), a.x(), b.y() - a.y());
+        g.fillRect(b.x(), a.y(), w - b.x(), b.y() - a.y());
+        g.setStroke(HIGHLIGHT);
+        g.setLineWidth(2);
+        g.setLineDashes();
+        g.strokeRect(a.x(), a.y(), b.x() - a.x(), b.y() - a.y());
+    }
+
+    private void drawTemplate(GraphicsContext g) {
+        PortraitTemplate t = template;
+        Point top = zoom.toView(0, t.eyeBandTop());
+        Point bottom = zoom.toView(t.centreX() * 2, t.eyeBandBottom());
+        g.setFill(Color.rgb(0, 200, 120, 0.16));
+        g.fillRect(top.x(), top.y(), bottom.x() - top.x(), bottom.y() - top.y());
+        g.setStroke(TEMPLATE);
+        g.setLineWidth(1.5);
+        g.setLineDashes();
+        g.strokeLine(top.x(), top.y(), bottom.x(), top.y());
+        g.strokeLine(top.x(), bottom.y(), bottom.x(), bottom.y());
+        Point c = zoom.toView(t.centreX(), t.ovalCentreY());
+        double rx = t.ovalHalfWidth() * zoom.scale();
+        double ry = t.ovalHalfHeight() * zoom.scale();
+        g.strokeOval(c.x() - rx, c.y() - ry, 2 * rx, 2 * ry);
+        g.setLineDashes(6, 5);
+        Point up = zoom.toView(t.centreX(), 0);
+        Point down = zoom.toView(t.centreX(), t.ovalCentreY() * 4);
+        g.strokeLine(up.x(), up.y(), down.x(), down.y());
+        g.setLineDashes();
+    }
+
+    private void drawLandmarks(GraphicsContext g) {
+        FaceLandmarks f = landmarks;
+        g.setStroke(POINTS);
+        g.setLineWidth(2);
+        g.setLineCap(StrokeLineCap.ROUND);
+        Point l = zoom.toView(f.leftEye().x(), f.leftEye().y());
+        Point r = zoom.toView(f.rightEye().x(), f.rightEye().y());
+        g.setLineDashes(3, 4);
+        g.strokeLine(l.x(), l.y(), r.x(), r.y());
+        g.setLineDashes();
+        cross(g, l);
+        cross(g, r);
+        if (f.chin() != null) {
+            tick(g, zoom.toView(f.chin().x(), f.chin().y()));
+        }
+        if (f.crown() != null) {
+            tick(g, zoom.toView(f.crown().x(), f.crown().y()));
+        }
+    }
+
+    private void drawMarked(GraphicsContext g) {
+        g.setLineWidth(2);
+        g.setStroke(MARKING);
+        g.setFill(MARKING);
+        int n = 1;
+        for (Point p : marked) {
+            Point v = zoom.toView(p.x(), p.y());
+            cross(g, v);
+            g.fillText(Integer.toString(n++), v.x() + 9, v.y() - 7);
+        }
+    }
+
+    private static void cross(GraphicsContext g, Point v) {
+        g.strokeOval(v.x() - 6, v.y() - 6, 12, 12);
+        g.strokeLine(v.x() - 10, v.y(), v.x() + 10, v.y());
+        g.strokeLine(v.x(), v.y() - 10, v.x(), v.y() + 10);
+    }
+
+    /** Chin and crown: a short horizontal mark, since only their height matters to the checks. */
+    private static void tick(GraphicsContext g, Point v) {
+        g.strokeLine(v.x() - 16, v.y(), v.x() + 16, v.y());
+        g.strokeLine(v.x(), v.y() - 4, v.x(), v.y() + 4);
+    }
+}

@@ -1,0 +1,116 @@
+package kz.qujat.workstation.review;
+
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.image.Image;
+import kz.qujat.inspect.SafeImage;
+import kz.qujat.inspect.SignatureComparison;
+import kz.qujat.workstation.AppContext;
+
+/**
+ * The signature tools: the submitted and the register signature as they are or binarised, and their
+ * comparison (ink crops at one height, colour overlay, table of measures) — a visual aid, never a verdict.
+ */
+public final class SignatureViewModel {
+    private final AppContext app;
+    private final Consumer<Exception> onFailure;
+    private final BooleanProperty binarised = new SimpleBooleanProperty(false);
+    private final BooleanProperty compareShown = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<Views> views = new ReadOnlyObjectWrapper<>();
+    private int generation;
+
+    /** One line of the comparison table: the measure's label key and both values as text. */
+    public record Row(String labelKey, String submitted, String registry) {
+    }
+
+    /** The binarised images and the comparison; the ink crops, overlay and rows are null without a register signature. */
+    public record Views(Image submittedBinary, Image registryBinary, Image submittedInk, Image registryInk,
+                        Image overlay, List<Row> rows) {
+    }
+
+    public SignatureViewModel(AppContext app, Consumer<Exception> onFailure) {
+        this.app = app;
+        this.onFailure = onFailure;
+    }
+
+    public void load(byte[] submitted, byte[] registry) {
+        int run = ++generation;
+        views.set(null);
+        Locale locale = app.i18n().locale();
+        SafeImage decoder = SafeImage.fromThresholds(app.photoInspector().thresholds());
+        app.tasks().run(() -> {
+            BufferedImage a = decode(decoder, submitted);
+            BufferedImage b = decode(decoder, registry);
+            SignatureComparison.Result c = a != null && b != null ? SignatureComparison.compare(a, b) : null;
+            return new Views(a == null ? null : FxImages.of(SignatureComparison.binarised(a)),
+                    b == null ? null : FxImages.of(SignatureComparison.binarised(b)),
+                    c == null ? null : FxImages.of(c.submittedInk()), c == null ? null : FxImages.of(c.registryInk()),
+                    c == null ? null : FxImages.of(c.overlay()), c == null ? List.of() : rows(c, locale));
+        }, v -> {
+            if (run == generation) {
+                views.set(v);
+            }
+        }, e -> {
+            if (run == generation) {
+                onFailure.accept(e);
+            }
+        });
+    }
+
+    public void clear() {
+        generation++;
+        views.set(null);
+    }
+
+    private static BufferedImage decode(SafeImage decoder, byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        SafeImage.Result r = decoder.decode(bytes);
+        return r.ok() ? r.image() : null;
+    }
+
+    /** The table of PHOTO-SIGNATURE.md; the correlations belong to the pair, shown in the submitted column. */
+    static List<Row> rows(SignatureComparison.Result c, Locale locale) {
+        SignatureComparison.Measures s = c.submitted();
+        SignatureComparison.Measures r = c.registry();
+        return List.of(
+                new Row("review.signature.aspect", fmt(locale, "%.2f", s.aspectRatio()), fmt(locale, "%.2f", r.aspectRatio())),
+                new Row("review.signature.density", fmt(locale, "%.1f %%", 100 * s.inkDensity()),
+                        fmt(locale, "%.1f %%", 100 * r.inkDensity())),
+                new Row("review.signature.slant", fmt(locale, "%.0f°", s.slantDegrees()), fmt(locale, "%.0f°", r.slantDegrees())),
+                new Row("review.signature.strokes", Integer.toString(s.strokes()), Integer.toString(r.strokes())),
+                new Row("review.signature.profileX", fmt(locale, "%.2f", c.horizontalProfileCorrelation()), ""),
+                new Row("review.signature.profileY", fmt(locale, "%.2f", c.verticalProfileCorrelation()), ""));
+    }
+
+    private static String fmt(Locale locale, String pattern, double v) {
+        return String.format(locale, pattern, v);
+    }
+
+    public void toggleBinarised() {
+        binarised.set(!binarised.get());
+    }
+
+    public void toggleCompare() {
+        compareShown.set(!compareShown.get());
+    }
+
+    public BooleanProperty binarisedProperty() {
+        return binarised;
+    }
+
+    public BooleanProperty compareShownProperty() {
+        return compareShown;
+    }
+
+    public ReadOnlyObjectProperty<Views> viewsProperty() {
+        return views.getReadOnlyProperty();
+    }
+}

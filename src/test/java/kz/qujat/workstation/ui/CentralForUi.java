@@ -56,6 +56,30 @@ final class CentralForUi implements AutoCloseable {
         return r.applicationId();
     }
 
+    /** As {@link #submit()}, with {@code photo} (JPEG bytes) in place of the synthetic portrait. */
+    UUID submitWithPhoto(byte[] photo) throws Exception {
+        SyntheticApplicant person = people.next(Region.ASTANA);
+        CentralClient client = new CentralClient(url());
+        client.putRegistryPerson(person.toRegistryPerson(), FEED_KEY.toCharArray());
+        kz.qujat.api.IntakeRequest r = person.toIntakeRequest();
+        return client.submit(new kz.qujat.api.IntakeRequest(r.iin(), r.surname(), r.givenName(), r.patronymic(),
+                r.birthDate(), r.documentType(), r.reason(), r.currentDocument(), r.region(), r.registrationPoint(),
+                r.feePaymentRef(), r.phone(), java.util.Base64.getEncoder().encodeToString(photo), r.signature()))
+                .applicationId();
+    }
+
+    /** The officer's inspection note as the central service stored it with the decision (null when none). */
+    String storedInspection(UUID id) throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl);
+             java.sql.PreparedStatement st = c.prepareStatement(
+                     "SELECT inspection_json FROM decision WHERE application_id = ?")) {
+            st.setObject(1, id);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
     /** The application as the national supervisor sees it. */
     ApplicationDetail detail(UUID id) throws Exception {
         StaffClient supervisor = new StaffClient(url());

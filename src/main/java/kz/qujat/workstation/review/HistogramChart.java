@@ -7,7 +7,7 @@ import javafx.scene.paint.Color;
 
 /**
  * The luminance histogram of the submitted photo (linear-light L, 256 bins), with the under- and
- * over-exposure limits of the exposure check (L ≤ 25, L ≥ 247) drawn as lines.
+ * over-exposure limits of the exposure check (L ≤ 25, L ≥ 247) drawn as lines; heights are square roots of the counts.
  */
 final class HistogramChart extends Region {
     private final Canvas canvas = new Canvas();
@@ -42,17 +42,25 @@ final class HistogramChart extends Region {
         if (bins == null) {
             return;
         }
-        // the tallest bin sets the scale, ignoring the two ends where a white background piles up
-        int max = 1;
-        for (int i = 1; i < 255; i++) {
-            max = Math.max(max, bins[i]);
+        // square-root heights: a white background piles thousands of pixels into a few bins, and on a
+        // linear scale the face's own tones would vanish next to it
+        double max = 1;
+        for (int v : bins) {
+            max = Math.max(max, Math.sqrt(v));
         }
         double bw = w / 256;
-        g.setFill(Color.rgb(200, 204, 210));
+        double[] xs = new double[258];
+        double[] ys = new double[258];
         for (int i = 0; i < 256; i++) {
-            double bh = Math.min(1, (double) bins[i] / max) * (h - 4);
-            g.fillRect(i * bw, h - bh, Math.max(1, bw), bh);
+            xs[i + 1] = (i + 0.5) * bw;
+            ys[i + 1] = h - Math.sqrt(bins[i]) / max * (h - 4);
         }
+        xs[0] = 0;
+        ys[0] = h;
+        xs[257] = w;
+        ys[257] = h;
+        g.setFill(Color.rgb(200, 204, 210));
+        g.fillPolygon(xs, ys, 258);
         g.setStroke(Color.rgb(255, 145, 0));
         g.setLineDashes(4, 3);
         g.strokeLine(25 * bw, 0, 25 * bw, h);

@@ -68,6 +68,9 @@ public final class ImageToolsView {
         registryPhoto.setId("registryPhotoCanvas");
         photoHost.getChildren().add(photo);
         registryPhotoHost.getChildren().add(registryPhoto);
+        // the viewers keep the 35×45 shape of the photos at any width, so a fitted photo fills them
+        photoHost.prefHeightProperty().bind(photoHost.widthProperty().multiply(45.0 / 35));
+        registryPhotoHost.prefHeightProperty().bind(photoHost.widthProperty().multiply(45.0 / 35));
         photo.setOnImageClick(model::click);
         review.imagesProperty().addListener(o -> showImages());
         showImages();

@@ -43,17 +43,24 @@ final class PhotoCanvas extends Region {
         getChildren().add(canvas);
         getStyleClass().add("photo-canvas");
         setMinSize(120, 150);
-        setPrefSize(280, 360);
+        setPrefSize(200, 257);
         zoom.scaleProperty().addListener(o -> draw());
         zoom.translateXProperty().addListener(o -> draw());
         zoom.translateYProperty().addListener(o -> draw());
-        setOnScroll(e -> zoom.zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY()));
+        setOnScroll(e -> {
+            if (e.getDeltaY() != 0) {
+                zoom.zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
+            }
+            // the wheel zooms the photo; it must not also scroll the pane around it
+            e.consume();
+        });
         setOnMousePressed(e -> {
             lastX = e.getX();
             lastY = e.getY();
             requestFocus();
         });
         setOnMouseDragged(e -> {
+            e.consume();
             zoom.panBy(e.getX() - lastX, e.getY() - lastY);
             lastX = e.getX();
             lastY = e.getY();
@@ -107,7 +114,8 @@ final class PhotoCanvas extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(Color.rgb(40, 42, 46));
+        // a neutral grey close to the frame: the image's own edges stay visible when zoomed out
+        g.setFill(Color.rgb(206, 212, 218));
         g.fillRect(0, 0, w, h);
         if (image == null) {
             return;

@@ -92,11 +92,6 @@ public final class StaffClient extends CentralClient {
         return send(authed(post(Paths.fill(Paths.HANDOVER, "ticketNumber", ticketNumber), request)), HandoverInfo.class);
     }
 
-    /** For the role clients of this package ({@link SupervisorApi}, {@link ClerkApi}): one call with the session. */
-    <T> T call(Request request, Class<T> type) throws CentralException {
-        return send(authed(request), type);
-    }
-
     private Request get(String path) {
         return authed(new Request.Builder().url(url(path)).get().build());
     }
@@ -108,4 +103,8 @@ public final class StaffClient extends CentralClient {
         return request.newBuilder().header("Authorization", "Bearer " + token).build();
     }
 
+    /** For the role clients of this package ({@link SupervisorApi}, {@link ClerkApi}): one call with the session. */
+    <T> T call(Request request, Class<T> type) throws CentralException {
+        return send(authed(request), type);
+    }
 }

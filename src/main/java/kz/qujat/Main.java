@@ -6,6 +6,7 @@ import kz.qujat.production.ProductionCommand;
 import kz.qujat.tools.InspectCommand;
 import kz.qujat.tools.InspectEvalCommand;
 import kz.qujat.tools.IntakeCommand;
+import kz.qujat.workstation.WorkstationCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -13,7 +14,8 @@ import picocli.CommandLine.Command;
 @Command(name = "qujat", mixinStandardHelpOptions = true, version = "Qujat 0.1.0",
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
-            ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class})
+            ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
+            WorkstationCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -92,6 +92,39 @@ public final class StaffClient extends CentralClient {
         return send(authed(post(Paths.fill(Paths.HANDOVER, "ticketNumber", ticketNumber), request)), HandoverInfo.class);
     }
 
+    /** The officer's region's waiting applications, oldest first. */
+    public java.util.List<kz.qujat.api.QueueItem> queue(int limit) throws CentralException {
+        kz.qujat.api.QueueItem[] items = send(get(Paths.QUEUE + "?limit=" + limit), kz.qujat.api.QueueItem[].class);
+        return items == null ? java.util.List.of() : java.util.List.of(items);
+    }
+
+    public ApplicationDetail claim(UUID id) throws CentralException {
+        return send(authed(post(Paths.fill(Paths.CLAIM, "id", id.toString()), java.util.Map.of())),
+                ApplicationDetail.class);
+    }
+
+    public void release(UUID id) throws CentralException {
+        send(authed(post(Paths.fill(Paths.RELEASE, "id", id.toString()), java.util.Map.of())), null);
+    }
+
+    /**
+     * The decision document of API.md for exactly what the server served; the caller signs its
+     * {@link DecisionDocument#canonicalBytes()} and sends them with {@link #sendDecision}.
+     */
+    public DecisionDocument decisionDocument(ApplicationDetail detail, byte[] photo, byte[] signature,
+                                             String decision, String reason, String comment, Instant decidedAt) {
+        return new DecisionDocument(detail.id(), detail.ticketNumber(), decision, reason, comment,
+                Canonical.sha256Hex(Canonical.bytes(detail.form())), Canonical.sha256Hex(photo),
+                Canonical.sha256Hex(signature), detail.policyVersion(), session.staff().iin(), decidedAt);
+    }
+
+    /** Sends an already signed decision (document bytes and detached CMS over them), e.g. from an outbox. */
+    public DecisionResponse sendDecision(UUID id, byte[] document, byte[] cms) throws CentralException {
+        Base64.Encoder b64 = Base64.getEncoder();
+        return send(authed(post(Paths.fill(Paths.DECISION, "id", id.toString()),
+                new DecisionRequest(b64.encodeToString(document), b64.encodeToString(cms)))), DecisionResponse.class);
+    }
+
     private Request get(String path) {
         return authed(new Request.Builder().url(url(path)).get().build());
     }

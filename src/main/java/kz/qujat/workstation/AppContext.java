@@ -1,0 +1,119 @@
+package kz.qujat.workstation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.Optional;
+import kz.qujat.client.StaffClient;
+import kz.qujat.eds.TrustConfig;
+import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.SignatureInspector;
+import kz.qujat.inspect.Thresholds;
+import kz.qujat.workstation.outbox.DecisionOutbox;
+
+/**
+ * The services of one running workstation, built once at start-up and handed to screens through their
+ * constructors: configuration, language, the background task runner, settings, the decision outbox and the
+ * image checks. Nothing here is static.
+ */
+public final class AppContext implements AutoCloseable {
+    private final WorkstationConfig config;
+    private final I18n i18n;
+    private final BackgroundTask tasks;
+    private final UserSettings settings;
+    private final ErrorMessages errors;
+    private final FxmlLoader fxml;
+    private final DecisionOutbox outbox;
+    private final TrustConfig trust;
+    private final Clock clock;
+    private PhotoInspector photoInspector;
+    private SignatureInspector signatureInspector;
+
+    public AppContext(WorkstationConfig config, BackgroundTask tasks, Clock clock) {
+        this.config = config;
+        this.settings = new UserSettings(config.dataDir());
+        this.i18n = new I18n(settings.get(UserSettings.LANGUAGE)
+                .map(java.util.Locale::forLanguageTag).orElse(config.locale()));
+        this.tasks = tasks;
+        this.clock = clock;
+        this.errors = new ErrorMessages(i18n);
+        this.fxml = new FxmlLoader(i18n);
+        this.outbox = new DecisionOutbox(config.dataDir().resolve("outbox"));
+        this.trust = loadTrust(config);
+        i18n.localeProperty().addListener((o, a, now) -> settings.put(UserSettings.LANGUAGE, now.toLanguageTag()));
+    }
+
+    private static TrustConfig loadTrust(WorkstationConfig config) {
+        if (config.trustDir() == null) {
+            return null;
+        }
+        try {
+            return TrustConfig.load(config.trustDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read trusted certificates from " + config.trustDir(), e);
+        }
+    }
+
+    public WorkstationConfig config() {
+        return config;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public BackgroundTask tasks() {
+        return tasks;
+    }
+
+    public UserSettings settings() {
+        return settings;
+    }
+
+    public ErrorMessages errors() {
+        return errors;
+    }
+
+    public FxmlLoader fxml() {
+        return fxml;
+    }
+
+    public DecisionOutbox outbox() {
+        return outbox;
+    }
+
+    /** The trusted CAs to judge a certificate before it is used; empty when only the server judges. */
+    public Optional<TrustConfig> trust() {
+        return Optional.ofNullable(trust);
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** A client without a session, for one login. */
+    public StaffClient newClient() {
+        return new StaffClient(config.centralUrl());
+    }
+
+    /** Built on first use (loads OpenCV): call off the FX thread. */
+    public synchronized PhotoInspector photoInspector() {
+        if (photoInspector == null) {
+            photoInspector = new PhotoInspector(Thresholds.defaults(), new OpenCvFaceFinder());
+        }
+        return photoInspector;
+    }
+
+    public synchronized SignatureInspector signatureInspector() {
+        if (signatureInspector == null) {
+            signatureInspector = new SignatureInspector(Thresholds.defaults());
+        }
+        return signatureInspector;
+    }
+
+    @Override
+    public void close() {
+        tasks.close();
+    }
+}

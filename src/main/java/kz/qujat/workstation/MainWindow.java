@@ -1,0 +1,87 @@
+package kz.qujat.workstation;
+
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import kz.qujat.workstation.login.LoginView;
+import kz.qujat.workstation.login.LoginViewModel;
+import kz.qujat.workstation.shell.ShellView;
+import kz.qujat.workstation.shell.ShellViewModel;
+
+/**
+ * The one window: the login screen until a session exists, then the shell of the user's role; back to the
+ * login screen on log-out or when the session expires. Views are rebuilt when the language changes, their
+ * view models are kept.
+ */
+public final class MainWindow {
+    private final AppContext app;
+    private final Stage stage;
+    private final StackPane root = new StackPane();
+    private LoginViewModel login;
+    private ShellViewModel shell;
+    private SessionTimers timers;
+
+    public MainWindow(AppContext app, Stage stage) {
+        this.app = app;
+        this.stage = stage;
+    }
+
+    public void show() {
+        Scene scene = new Scene(root, 1360, 860);
+        scene.getStylesheets().add(MainWindow.class.getResource("/kz/qujat/workstation/workstation.css").toExternalForm());
+        stage.setScene(scene);
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> app.i18n().get("app.title"), app.i18n().localeProperty()));
+        app.i18n().localeProperty().addListener((o, a, b) -> render());
+        showLogin(null);
+        stage.show();
+    }
+
+    public Scene scene() {
+        return stage.getScene();
+    }
+
+    private void showLogin(String messageKey) {
+        endSession();
+        login = new LoginViewModel(app, this::loggedIn);
+        if (messageKey != null) {
+            login.notice(app.i18n().get(messageKey));
+        }
+        render();
+    }
+
+    private void loggedIn(StaffSession session) {
+        StatusModel status = new StatusModel();
+        SessionScope scope = new SessionScope(app, session, status, id -> shell.show(id),
+                () -> showLogin("session.expired"));
+        shell = new ShellViewModel(scope);
+        login = null;
+        timers = new SessionTimers(scope, root, () -> showLogin("session.expired"));
+        render();
+        timers.start();
+    }
+
+    private void endSession() {
+        if (timers != null) {
+            timers.stop();
+            timers = null;
+        }
+        if (shell != null) {
+            shell.close();
+            shell = null;
+        }
+    }
+
+    private void render() {
+        Parent view = shell != null
+                ? app.fxml().load(new ShellView(shell, app.i18n(), () -> showLogin(null)))
+                : app.fxml().load(new LoginView(login, app.i18n()));
+        root.getChildren().setAll(view);
+        if (timers != null) {
+            timers.rendered();
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package kz.qujat.workstation;
+
+import java.util.List;
+import kz.qujat.domain.StaffRole;
+import kz.qujat.workstation.annulments.AnnulmentsScreen;
+import kz.qujat.workstation.handover.HandoverScreen;
+
+/** The screens of the workstation and the role each belongs to; the server's role decides which exist. */
+public final class Screens {
+    public static final String QUEUE = "queue";
+    public static final String REVIEW = "review";
+    public static final String ANNULMENTS = "annulments";
+    public static final String HANDOVER = "handover";
+
+    private Screens() {
+    }
+
+    public static List<ScreenEntry> all() {
+        return List.of(
+                new ScreenEntry(ANNULMENTS, "nav.annulments", StaffRole.SUPERVISOR, AnnulmentsScreen::new),
+                new ScreenEntry(HANDOVER, "nav.handover", StaffRole.CLERK, HandoverScreen::new));
+    }
+
+    public static List<ScreenEntry> of(StaffRole role) {
+        return all().stream().filter(e -> e.role() == role).toList();
+    }
+}

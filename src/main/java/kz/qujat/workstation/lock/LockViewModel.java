@@ -1,0 +1,65 @@
+package kz.qujat.workstation.lock;
+
+import java.util.Arrays;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import kz.qujat.eds.CertificateProfile;
+import kz.qujat.eds.Pkcs12KeySource;
+import kz.qujat.workstation.AppContext;
+import kz.qujat.workstation.StaffSession;
+
+/**
+ * The idle lock: the window stays covered until the password of the logged-in person's key file is typed
+ * again (the file must open and hold that person's certificate).
+ */
+public final class LockViewModel {
+    private final AppContext app;
+    private final StaffSession session;
+    private final Runnable unlocked;
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    public LockViewModel(AppContext app, StaffSession session, Runnable unlocked) {
+        this.app = app;
+        this.session = session;
+        this.unlocked = unlocked;
+    }
+
+    public String who() {
+        return session.staffName();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** Checks the password in the background; the array is cleared whatever happens. */
+    public void unlock(char[] password) {
+        busy.set(true);
+        app.tasks().run(() -> {
+            try (Pkcs12KeySource source = Pkcs12KeySource.open(session.keyFile(), password)) {
+                return session.staffIin().equals(
+                        CertificateProfile.of(source.authenticationKey().certificate()).iin());
+            } finally {
+                Arrays.fill(password, '\0');
+            }
+        }, same -> {
+            busy.set(false);
+            if (same) {
+                message.set("");
+                unlocked.run();
+            } else {
+                message.set(app.i18n().get("lock.otherPerson"));
+            }
+        }, e -> {
+            busy.set(false);
+            message.set(app.errors().of(e));
+        });
+    }
+}

@@ -1,0 +1,117 @@
+package kz.qujat.workstation.login;
+
+import java.io.File;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.stage.FileChooser;
+import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LanguageChooser;
+
+/** The login screen's controller: binds the form to {@link LoginViewModel} and hands it the password once. */
+public final class LoginView {
+    private final LoginViewModel model;
+    private final I18n i18n;
+
+    @FXML private ComboBox<Locale> language;
+    @FXML private TextField keyFileField;
+    @FXML private Button chooseButton;
+    @FXML private PasswordField passwordField;
+    @FXML private Button showButton;
+    @FXML private GridPane cardPane;
+    @FXML private Label ownerLabel;
+    @FXML private Label iinLabel;
+    @FXML private Label organisationLabel;
+    @FXML private Label validityLabel;
+    @FXML private Label issuerLabel;
+    @FXML private Label messageLabel;
+    @FXML private ProgressIndicator progress;
+    @FXML private Button loginButton;
+
+    public LoginView(LoginViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        LanguageChooser.bind(language, i18n);
+        keyFileField.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.keyFileProperty().get() == null ? "" : model.keyFileProperty().get().toString(),
+                model.keyFileProperty()));
+        messageLabel.textProperty().bind(model.messageProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        showButton.disableProperty().bind(model.busyProperty());
+        chooseButton.disableProperty().bind(model.busyProperty());
+        loginButton.disableProperty().bind(model.canLogInBinding().not());
+        cardPane.visibleProperty().bind(model.cardProperty().isNotNull());
+        cardPane.managedProperty().bind(cardPane.visibleProperty());
+        model.cardProperty().addListener((o, a, card) -> showCard(card));
+        model.verdictProperty().addListener((o, a, v) -> {
+            messageLabel.getStyleClass().removeAll("success", "danger");
+            if (v != null) {
+                messageLabel.getStyleClass().add(v == CertificateJudge.Verdict.OK ? "success" : "danger");
+            }
+        });
+        showCard(model.cardProperty().get());
+        model.canLogInBinding().addListener((o, a, can) -> {
+            if (can) {
+                loginButton.requestFocus();
+            }
+        });
+    }
+
+    private void showCard(CertificateCard card) {
+        if (card == null) {
+            return;
+        }
+        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale())
+                .withZone(ZoneId.systemDefault());
+        ownerLabel.setText(card.owner());
+        iinLabel.setText(card.iin() == null ? "—" : card.iin());
+        organisationLabel.setText(card.organisation() == null ? "—" : card.organisation());
+        validityLabel.setText(i18n.get("login.card.validRange", f.format(card.validFrom()), f.format(card.validTo())));
+        issuerLabel.setText(card.issuer());
+    }
+
+    @FXML
+    private void choose() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("login.choose.title"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(i18n.get("login.choose.filter"),
+                "*.p12", "*.pfx"));
+        if (model.keyFileProperty().get() != null && model.keyFileProperty().get().getParent() != null) {
+            chooser.setInitialDirectory(model.keyFileProperty().get().getParent().toFile());
+        }
+        File f = chooser.showOpenDialog(chooseButton.getScene().getWindow());
+        if (f != null) {
+            model.keyFileProperty().set(f.toPath());
+            passwordField.requestFocus();
+        }
+    }
+
+    @FXML
+    private void showCertificate() {
+        CharSequence typed = passwordField.getCharacters();
+        char[] password = new char[typed.length()];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = typed.charAt(i);
+        }
+        passwordField.clear();
+        model.showCertificate(password);
+    }
+
+    @FXML
+    private void logIn() {
+        model.logIn();
+    }
+}

@@ -1,0 +1,109 @@
+package kz.qujat.workstation.shell;
+
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LanguageChooser;
+import kz.qujat.workstation.ScreenEntry;
+import kz.qujat.workstation.StatusModel;
+
+/**
+ * The main window's frame: the user and language at the top, the role's screens on the left (Ctrl+1…),
+ * the screen in the middle, and the status bar (last message, undelivered decisions, activity) below.
+ */
+public final class ShellView {
+    private final ShellViewModel model;
+    private final I18n i18n;
+    private final Runnable logout;
+
+    @FXML private Label userLabel;
+    @FXML private Label roleLabel;
+    @FXML private ComboBox<Locale> language;
+    @FXML private Button logoutButton;
+    @FXML private VBox navigation;
+    @FXML private StackPane content;
+    @FXML private Label statusLabel;
+    @FXML private Label outboxLabel;
+    @FXML private ProgressIndicator activity;
+
+    public ShellView(ShellViewModel model, I18n i18n, Runnable logout) {
+        this.model = model;
+        this.i18n = i18n;
+        this.logout = logout;
+    }
+
+    @FXML
+    private void initialize() {
+        LanguageChooser.bind(language, i18n);
+        userLabel.setText(model.scope().session().staffName());
+        roleLabel.setText(model.roleText());
+        ToggleGroup group = new ToggleGroup();
+        int n = 1;
+        for (ScreenEntry e : model.entries()) {
+            ToggleButton b = new ToggleButton(i18n.get(e.titleKey()));
+            b.setId("nav-" + e.id());
+            b.setToggleGroup(group);
+            b.setMaxWidth(Double.MAX_VALUE);
+            b.getStyleClass().add("nav-button");
+            b.setUserData(e.id());
+            b.setOnAction(ev -> {
+                model.show(e.id());
+                b.setSelected(true);
+            });
+            KeyCombination shortcut = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n++), KeyCombination.SHORTCUT_DOWN);
+            navigation.sceneProperty().addListener((o, a, scene) -> {
+                if (scene != null) {
+                    scene.getAccelerators().put(shortcut, () -> model.show(e.id()));
+                }
+            });
+            navigation.getChildren().add(b);
+        }
+        model.currentProperty().addListener((o, a, id) -> showCurrent(group));
+        showCurrent(group);
+
+        StatusModel status = model.scope().status();
+        statusLabel.textProperty().bind(status.messageProperty());
+        status.errorProperty().addListener((o, a, err) -> styleStatus(err));
+        styleStatus(status.errorProperty().get());
+        outboxLabel.textProperty().bind(Bindings.createStringBinding(
+                () -> i18n.get("status.undelivered", status.undeliveredProperty().get()), status.undeliveredProperty()));
+        outboxLabel.visibleProperty().bind(status.undeliveredProperty().greaterThan(0));
+        activity.visibleProperty().bind(model.scope().app().tasks().busyProperty().greaterThan(0));
+    }
+
+    private void styleStatus(boolean error) {
+        statusLabel.getStyleClass().remove("danger");
+        if (error) {
+            statusLabel.getStyleClass().add("danger");
+        }
+    }
+
+    private void showCurrent(ToggleGroup group) {
+        String id = model.currentProperty().get();
+        if (id == null) {
+            content.getChildren().clear();
+            return;
+        }
+        group.getToggles().forEach(t -> t.setSelected(id.equals(t.getUserData())));
+        var screen = model.screen(id);
+        content.getChildren().setAll(screen.render());
+        screen.shown();
+    }
+
+    @FXML
+    private void logOut() {
+        logout.run();
+    }
+}

@@ -17,7 +17,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
-import javafx.util.StringConverter;
+import java.util.function.Function;
+import javafx.scene.control.ListCell;
 import kz.qujat.api.Annulment;
 import kz.qujat.api.Paths;
 import kz.qujat.domain.AnnulmentReason;
@@ -80,19 +81,16 @@ public final class AnnulmentsView {
         regions.add(null);
         regions.addAll(List.of(Region.values()));
         regionBox.getItems().setAll(regions);
-        regionBox.setConverter(converter(r -> r == null ? i18n.get("annulments.filter.allRegions")
-                : i18n.regionName(r.name())));
+        choices(regionBox, r -> r == null ? i18n.get("annulments.filter.allRegions") : i18n.regionName(r.name()));
         regionBox.valueProperty().bindBidirectional(model.regionProperty());
         officerBox.setItems(model.officers());
-        officerBox.setConverter(converter(o -> o == null || o.iin() == null ? i18n.get("annulments.filter.allOfficers")
-                : o.name()));
+        choices(officerBox, o -> o == null || o.iin() == null ? i18n.get("annulments.filter.allOfficers") : o.name());
         officerBox.valueProperty().bindBidirectional(model.officerProperty());
         List<AnnulmentReason> reasons = new ArrayList<>();
         reasons.add(null);
         reasons.addAll(List.of(AnnulmentReason.values()));
         reasonBox.getItems().setAll(reasons);
-        reasonBox.setConverter(converter(r -> r == null ? i18n.get("annulments.filter.allReasons")
-                : model.reasonName(r.name())));
+        choices(reasonBox, r -> r == null ? i18n.get("annulments.filter.allReasons") : model.reasonName(r.name()));
         reasonBox.valueProperty().bindBidirectional(model.reasonProperty());
         messageLabel.textProperty().bind(model.messageProperty());
         model.messageIsErrorProperty().addListener((o, a, error) -> messageLabel.getStyleClass()
@@ -184,17 +182,23 @@ public final class AnnulmentsView {
         return new ReadOnlyStringWrapper(s == null ? "" : s);
     }
 
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> show) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return show.apply(value);
-            }
+    /** Shows the choices, including null ("all"), in the user's words; the default cell shows null as blank. */
+    private static <T> void choices(ComboBox<T> box, Function<T, String> show) {
+        box.setCellFactory(list -> new ChoiceCell<>(show));
+        box.setButtonCell(new ChoiceCell<>(show));
+    }
 
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("choice boxes are not editable");
-            }
-        };
+    private static final class ChoiceCell<T> extends ListCell<T> {
+        private final Function<T, String> show;
+
+        ChoiceCell(Function<T, String> show) {
+            this.show = show;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty && item == null && getIndex() >= 0 ? null : show.apply(item));
+        }
     }
 }

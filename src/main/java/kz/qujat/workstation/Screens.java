@@ -4,6 +4,8 @@ import java.util.List;
 import kz.qujat.domain.StaffRole;
 import kz.qujat.workstation.annulments.AnnulmentsScreen;
 import kz.qujat.workstation.handover.HandoverScreen;
+import kz.qujat.workstation.queue.QueueScreen;
+import kz.qujat.workstation.review.ReviewScreen;
 
 /** The screens of the workstation and the role each belongs to; the server's role decides which exist. */
 public final class Screens {
@@ -17,6 +19,8 @@ public final class Screens {
 
     public static List<ScreenEntry> all() {
         return List.of(
+                new ScreenEntry(QUEUE, "nav.queue", StaffRole.OFFICER, QueueScreen::new),
+                new ScreenEntry(REVIEW, "nav.review", StaffRole.OFFICER, ReviewScreen::new),
                 new ScreenEntry(ANNULMENTS, "nav.annulments", StaffRole.SUPERVISOR, AnnulmentsScreen::new),
                 new ScreenEntry(HANDOVER, "nav.handover", StaffRole.CLERK, HandoverScreen::new));
     }

@@ -115,6 +115,8 @@ class MessagesTest {
             Set<String> keys = new TreeSet<>();
             Arrays.stream(AnnulmentReason.values()).forEach(r -> keys.add("review.annul.reason." + r.name()));
             Arrays.stream(Verdict.values()).forEach(v -> keys.add("review.checks.verdict." + v.name()));
+            keys.add("review.decided." + kz.qujat.api.DecisionDocument.APPROVE);
+            keys.add("review.decided." + kz.qujat.api.DecisionDocument.ANNUL);
             return keys;
         }
     }

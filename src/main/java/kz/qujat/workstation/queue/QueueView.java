@@ -1,0 +1,114 @@
+package kz.qujat.workstation.queue;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.MouseButton;
+import kz.qujat.workstation.I18n;
+
+/** The queue screen's controller: the table, the search box and the take buttons. */
+public final class QueueView {
+    private final QueueViewModel model;
+    private final I18n i18n;
+
+    @FXML private TextField filterField;
+    @FXML private CheckBox expiredOnlyBox;
+    @FXML private TableView<QueueRow> table;
+    @FXML private TableColumn<QueueRow, String> ticketColumn;
+    @FXML private TableColumn<QueueRow, String> submittedColumn;
+    @FXML private TableColumn<QueueRow, Long> expiryColumn;
+    @FXML private TableColumn<QueueRow, String> waitingColumn;
+    @FXML private TableColumn<QueueRow, String> applicantColumn;
+    @FXML private Button takeNextButton;
+    @FXML private Button takeSelectedButton;
+    @FXML private Label messageLabel;
+
+    public QueueView(QueueViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
+                .withZone(ZoneId.systemDefault());
+        ticketColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ticketNumber()));
+        submittedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(when.format(c.getValue().submittedAt())));
+        expiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().daysFromExpiry()));
+        expiryColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long days, boolean empty) {
+                super.updateItem(days, empty);
+                setText(empty || days == null ? null : days < 0 ? i18n.get("queue.expiry.before", -days)
+                        : i18n.get("queue.expiry.after", days));
+            }
+        });
+        waitingColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(waiting(c.getValue().waiting())));
+        applicantColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().applicantName()));
+        table.setItems(model.visibleRows());
+        table.setPlaceholder(new Label(i18n.get("queue.none")));
+        table.setRowFactory(t -> {
+            TableRow<QueueRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.takeSelected();
+                }
+            });
+            return row;
+        });
+        filterField.textProperty().bindBidirectional(model.filterProperty());
+        expiredOnlyBox.selectedProperty().bindBidirectional(model.expiredOnlyProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        takeNextButton.disableProperty().bind(model.busyProperty());
+        takeSelectedButton.disableProperty().bind(model.busyProperty()
+                .or(table.getSelectionModel().selectedItemProperty().isNull()));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null) {
+                model.selectedProperty().set(row.id());
+            }
+        });
+        // after a refresh the table's lines are new objects: select the same application again
+        model.visibleRows().addListener((javafx.collections.ListChangeListener<QueueRow>) c -> reselect());
+        reselect();
+    }
+
+    private void reselect() {
+        var id = model.selectedProperty().get();
+        if (id == null) {
+            return;
+        }
+        model.visibleRows().stream().filter(r -> r.id().equals(id)).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r));
+    }
+
+    private String waiting(Duration d) {
+        long hours = Math.max(0, d.toHours());
+        return hours >= 24 ? i18n.get("queue.waiting.days", hours / 24, hours % 24)
+                : i18n.get("queue.waiting.hours", hours, Math.max(0, d.toMinutesPart()));
+    }
+
+    @FXML
+    private void takeNext() {
+        model.takeNext();
+    }
+
+    @FXML
+    private void takeSelected() {
+        model.takeSelected();
+    }
+
+    @FXML
+    private void refresh() {
+        model.refresh();
+    }
+}

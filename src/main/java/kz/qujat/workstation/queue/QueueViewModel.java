@@ -1,0 +1,160 @@
+package kz.qujat.workstation.queue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import kz.qujat.api.ApplicationDetail;
+import kz.qujat.api.ProblemKind;
+import kz.qujat.client.CentralException;
+import kz.qujat.domain.KzTime;
+import kz.qujat.workstation.Screens;
+import kz.qujat.workstation.SessionScope;
+
+/**
+ * The officer's queue: the region's waiting applications oldest first, filtered by a search text and, if
+ * asked, to those already past the card's expiry; refreshed without losing the selected line; "take next"
+ * claims the oldest, "take selected" that one (with a clear message when another officer was quicker).
+ */
+public final class QueueViewModel {
+    static final int LIMIT = 500;
+    private final SessionScope scope;
+    private final ObservableList<QueueRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<QueueRow> visible = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final BooleanProperty expiredOnly = new SimpleBooleanProperty(false);
+    private final ObjectProperty<UUID> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private boolean loading;
+
+    public QueueViewModel(SessionScope scope) {
+        this.scope = scope;
+        filter.addListener((o, a, b) -> applyFilter());
+        expiredOnly.addListener((o, a, b) -> applyFilter());
+    }
+
+    public ObservableList<QueueRow> visibleRows() {
+        return visible;
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public BooleanProperty expiredOnlyProperty() {
+        return expiredOnly;
+    }
+
+    /** The selected application by id, so that a refresh can select the same one again. */
+    public ObjectProperty<UUID> selectedProperty() {
+        return selected;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public int total() {
+        return rows.size();
+    }
+
+    /** Loads the queue again; a refresh already under way is not doubled. */
+    public void refresh() {
+        if (loading) {
+            return;
+        }
+        loading = true;
+        scope.app().tasks().run(() -> scope.session().client().queue(LIMIT), items -> {
+            loading = false;
+            Instant now = scope.app().clock().instant();
+            LocalDate today = KzTime.today(scope.app().clock());
+            show(items.stream().map(i -> QueueRow.of(i, now, today)).toList());
+        }, e -> {
+            loading = false;
+            message.set(scope.failed(e));
+        });
+    }
+
+    /** Replaces the lines, oldest first, keeping the selection when that application is still waiting. */
+    void show(List<QueueRow> fresh) {
+        UUID keep = selected.get();
+        rows.setAll(fresh.stream().sorted(Comparator.comparing(QueueRow::submittedAt)).toList());
+        if (keep != null && rows.stream().noneMatch(r -> r.id().equals(keep))) {
+            selected.set(null);
+        }
+        message.set(scope.app().i18n().get("queue.count", rows.size()));
+    }
+
+    private void applyFilter() {
+        String needle = filter.get() == null ? "" : filter.get().trim().toLowerCase(Locale.ROOT);
+        boolean expired = expiredOnly.get();
+        visible.setPredicate(r -> r.matches(needle) && (!expired || r.daysFromExpiry() >= 0));
+    }
+
+    /** Claims the oldest waiting application and opens it. */
+    public void takeNext() {
+        take(() -> scope.session().client().next().orElse(null));
+    }
+
+    /** Claims the selected application and opens it. */
+    public void takeSelected() {
+        UUID id = selected.get();
+        if (id == null) {
+            message.set(scope.app().i18n().get("queue.selectFirst"));
+            return;
+        }
+        take(() -> scope.session().client().claim(id));
+    }
+
+    private void take(java.util.concurrent.Callable<ApplicationDetail> claim) {
+        if (busy.get()) {
+            return;
+        }
+        if (scope.desk().current() != null) {
+            message.set(scope.app().i18n().get("queue.finishCurrent", scope.desk().current().ticketNumber()));
+            scope.show(Screens.REVIEW);
+            return;
+        }
+        busy.set(true);
+        scope.app().tasks().run(claim, detail -> {
+            busy.set(false);
+            if (detail == null) {
+                message.set(scope.app().i18n().get("queue.empty"));
+                refresh();
+                return;
+            }
+            scope.desk().currentProperty().set(detail);
+            scope.status().info(scope.app().i18n().get("queue.taken", detail.ticketNumber()));
+            scope.show(Screens.REVIEW);
+        }, e -> {
+            busy.set(false);
+            if (e instanceof CentralException c && c.kind().orElse(null) == ProblemKind.CONFLICT) {
+                message.set(scope.app().i18n().get("queue.takenByOther"));
+                scope.status().error(message.get());
+                refresh();
+            } else {
+                message.set(scope.failed(e));
+            }
+        });
+    }
+}

@@ -1,0 +1,252 @@
+package kz.qujat.workstation.review;
+
+import java.io.ByteArrayInputStream;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import kz.qujat.api.ApplicationDetail;
+import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.inspect.Verdict;
+import kz.qujat.workstation.I18n;
+
+/** The review screen's controller: binds the comparison, images, checks and the decision panel. */
+public final class ReviewView {
+    private static final double PHOTO_WIDTH = 200;
+    private static final double SIGNATURE_WIDTH = 260;
+    private final ReviewViewModel model;
+    private final I18n i18n;
+
+    @FXML private VBox emptyPane;
+    @FXML private VBox reviewPane;
+    @FXML private Label ticketLabel;
+    @FXML private Label submittedLabel;
+    @FXML private GridPane comparisonGrid;
+    @FXML private Label eligibilityLabel;
+    @FXML private ImageView photoView;
+    @FXML private ImageView registryPhotoView;
+    @FXML private ImageView signatureView;
+    @FXML private ImageView registrySignatureView;
+    @FXML private Slider photoZoom;
+    @FXML private Slider signatureZoom;
+    @FXML private Label checksRunningLabel;
+    @FXML private TableView<CheckLine> checksTable;
+    @FXML private TableColumn<CheckLine, String> checkImageColumn;
+    @FXML private TableColumn<CheckLine, String> checkNameColumn;
+    @FXML private TableColumn<CheckLine, String> checkValueColumn;
+    @FXML private TableColumn<CheckLine, Verdict> checkVerdictColumn;
+    @FXML private TableColumn<CheckLine, String> checkWhyColumn;
+    @FXML private Button approveButton;
+    @FXML private Button annulButton;
+    @FXML private Button releaseButton;
+    @FXML private CheckBox openNextBox;
+    @FXML private Label messageLabel;
+    @FXML private VBox annulPane;
+    @FXML private ComboBox<AnnulmentReason> reasonBox;
+    @FXML private TextArea commentArea;
+    @FXML private Button annulContinueButton;
+    @FXML private VBox confirmPane;
+    @FXML private TextArea documentArea;
+    @FXML private Label officerLabel;
+    @FXML private Label keyLabel;
+    @FXML private PasswordField signPasswordField;
+    @FXML private Button signButton;
+    @FXML private Label signMessageLabel;
+    @FXML private javafx.scene.layout.StackPane decisionLayer;
+
+    public ReviewView(ReviewViewModel model, I18n i18n) {
+        this.model = model;
+        this.i18n = i18n;
+    }
+
+    @FXML
+    private void initialize() {
+        emptyPane.visibleProperty().bind(model.detailProperty().isNull());
+        reviewPane.visibleProperty().bind(model.detailProperty().isNotNull());
+        model.detailProperty().addListener((o, a, d) -> showHeader(d));
+        showHeader(model.detailProperty().get());
+        model.comparisons().addListener((javafx.collections.ListChangeListener<Comparison>) c -> showComparisons());
+        showComparisons();
+        eligibilityLabel.textProperty().bind(model.eligibilityProperty());
+        model.eligibleProperty().addListener((o, a, ok) -> styleEligibility());
+        styleEligibility();
+        model.imagesProperty().addListener((o, a, imgs) -> showImages(imgs));
+        showImages(model.imagesProperty().get());
+        bindZoom(photoZoom, PHOTO_WIDTH, photoView, registryPhotoView);
+        bindZoom(signatureZoom, SIGNATURE_WIDTH, signatureView, registrySignatureView);
+        setUpChecks();
+        approveButton.disableProperty().bind(model.canDecideBinding().not());
+        annulButton.disableProperty().bind(model.canDecideBinding().not());
+        releaseButton.disableProperty().bind(model.busyProperty().or(model.detailProperty().isNull()));
+        openNextBox.setSelected(model.openNextAfterDecision());
+        openNextBox.selectedProperty().addListener((o, a, on) -> model.setOpenNextAfterDecision(on));
+        messageLabel.textProperty().bind(model.messageProperty());
+        setUpDecisionPanels();
+    }
+
+    private void showHeader(ApplicationDetail d) {
+        if (d == null) {
+            ticketLabel.setText("");
+            submittedLabel.setText("");
+            return;
+        }
+        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
+                .withZone(ZoneId.systemDefault());
+        ticketLabel.setText(i18n.get("review.ticket", d.ticketNumber()));
+        submittedLabel.setText(i18n.get("review.submitted", when.format(d.submittedAt()),
+                i18n.regionName(d.region())));
+    }
+
+    private void showComparisons() {
+        comparisonGrid.getChildren().clear();
+        comparisonGrid.addRow(0, header("review.column.field"), header("review.column.form"),
+                header("review.column.register"));
+        int row = 1;
+        for (Comparison c : model.comparisons()) {
+            Label form = new Label(c.form() == null ? "—" : c.form());
+            Label register = new Label(c.register() == null ? "—" : c.register());
+            if (c.differs()) {
+                form.getStyleClass().add("differs");
+                register.getStyleClass().add("differs");
+                form.setId("differs-" + c.labelKey());
+            }
+            comparisonGrid.addRow(row++, new Label(i18n.get(c.labelKey())), form, register);
+        }
+    }
+
+    private Label header(String key) {
+        Label l = new Label(i18n.get(key));
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private void styleEligibility() {
+        eligibilityLabel.getStyleClass().removeAll("success", "danger");
+        eligibilityLabel.getStyleClass().add(model.eligibleProperty().get() ? "success" : "danger");
+    }
+
+    private void showImages(ReviewViewModel.Images imgs) {
+        photoView.setImage(imgs == null ? null : image(imgs.photo()));
+        signatureView.setImage(imgs == null ? null : image(imgs.signature()));
+        registryPhotoView.setImage(imgs == null ? null : image(imgs.registryPhoto()));
+        registrySignatureView.setImage(imgs == null ? null : image(imgs.registrySignature()));
+    }
+
+    private static Image image(byte[] bytes) {
+        return bytes == null ? null : new Image(new ByteArrayInputStream(bytes));
+    }
+
+    private static void bindZoom(Slider zoom, double base, ImageView... views) {
+        for (ImageView v : views) {
+            v.fitWidthProperty().bind(zoom.valueProperty().multiply(base));
+        }
+    }
+
+    private void setUpChecks() {
+        checksRunningLabel.visibleProperty().bind(model.checksRunningProperty());
+        checksTable.setItems(model.checks());
+        checksTable.setPlaceholder(new Label(i18n.get("review.checks.none")));
+        checkImageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().image()));
+        checkNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().check()));
+        checkValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().measured()));
+        checkVerdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().verdict()));
+        checkVerdictColumn.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Verdict v, boolean empty) {
+                super.updateItem(v, empty);
+                getStyleClass().removeIf(s -> s.startsWith("verdict-"));
+                setText(empty || v == null ? null : i18n.get("review.checks.verdict." + v.name()));
+                if (!empty && v != null) {
+                    getStyleClass().add("verdict-" + v.name());
+                }
+            }
+        });
+        checkWhyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().explanation()));
+    }
+
+    private void setUpDecisionPanels() {
+        annulPane.visibleProperty().bind(model.stepProperty().isEqualTo(ReviewViewModel.Step.ANNUL_FORM));
+        confirmPane.visibleProperty().bind(model.stepProperty().isEqualTo(ReviewViewModel.Step.CONFIRM));
+        decisionLayer.visibleProperty().bind(model.stepProperty().isNotEqualTo(ReviewViewModel.Step.NONE));
+        signMessageLabel.textProperty().bind(model.messageProperty());
+        reasonBox.getItems().setAll(AnnulmentReason.values());
+        reasonBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AnnulmentReason r) {
+                return r == null ? "" : i18n.get("review.annul.reason." + r.name());
+            }
+
+            @Override
+            public AnnulmentReason fromString(String s) {
+                return null;
+            }
+        });
+        reasonBox.valueProperty().bindBidirectional(model.reasonProperty());
+        commentArea.textProperty().bindBidirectional(model.commentProperty());
+        annulContinueButton.disableProperty().bind(model.annulReadyBinding().not());
+        documentArea.textProperty().bind(model.documentTextProperty());
+        officerLabel.setText(model.officerText());
+        keyLabel.setText(model.keyText());
+        signButton.disableProperty().bind(model.busyProperty());
+        model.stepProperty().addListener((o, a, s) -> {
+            if (s == ReviewViewModel.Step.CONFIRM) {
+                javafx.application.Platform.runLater(signPasswordField::requestFocus);
+            } else if (s == ReviewViewModel.Step.ANNUL_FORM) {
+                javafx.application.Platform.runLater(reasonBox::requestFocus);
+            }
+        });
+    }
+
+    @FXML
+    private void approve() {
+        model.startApprove();
+    }
+
+    @FXML
+    private void annul() {
+        model.startAnnul();
+    }
+
+    @FXML
+    private void release() {
+        model.release();
+    }
+
+    @FXML
+    private void annulContinue() {
+        model.confirmAnnulForm();
+    }
+
+    @FXML
+    private void cancelDecision() {
+        signPasswordField.clear();
+        model.cancelDecision();
+    }
+
+    @FXML
+    private void sign() {
+        CharSequence typed = signPasswordField.getCharacters();
+        char[] password = new char[typed.length()];
+        for (int i = 0; i < password.length; i++) {
+            password[i] = typed.charAt(i);
+        }
+        signPasswordField.clear();
+        model.sign(password);
+    }
+}

@@ -1,0 +1,328 @@
+package kz.qujat.workstation.review;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import kz.qujat.api.ApplicationDetail;
+import kz.qujat.api.DecisionDocument;
+import kz.qujat.api.Paths;
+import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Screens;
+import kz.qujat.workstation.SessionScope;
+import kz.qujat.workstation.UserSettings;
+import kz.qujat.workstation.outbox.OutboxEntry;
+import kz.qujat.workstation.outbox.OutboxRelay;
+
+/**
+ * The review of the claimed application: form against register, eligibility, the four images and the
+ * automated checks (loaded and run in the background), and the decision: the exact document to be signed
+ * is prepared and shown, then signed with the password, stored in the outbox and sent.
+ */
+public final class ReviewViewModel {
+    /** What the decision panel is doing. */
+    public enum Step { NONE, ANNUL_FORM, CONFIRM }
+
+    private final SessionScope scope;
+    private final I18n i18n;
+    private final DecisionSigner signer;
+    private final OutboxRelay relay;
+    private final ObservableList<Comparison> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<CheckLine> checks = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper eligibility = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper eligible = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<Images> images = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.NONE);
+    private final ObjectProperty<AnnulmentReason> reason = new SimpleObjectProperty<>();
+    private final StringProperty comment = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper documentText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper checksRunning = new ReadOnlyBooleanWrapper(false);
+    private DecisionDocument prepared;
+
+    /** The four images as served (register ones may be null when the register has none). */
+    public record Images(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature) {
+    }
+
+    public ReviewViewModel(SessionScope scope) {
+        this.scope = scope;
+        this.i18n = scope.app().i18n();
+        this.signer = new DecisionSigner(scope.app(), scope.session());
+        this.relay = new OutboxRelay(scope.app().outbox(), scope.session().client(), scope.session().staffIin());
+        scope.desk().currentProperty().addListener((o, a, d) -> load(d));
+        load(scope.desk().current());
+    }
+
+    public ReadOnlyObjectProperty<ApplicationDetail> detailProperty() {
+        return scope.desk().currentProperty();
+    }
+
+    public ObservableList<Comparison> comparisons() {
+        return comparisons;
+    }
+
+    public ObservableList<CheckLine> checks() {
+        return checks;
+    }
+
+    public ReadOnlyStringProperty eligibilityProperty() {
+        return eligibility.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty eligibleProperty() {
+        return eligible.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Images> imagesProperty() {
+        return images.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Step> stepProperty() {
+        return step.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<AnnulmentReason> reasonProperty() {
+        return reason;
+    }
+
+    public StringProperty commentProperty() {
+        return comment;
+    }
+
+    public ReadOnlyStringProperty documentTextProperty() {
+        return documentText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty checksRunningProperty() {
+        return checksRunning.getReadOnlyProperty();
+    }
+
+    public String officerText() {
+        return scope.session().staffName() + " · " + i18n.get("login.card.iin") + " " + scope.session().staffIin();
+    }
+
+    public String keyText() {
+        return i18n.get("review.sign.key", scope.session().keyFile().getFileName().toString());
+    }
+
+    /** Decisions may start when the images are in and nothing else is under way. */
+    public BooleanBinding canDecideBinding() {
+        return Bindings.createBooleanBinding(() -> scope.desk().current() != null && images.get() != null
+                && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
+    }
+
+    /** The annulment form is complete: a reason, and a comment where the reason requires one. */
+    public BooleanBinding annulReadyBinding() {
+        return Bindings.createBooleanBinding(() -> reason.get() != null
+                && (!reason.get().commentRequired() || !comment.get().isBlank()), reason, comment);
+    }
+
+    public boolean openNextAfterDecision() {
+        return scope.app().settings().flag(UserSettings.OPEN_NEXT, true);
+    }
+
+    public void setOpenNextAfterDecision(boolean on) {
+        scope.app().settings().put(UserSettings.OPEN_NEXT, Boolean.toString(on));
+    }
+
+    private void load(ApplicationDetail d) {
+        comparisons.clear();
+        checks.clear();
+        images.set(null);
+        step.set(Step.NONE);
+        prepared = null;
+        message.set("");
+        if (d == null) {
+            eligibility.set("");
+            eligible.set(false);
+            return;
+        }
+        comparisons.setAll(Comparison.of(d));
+        ApplicationDetail.EligibilityInfo e = d.eligibility();
+        if (e != null) {
+            eligible.set(e.eligibleToday());
+            String when = e.daysFromExpiry() < 0 ? i18n.get("queue.expiry.before", -e.daysFromExpiry())
+                    : i18n.get("queue.expiry.after", e.daysFromExpiry());
+            eligibility.set(i18n.get(e.eligibleToday() ? "review.eligible" : "review.notEligible", when,
+                    String.valueOf(e.rule()), String.valueOf(d.policyVersion())));
+        }
+        var client = scope.session().client();
+        boolean regPhoto = d.registry() != null && d.registry().hasPhoto();
+        boolean regSignature = d.registry() != null && d.registry().hasSignature();
+        scope.app().tasks().run(() -> new Images(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
+                regPhoto ? client.image(Paths.REGISTRY_PHOTO, d.id()) : null,
+                regSignature ? client.image(Paths.REGISTRY_SIGNATURE, d.id()) : null), loaded -> {
+                    if (d.equals(scope.desk().current())) {
+                        images.set(loaded);
+                        inspect(d, loaded);
+                    }
+                }, e2 -> message.set(scope.failed(e2)));
+    }
+
+    private void inspect(ApplicationDetail d, Images loaded) {
+        checksRunning.set(true);
+        var locale = i18n.locale();
+        scope.app().tasks().run(() -> {
+            List<CheckLine> lines = new ArrayList<>();
+            scope.app().photoInspector().inspect(loaded.photo()).checks()
+                    .forEach(r -> lines.add(CheckLine.of(i18n.get("review.checks.photo"), r, locale)));
+            scope.app().signatureInspector().inspect(loaded.signature()).checks()
+                    .forEach(r -> lines.add(CheckLine.of(i18n.get("review.checks.signature"), r, locale)));
+            return lines;
+        }, lines -> {
+            checksRunning.set(false);
+            if (d.equals(scope.desk().current())) {
+                checks.setAll(lines);
+            }
+        }, e -> {
+            checksRunning.set(false);
+            message.set(scope.failed(e));
+        });
+    }
+
+    /** Prepares the approval: the exact document is shown before the password is asked. */
+    public void startApprove() {
+        prepare(DecisionDocument.APPROVE, null, null);
+    }
+
+    public void startAnnul() {
+        reason.set(null);
+        comment.set("");
+        step.set(Step.ANNUL_FORM);
+    }
+
+    /** Prepares the annulment once the reason (and comment, where required) is given. */
+    public void confirmAnnulForm() {
+        if (!annulReadyBinding().get()) {
+            message.set(i18n.get("review.annul.commentRequired"));
+            return;
+        }
+        String c = comment.get().isBlank() ? null : comment.get().trim();
+        prepare(DecisionDocument.ANNUL, reason.get().name(), c);
+    }
+
+    private void prepare(String decision, String reasonCode, String commentText) {
+        ApplicationDetail d = scope.desk().current();
+        Images loaded = images.get();
+        if (d == null || loaded == null) {
+            return;
+        }
+        if (scope.app().outbox().find(d.id()).isPresent()) {
+            message.set(i18n.get("review.sign.alreadySigned"));
+            return;
+        }
+        prepared = scope.session().client().decisionDocument(d, loaded.photo(), loaded.signature(), decision,
+                reasonCode, commentText, Instant.now(scope.app().clock()));
+        documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
+        message.set(i18n.get("review.sign.askPassword"));
+        step.set(Step.CONFIRM);
+    }
+
+    public void cancelDecision() {
+        prepared = null;
+        documentText.set("");
+        message.set("");
+        step.set(Step.NONE);
+    }
+
+    /** Signs the prepared document, stores it in the outbox, then sends it. The password array is cleared. */
+    public void sign(char[] password) {
+        DecisionDocument doc = prepared;
+        if (doc == null || busy.get()) {
+            java.util.Arrays.fill(password, '\0');
+            return;
+        }
+        busy.set(true);
+        scope.app().tasks().run(() -> signer.signAndStore(doc, password), entry -> {
+            prepared = null;
+            step.set(Step.NONE);
+            message.set(i18n.get("review.sign.stored"));
+            deliver(entry);
+        }, e -> {
+            busy.set(false);
+            message.set(e instanceof DecisionSigner.Refused r ? i18n.get(r.messageKey()) : scope.failed(e));
+        });
+    }
+
+    private void deliver(OutboxEntry entry) {
+        scope.app().tasks().run(() -> relay.deliver(entry), outcome -> {
+            busy.set(false);
+            scope.status().undelivered(relay.pending());
+            if (outcome == OutboxRelay.Outcome.DELIVERED) {
+                scope.status().info(i18n.get("review.decided." + entry.decision(), entry.ticketNumber()));
+            } else {
+                scope.status().error(i18n.get("review.sign.rejected", entry.ticketNumber()));
+            }
+            finished();
+        }, e -> {
+            busy.set(false);
+            scope.status().undelivered(relay.pending());
+            scope.status().error(i18n.get("review.sign.queued", entry.ticketNumber()));
+            finished();
+        });
+    }
+
+    /** The application is off the desk: open the next one if the officer wants, else go back to the queue. */
+    private void finished() {
+        scope.desk().currentProperty().set(null);
+        if (openNextAfterDecision()) {
+            scope.app().tasks().run(() -> scope.session().client().next().orElse(null), next -> {
+                if (next != null) {
+                    scope.desk().currentProperty().set(next);
+                } else {
+                    scope.status().info(i18n.get("queue.empty"));
+                    scope.show(Screens.QUEUE);
+                }
+            }, e -> {
+                scope.failed(e);
+                scope.show(Screens.QUEUE);
+            });
+        } else {
+            scope.show(Screens.QUEUE);
+        }
+    }
+
+    /** Gives the application back to the queue without a decision. */
+    public void release() {
+        ApplicationDetail d = scope.desk().current();
+        if (d == null || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        scope.app().tasks().run(() -> {
+            scope.session().client().release(d.id());
+            return d;
+        }, released -> {
+            busy.set(false);
+            scope.desk().currentProperty().set(null);
+            scope.status().info(i18n.get("review.released", released.ticketNumber()));
+            scope.show(Screens.QUEUE);
+        }, e -> {
+            busy.set(false);
+            message.set(scope.failed(e));
+        });
+    }
+}

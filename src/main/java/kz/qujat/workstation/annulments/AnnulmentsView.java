@@ -17,7 +17,11 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleGroup;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.function.Function;
+import javafx.scene.chart.NumberAxis;
+import javafx.util.StringConverter;
 import javafx.scene.control.ListCell;
 import kz.qujat.api.Annulment;
 import kz.qujat.api.Paths;
@@ -65,6 +69,24 @@ public final class AnnulmentsView {
     @FXML private StackedBarChart<String, Number> reasonChart;
     @FXML private StackedBarChart<String, Number> officerChart;
 
+    private static final StringConverter<LocalDate> DAY = new StringConverter<>() {
+        private final DateTimeFormatter format = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+        @Override
+        public String toString(LocalDate d) {
+            return d == null ? "" : format.format(d);
+        }
+
+        @Override
+        public LocalDate fromString(String s) {
+            try {
+                return s == null || s.isBlank() ? null : LocalDate.parse(s.strip(), format);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    };
+
     public AnnulmentsView(AnnulmentsViewModel model, I18n i18n, SaveDialog saveDialog, String scopeText) {
         this.model = model;
         this.i18n = i18n;
@@ -106,7 +128,7 @@ public final class AnnulmentsView {
         atColumn.setCellValueFactory(c -> text(Formats.dateTime(c.getValue().annulledAt())));
         regionColumn.setCellValueFactory(c -> text(i18n.regionName(c.getValue().region())));
         officerColumn.setCellValueFactory(c -> text(AnnulmentStats.officerLabel(c.getValue())));
-        reasonColumn.setCellValueFactory(c -> text(model.reasonName(c.getValue().reason())));
+        reasonColumn.setCellValueFactory(c -> text(shortReason(c.getValue().reason())));
         commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
         reviewColumn.setCellValueFactory(c -> text(c.getValue().review() == null ? ""
                 : model.verdictName(c.getValue().review().verdict())));
@@ -131,18 +153,48 @@ public final class AnnulmentsView {
         ratesTable.setItems(model.rates());
         NumberFormat percent = NumberFormat.getPercentInstance(i18n.locale());
         percent.setMaximumFractionDigits(1);
-        rateOfficerColumn.setCellValueFactory(c -> text(c.getValue().officerName() + " · "
-                + i18n.regionName(c.getValue().region())));
+        rateOfficerColumn.setCellValueFactory(c -> text(c.getValue().officerName()));
         rateCountColumn.setCellValueFactory(c -> text(c.getValue().annulments() + " / " + c.getValue().decisions()));
         rateColumn.setCellValueFactory(c -> text(percent.format(c.getValue().rate())
                 + (c.getValue().aboveRegion() ? " ▲" : "")));
         regionRateColumn.setCellValueFactory(c -> text(percent.format(c.getValue().regionRate())));
 
+        fromPicker.setConverter(DAY);
+        toPicker.setConverter(DAY);
+        wholeNumbers((NumberAxis) reasonChart.getYAxis());
+        wholeNumbers((NumberAxis) officerChart.getYAxis());
         reasonChart.setData(model.byReason());
         officerChart.setData(model.byOfficer());
         if (model.entries().isEmpty()) {
             model.refresh();
         }
+    }
+
+    /** The table's narrow reason column; the full wording is in the review panel, the chart and the export. */
+    private String shortReason(String code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "PHOTO" -> i18n.get("annulments.reason.short.PHOTO");
+            case "SIGNATURE" -> i18n.get("annulments.reason.short.SIGNATURE");
+            default -> i18n.get("annulments.reason.short.FURTHER_VERIFICATION");
+        };
+    }
+
+    /** Counts are whole: the axis shows no 0.5 steps. */
+    private static void wholeNumbers(NumberAxis axis) {
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() % 1 == 0 ? String.valueOf(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.valueOf(s);
+            }
+        });
     }
 
     private void showSelected(Annulment a) {

@@ -43,6 +43,7 @@ public final class AnnulmentsViewModel {
     public static final String AGREE = "AGREE";
     public static final String DISAGREE = "DISAGREE";
     private static final int DEFAULT_DAYS = 30;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM");
 
     /** An officer to filter by; {@code iin} null means all officers. */
     public record OfficerOption(String iin, String name) {
@@ -145,7 +146,7 @@ public final class AnnulmentsViewModel {
             XYChart.Series<String, Number> s = new XYChart.Series<>();
             s.setName(key);
             for (LocalDate d : days) {
-                s.getData().add(new XYChart.Data<>(d.toString(), counts.getOrDefault(d, 0L)));
+                s.getData().add(new XYChart.Data<>(DAY.format(d), counts.getOrDefault(d, 0L)));
             }
             out.add(s);
         });

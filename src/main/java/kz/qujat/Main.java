@@ -1,11 +1,15 @@
 package kz.qujat;
 
 import kz.qujat.central.CentralCommand;
+import kz.qujat.demo.DemoCommand;
 import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
+import kz.qujat.tools.BenchCommand;
 import kz.qujat.tools.InspectCommand;
 import kz.qujat.tools.InspectEvalCommand;
 import kz.qujat.tools.IntakeCommand;
+import kz.qujat.tools.SignCommand;
+import kz.qujat.tools.VerifyCommand;
 import kz.qujat.workstation.WorkstationCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -15,7 +19,7 @@ import picocli.CommandLine.Command;
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
             ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
-            WorkstationCommand.class})
+            SignCommand.class, VerifyCommand.class, BenchCommand.class, WorkstationCommand.class, DemoCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

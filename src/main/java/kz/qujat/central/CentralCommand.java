@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import kz.qujat.eds.ValidationPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -49,9 +50,17 @@ public final class CentralCommand implements Callable<Integer> {
     @Option(names = "--peer-cert", description = "Certificate of the production node, whose ready reports are accepted.")
     Path peerCert;
 
+    @Option(names = "--ocsp", paramLabel = "URL", description = "OCSP responder for staff certificates (default: the"
+            + " URL in each certificate's AIA when --require-timestamp; the trust folder's CRLs are the fallback).")
+    URI ocsp;
+
+    @Option(names = "--require-timestamp", description = "Production configuration: a decision signature must carry a"
+            + " signature time-stamp (CAdES-T) and pass an OCSP check; unreachable OCSP gives 503 unavailable.")
+    boolean requireTimestamp;
+
     @Override
     public Integer call() throws Exception {
-        CentralConfig.Builder b = CentralConfig.builder().port(port).db(db).trustDir(trust).staffFile(staff)
+        CentralConfig.Builder b = CentralConfig.builder().validation(ValidationPolicy.of(ocsp, requireTimestamp)).port(port).db(db).trustDir(trust).staffFile(staff)
                 .claimTtl(claimTtl).sessionTtl(sessionTtl).production(production).peerCert(peerCert);
         if (policy != null) {
             b.policies(CentralServer.readPolicies(policy));

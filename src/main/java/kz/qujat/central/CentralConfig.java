@@ -5,16 +5,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import kz.qujat.domain.PolicyBook;
+import kz.qujat.eds.ValidationPolicy;
 
 /**
  * Everything the central service needs to start. {@code policies} null means the built-in demonstration
  * policy; {@code registryFeedKey} null disables the register feed; {@code production} null disables the
- * relay; {@code keyPassword} is cleared by the server once the key is loaded.
+ * relay; {@code keyPassword} is cleared by the server once the key is loaded; {@code validation} says how
+ * staff signatures are checked (OCSP, required signature time-stamp; {@link ValidationPolicy#BASIC} by default).
  */
 public record CentralConfig(int port, String db, PolicyBook policies, Path trustDir, Path staffFile,
                             String registryFeedKey, Duration claimTtl, Duration sessionTtl, URI production,
                             Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval, Duration relayInterval,
-                            long maxBodyBytes, Clock clock) {
+                            long maxBodyBytes, Clock clock, ValidationPolicy validation) {
 
     public static Builder builder() {
         return new Builder();
@@ -38,6 +40,12 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private Duration relayInterval = Duration.ofMillis(500);
         private long maxBodyBytes = 48L * 1024 * 1024;
         private Clock clock = Clock.systemUTC();
+        private ValidationPolicy validation = ValidationPolicy.BASIC;
+
+        public Builder validation(ValidationPolicy v) {
+            validation = v;
+            return this;
+        }
 
         public Builder port(int v) {
             port = v;
@@ -123,7 +131,7 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
                 throw new IllegalArgumentException("a trust folder (--trust) is required");
             }
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
-                    production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock);
+                    production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation);
         }
     }
 

@@ -24,6 +24,7 @@ import kz.qujat.central.store.RegistryStore;
 import kz.qujat.central.store.SessionStore;
 import kz.qujat.central.store.StaffStore;
 import kz.qujat.domain.PolicyBook;
+import kz.qujat.inspect.Thresholds;
 import kz.qujat.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,8 +33,6 @@ import org.slf4j.LoggerFactory;
 public final class CentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
     private static final String DEMO_POLICY = "/kz/qujat/domain/policies-demo.properties";
-    private static final long MAX_IMAGE_BYTES = 15L * 1024 * 1024;
-    private static final long MAX_PIXELS = 40_000_000L;
 
     private final Database database;
     private final Javalin app;
@@ -64,16 +63,18 @@ public final class CentralServer implements AutoCloseable {
             ApplicationStore applications = new ApplicationStore(database);
             ClaimStore claims = new ClaimStore(database);
             RegistryStore registry = new RegistryStore(database);
-            ImageCheck images = new ImageCheck(MAX_IMAGE_BYTES, MAX_PIXELS);
-            SessionService sessions = new SessionService(new SessionStore(database), staff, id.verifier(),
+            Thresholds thresholds = Thresholds.defaults();
+            ImageCheck images = new ImageCheck((long) thresholds.number("photo.maxBytes"),
+                    (long) (thresholds.number("photo.maxMegapixels") * 1_000_000));
+            SessionService sessions = new SessionService(new SessionStore(database), staff, id.loginVerifier(),
                     config.sessionTtl(), config.clock());
             PickupStore pickup = new PickupStore(database);
             ReviewService review = new ReviewService(applications, claims, registry, policies, config.claimTtl(),
                     config.clock());
             Services services = new Services(
-                    new IntakeService(applications, policies, images, config.clock()),
+                    new IntakeService(applications, policies, images, new IntakeChecks(thresholds), config.clock()),
                     sessions, review,
-                    new DecisionService(applications, new DecisionStore(database), review, id.verifier(), policies,
+                    new DecisionService(applications, new DecisionStore(database), review, id.staffVerifier(), policies,
                             config.clock()),
                     new HandoverService(applications, pickup, review, config.clock()),
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),

@@ -61,6 +61,11 @@ public final class DecisionService {
         byte[] cms = Base64s.decode("cms", request.cms());
         DecisionDocument doc = parse(document);
         VerificationResult r = verifier.verifyDetached(cms, document, KeyPurpose.SIGNING);
+        if (r.indeterminate()) {
+            LOG.info("decision on {} not confirmed: {}", id, r.failure());
+            throw new ApiException(ProblemKind.UNAVAILABLE, "the signature is not confirmed yet (revocation status"
+                    + " unavailable); not confirmed, retrying: keep the decision and send it again");
+        }
         if (!r.valid()) {
             LOG.info("decision on {} refused: signature {}", id, r.failure());
             throw ApiException.invalid("the decision signature is not valid (" + r.failure() + "): " + r.reason());
@@ -78,7 +83,8 @@ public final class DecisionService {
         }
         checkFields(doc, row, officer);
         DecisionStore.Result result = decisions.record(new DecisionStore.Decision(id, doc.decision(), doc.reason(),
-                doc.comment(), officer.iin(), doc.decidedAt(), document, cms,
+                doc.comment(), officer.iin(), doc.decidedAt(), document, cms, r.evidence().timestampToken(),
+                r.evidence().ocspResponse(),
                 DecisionDocument.APPROVE.equals(doc.decision()) ? order(row, document, cms) : null,
                 policies.version(row.policyVersion()).map(p -> p.feeTiyn()).orElse(0L)), clock.instant());
         switch (result.outcome()) {

@@ -13,15 +13,26 @@ import kz.qujat.eds.EdsException;
 import kz.qujat.eds.Pkcs12KeySource;
 import kz.qujat.eds.SigningKey;
 import kz.qujat.eds.TrustConfig;
+import kz.qujat.eds.ValidationPolicy;
 
-/** What the service trusts and who it is: trust anchors and CRLs, its own signing key, the pinned peer. */
-record Identity(CmsVerifier verifier, SigningKey ownKey, SignedRequests signedRequests) {
+/**
+ * What the service trusts and who it is: trust anchors and CRLs, its own signing key, the pinned peer.
+ * {@code staffVerifier} checks decisions with the configured validation policy (OCSP, required time-stamp);
+ * {@code loginVerifier} the same without the time-stamp (a login challenge is not time-stamped).
+ */
+record Identity(CmsVerifier verifier, SigningKey ownKey, SignedRequests signedRequests, CmsVerifier staffVerifier,
+                CmsVerifier loginVerifier) {
 
     static Identity load(CentralConfig config) throws IOException {
         if (!Files.isDirectory(config.trustDir())) {
             throw new IOException("trust folder " + config.trustDir() + " does not exist");
         }
-        CmsVerifier verifier = new CmsVerifier(TrustConfig.load(config.trustDir()), config.clock());
+        TrustConfig trust = TrustConfig.load(config.trustDir());
+        CmsVerifier verifier = new CmsVerifier(trust, config.clock());
+        ValidationPolicy p = config.validation();
+        CmsVerifier staff = new CmsVerifier(trust, config.clock(), p);
+        CmsVerifier login = new CmsVerifier(trust, config.clock(), new ValidationPolicy(p.ocsp(), p.useAia(),
+                p.crlFallback(), false, p.requireOcsp(), p.timeout()));
         SigningKey key = null;
         if (config.keyFile() != null) {
             char[] password = config.keyPassword() == null ? new char[0] : config.keyPassword();
@@ -34,7 +45,7 @@ record Identity(CmsVerifier verifier, SigningKey ownKey, SignedRequests signedRe
             }
         }
         X509Certificate peer = config.peerCert() == null ? null : certificate(config.peerCert());
-        return new Identity(verifier, key, new SignedRequests(verifier, peer, key));
+        return new Identity(verifier, key, new SignedRequests(verifier, peer, key), staff, login);
     }
 
     static X509Certificate certificate(Path file) throws IOException {

@@ -24,13 +24,16 @@ public final class IntakeService {
     private final ApplicationStore store;
     private final PolicyBook policies;
     private final ImageCheck images;
+    private final IntakeChecks checks;
     private final Clock clock;
     private final ObjectMapper mapper = Json.mapper();
 
-    public IntakeService(ApplicationStore store, PolicyBook policies, ImageCheck images, Clock clock) {
+    public IntakeService(ApplicationStore store, PolicyBook policies, ImageCheck images, IntakeChecks checks,
+                         Clock clock) {
         this.store = store;
         this.policies = policies;
         this.images = images;
+        this.checks = checks;
         this.clock = clock;
     }
 
@@ -50,10 +53,12 @@ public final class IntakeService {
                 r.documentType(), r.reason(), r.currentDocument(), r.region(), r.registrationPoint(),
                 r.feePaymentRef(), r.phone());
         JsonNode tree = mapper.valueToTree(form);
+        IntakeChecks.Outcome measured = checks.run(photo.bytes(), signature.bytes());
         ApplicationStore.Inserted inserted = store.insert(new ApplicationStore.NewApplication(v.iin().value(),
                 v.documentNumber().value(), v.region(), v.point().code(), Canonical.string(tree), photo.bytes(),
                 Canonical.sha256Hex(photo.bytes()), signature.bytes(), Canonical.sha256Hex(signature.bytes()),
-                e.policy().orElseThrow().version(), v.expiryDate(), e.daysFromExpiry(), clock.instant()),
+                e.policy().orElseThrow().version(), v.expiryDate(), e.daysFromExpiry(), clock.instant(),
+                measured.json(), measured.worst().name()),
                 Tickets::format);
         switch (inserted.outcome()) {
             case ACTIVE_EXISTS -> throw ApiException.conflict(
@@ -63,8 +68,9 @@ public final class IntakeService {
                 throw new ApiException(ProblemKind.NOT_ELIGIBLE, Eligibility.REFUSAL_MESSAGE);
             }
             default -> {
-                LOG.info("application {} submitted, ticket {}", inserted.id(), inserted.ticketNumber());
-                return new IntakeResponse(inserted.id(), inserted.ticketNumber(), "SUBMITTED", List.of());
+                LOG.info("application {} submitted, ticket {}, checks {}", inserted.id(), inserted.ticketNumber(),
+                        measured.worst());
+                return new IntakeResponse(inserted.id(), inserted.ticketNumber(), "SUBMITTED", measured.warnings());
             }
         }
     }

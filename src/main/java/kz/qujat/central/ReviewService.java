@@ -144,6 +144,6 @@ public final class ReviewService {
         JsonNode form = form(row);
         return new QueueItem(row.id(), row.ticketNumber(), row.status().name(), row.submittedAt(), row.expiryDate(),
                 row.daysFromExpiry(), form.path("surname").asText() + " " + form.path("givenName").asText(),
-                row.claimedBy());
+                row.claimedBy(), row.checksWorst());
     }
 }

@@ -14,6 +14,7 @@ import kz.qujat.api.SessionRequest;
 import kz.qujat.api.SessionResponse;
 import kz.qujat.central.store.SessionStore;
 import kz.qujat.central.store.StaffStore;
+import kz.qujat.api.ProblemKind;
 import kz.qujat.eds.CmsVerifier;
 import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.VerificationResult;
@@ -62,6 +63,9 @@ public final class SessionService {
             r = verifier.verifyDetached(cms, nonce, KeyPurpose.AUTHENTICATION);
         } else if (r.valid() && !MessageDigest.isEqual(r.content(), nonce)) {
             throw ApiException.unauthenticated("the signed content is not the challenge nonce");
+        }
+        if (r.indeterminate()) {
+            throw new ApiException(ProblemKind.UNAVAILABLE, "the certificate status is not confirmed yet; try again");
         }
         if (!r.valid()) {
             LOG.info("login refused: {}", r.failure());

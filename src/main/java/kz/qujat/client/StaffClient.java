@@ -94,7 +94,10 @@ public final class StaffClient extends CentralClient {
 
     /** The officer's region's waiting applications, oldest first. */
     public java.util.List<kz.qujat.api.QueueItem> queue(int limit) throws CentralException {
-        kz.qujat.api.QueueItem[] items = send(get(Paths.QUEUE + "?limit=" + limit), kz.qujat.api.QueueItem[].class);
+        Request request = authed(new Request.Builder()
+                .url(url(Paths.QUEUE).newBuilder().addQueryParameter("limit", Integer.toString(limit)).build())
+                .get().build());
+        kz.qujat.api.QueueItem[] items = send(request, kz.qujat.api.QueueItem[].class);
         return items == null ? java.util.List.of() : java.util.List.of(items);
     }
 

@@ -82,6 +82,50 @@ final class DevPkiReadme {
                     openssl cms -verify -binary -inform DER -in sig.p7s -content data -CAfile certs-dev/trust/root-ca.crt -purpose any
                     openssl pkcs12 -in certs-dev/officer-astana.p12 -passin pass:qujat-dev -nokeys -info
                 """);
+        md.append('\n');
+        md.append("""
+                ## Time-stamps and revocation (development TSA and OCSP responder)
+
+                    java -jar target/qujat.jar devpki serve --port 8090 --certs certs-dev
+                    # prints:  TSA  http://localhost:8090/tsa    OCSP http://localhost:8090/ocsp
+
+                The TSA signs RFC 3161 tokens with `tsa.p12`; the OCSP responder answers for certificates of the
+                intermediate CA with `ocsp.p12` (POST `/ocsp` and GET `/ocsp/<base64>`), from the revocations in
+                `trust/intermediate-ca.crl` (so `officer-revoked` is revoked). The development certificates carry no AIA:
+                give the responder with `--ocsp URL`.
+
+                ## Using a real token (PKCS#11)
+
+                A token, smart card or the ID card is reached through its vendor's PKCS#11 module, named in a small
+                configuration file — configuration, not code:
+
+                    # kaztoken.cfg
+                    library=/usr/lib/libkztoken.so
+                    slotListIndex=0          # or slot=<id>; slot ids can change when a token is re-plugged
+                    # provider=SunPKCS11     # default; any installed JCA provider name (e.g. a certified GOST provider)
+                    # keyStoreType=PKCS11    # the key store type that provider offers
+
+                    QUJAT_PIN=... java -jar target/qujat.jar sign --pkcs11 kaztoken.cfg --tsa http://localhost:8090/tsa --out doc.p7s doc.pdf
+
+                Common module paths (check the vendor's installer; they differ between versions and distributions):
+
+                | token | Linux | Windows |
+                | --- | --- | --- |
+                | Kaztoken (НУЦ РК) | `/usr/lib/libkztoken.so` | `C:\\Windows\\System32\\kztoken.dll` |
+                | eToken (SafeNet Authentication Client) | `/usr/lib/libeToken.so` | `C:\\Windows\\System32\\eTPKCS11.dll` |
+                | JaCarta (Аладдин Р.Д.) | `/usr/lib/libjcPKCS11-2.so` | `C:\\Windows\\System32\\jcPKCS11-2.dll` |
+                | Kazakh ID card / other cards via OpenSC | `/usr/lib/x86_64-linux-gnu/opensc-pkcs11.so` | `C:\\Windows\\System32\\opensc-pkcs11.dll` |
+                | SoftHSM2 (tests) | `/usr/lib/softhsm/libsofthsm2.so` | — |
+
+                The token holds only its own certificates; Qujat completes the chain from `--trust` (the intermediates).
+                A wrong PIN is reported as such; a locked PIN and "about to lock" (the token's PIN-count-low/final-try
+                flags) are reported where the token reports them (`TokenInfo`, needs
+                `--add-exports jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED`, already in `qujat.jar`'s
+                manifest). A removed token gives `TOKEN_REMOVED`: log in again.
+
+                Tests use a SoftHSM2 token they initialise themselves (`target/softhsm/`, keys generated on the token,
+                certificates issued by `ca/intermediate-ca.p12`); `.ci/run` installs `softhsm2 opensc`.
+                """);
         return md.toString();
     }
 

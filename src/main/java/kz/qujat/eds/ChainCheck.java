@@ -30,32 +30,56 @@ final class ChainCheck {
     /** A refusal: the failure kind and its English reason. */
     record Problem(Failure failure, String reason) { }
 
+    /** The path found (signer first, trust anchor last) or the problem. */
+    record Outcome(Problem problem, List<X509Certificate> path) { }
+
     private final TrustConfig trust;
 
     ChainCheck(TrustConfig trust) {
         this.trust = trust;
     }
 
-    /** Null when the signer chains to an anchor and nothing on the path is revoked. */
+    /** Null when the signer chains to an anchor and nothing on the path is revoked, all judged at {@code now}. */
     Problem check(X509Certificate signer, Collection<X509Certificate> carried, Instant now) {
+        return check(signer, carried, now, now, false).problem();
+    }
+
+    /**
+     * Builds the path valid at {@code at} and checks the CRLs (which must be current at {@code now}) for
+     * revocations on or before {@code at}; the signer itself is skipped when OCSP answers for it.
+     */
+    Outcome check(X509Certificate signer, Collection<X509Certificate> carried, Instant at, Instant now,
+            boolean signerByOcsp) {
         PKIXCertPathBuilderResult path;
         try {
-            path = build(signer, carried, now);
+            path = build(signer, carried, at);
         } catch (GeneralSecurityException e) {
-            return new Problem(Failure.UNTRUSTED, "the signer certificate does not chain to a trusted root: "
-                    + e.getMessage());
+            return new Outcome(new Problem(Failure.UNTRUSTED, "the signer certificate does not chain to a trusted root: "
+                    + e.getMessage()), List.of());
         }
         List<? extends Certificate> certs = path.getCertPath().getCertificates();
-        for (int i = 0; i < certs.size(); i++) {
-            X509Certificate cert = (X509Certificate) certs.get(i);
-            X509Certificate issuer = i + 1 < certs.size()
-                    ? (X509Certificate) certs.get(i + 1) : path.getTrustAnchor().getTrustedCert();
-            Problem problem = revocation(cert, issuer, now);
+        List<X509Certificate> full = new ArrayList<>();
+        for (Certificate c : certs) {
+            full.add((X509Certificate) c);
+        }
+        full.add(path.getTrustAnchor().getTrustedCert());
+        for (int i = signerByOcsp ? 1 : 0; i < certs.size(); i++) {
+            Problem problem = revocation(full.get(i), full.get(i + 1), at, now);
             if (problem != null) {
-                return problem;
+                return new Outcome(problem, full);
             }
         }
-        return null;
+        return new Outcome(null, full);
+    }
+
+    /** Whether the trust configuration has CRLs from this issuer (a fallback when OCSP is unavailable). */
+    boolean hasCrlFrom(X509Certificate issuer) {
+        return trust.crls().stream().anyMatch(crl -> crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()));
+    }
+
+    /** CRL revocation of one certificate, for the OCSP fallback. */
+    Problem crlRevocation(X509Certificate cert, X509Certificate issuer, Instant at, Instant now) {
+        return revocation(cert, issuer, at, now);
     }
 
     private PKIXCertPathBuilderResult build(X509Certificate signer, Collection<X509Certificate> carried, Instant now)
@@ -81,7 +105,7 @@ final class ChainCheck {
      * A CA for which the trust configuration has no CRL at all is not checked (no revocation information is
      * configured for it); a CA with CRLs must have one that is current and correctly signed.
      */
-    private Problem revocation(X509Certificate cert, X509Certificate issuer, Instant now) {
+    private Problem revocation(X509Certificate cert, X509Certificate issuer, Instant at, Instant now) {
         List<X509CRL> fromIssuer = trust.crls().stream()
                 .filter(crl -> crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()))
                 .toList();
@@ -95,7 +119,7 @@ final class ChainCheck {
         }
         for (X509CRL crl : usable) {
             X509CRLEntry entry = crl.getRevokedCertificate(cert);
-            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(now)) {
+            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
                 return new Problem(Failure.REVOKED, "certificate serial " + cert.getSerialNumber().toString(16)
                         + " was revoked on " + entry.getRevocationDate().toInstant());
             }

@@ -39,15 +39,40 @@ public final class CmsSigner {
 
     /** A signature that does not contain the content; the verifier is given the content separately. */
     public static byte[] signDetached(SigningKey key, byte[] content) throws EdsException {
-        return sign(key, content, false);
+        return sign(key, content, false, null);
     }
 
     /** A signature that carries the content inside. */
     public static byte[] signAttached(SigningKey key, byte[] content) throws EdsException {
-        return sign(key, content, true);
+        return sign(key, content, true, null);
     }
 
-    private static byte[] sign(SigningKey key, byte[] content, boolean encapsulate) throws EdsException {
+    /**
+     * CAdES-T when {@code tsa} is given: a detached signature with a signature time-stamp (unsigned attribute
+     * id_aa_signatureTimeStampToken over the signature value). A TSA that does not answer → UNREACHABLE.
+     */
+    public static byte[] signDetached(SigningKey key, byte[] content, TsaClient tsa) throws EdsException {
+        return sign(key, content, false, tsa);
+    }
+
+    /** CAdES-T with the content inside (see {@link #signDetached(SigningKey, byte[], TsaClient)}). */
+    public static byte[] signAttached(SigningKey key, byte[] content, TsaClient tsa) throws EdsException {
+        return sign(key, content, true, tsa);
+    }
+
+    private static byte[] sign(SigningKey key, byte[] content, boolean encapsulate, TsaClient tsa) throws EdsException {
+        CMSSignedData signed = bes(key, content, encapsulate);
+        try {
+            if (tsa != null) {
+                signed = Timestamps.addSignatureTimestamp(signed, tsa);
+            }
+            return signed.getEncoded(ASN1Encoding.DER);
+        } catch (IOException e) {
+            throw new EdsException(EdsException.Kind.PROVIDER, "the signature could not be encoded", e);
+        }
+    }
+
+    private static CMSSignedData bes(SigningKey key, byte[] content, boolean encapsulate) throws EdsException {
         try {
             JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(signatureAlgorithm(key));
             if (key.provider() != null) {
@@ -63,11 +88,12 @@ public final class CmsSigner {
                     .setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(attributes)))
                     .build(contentSigner, key.certificate()));
             generator.addCertificates(new JcaCertStore(key.chain()));
-            CMSSignedData signed = generator.generate(new CMSProcessableByteArray(content), encapsulate);
-            return signed.getEncoded(ASN1Encoding.DER);
-        } catch (OperatorCreationException | CMSException | GeneralSecurityException | IOException
-                 | RuntimeException e) {
-            // a token that refuses (removed card, wrong state) surfaces as a runtime exception from the provider
+            return generator.generate(new CMSProcessableByteArray(content), encapsulate);
+        } catch (OperatorCreationException | CMSException | GeneralSecurityException | RuntimeException e) {
+            // a token that refuses (removed card, logged out) surfaces as a runtime exception from the provider
+            if (key.provider() != null) {
+                throw TokenErrors.classify("the signature could not be made on the token", e);
+            }
             throw new EdsException(EdsException.Kind.PROVIDER, "the signature could not be made: " + e.getMessage(), e);
         }
     }

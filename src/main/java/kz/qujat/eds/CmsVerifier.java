@@ -30,11 +30,25 @@ public final class CmsVerifier {
     private final TrustConfig trust;
     private final Clock clock;
     private final ChainCheck chainCheck;
+    private final ValidationPolicy policy;
+    private final OcspClient ocsp;
 
+    /** CAdES-BES checks with the CRLs of the trust configuration, judged at the clock's time. */
     public CmsVerifier(TrustConfig trust, Clock clock) {
+        this(trust, clock, ValidationPolicy.BASIC);
+    }
+
+    /** With a policy: OCSP, signature time-stamps (CAdES-T), judged at the time the time-stamp proves. */
+    public CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy) {
         this.trust = trust;
         this.clock = clock;
         this.chainCheck = new ChainCheck(trust);
+        this.policy = policy;
+        this.ocsp = new OcspClient(policy.timeout());
+    }
+
+    public ValidationPolicy policy() {
+        return policy;
     }
 
     public TrustConfig trust() {
@@ -97,30 +111,16 @@ public final class CmsVerifier {
         if (signatureFailure != null) {
             return VerificationResult.failed(signatureFailure, signatureFailure == Failure.CONTENT_MISMATCH
                     ? "the content does not match the signed message digest"
-                    : "the signature value does not verify with the signer certificate", signer, signingTime);
+                    : "the signature value does not verify with the signer certificate", signer, signingTime,
+                    VerificationResult.Evidence.NONE);
         }
         String binding = SigningCertificateBinding.check(signerInfo, signer);
         if (binding != null) {
-            return VerificationResult.failed(Failure.CERTIFICATE_BINDING, binding, signer, signingTime);
+            return VerificationResult.failed(Failure.CERTIFICATE_BINDING, binding, signer, signingTime,
+                    VerificationResult.Evidence.NONE);
         }
-        Instant now = clock.instant();
-        if (now.isAfter(signer.getNotAfter().toInstant())) {
-            return VerificationResult.failed(Failure.EXPIRED,
-                    "the signer certificate expired on " + signer.getNotAfter().toInstant(), signer, signingTime);
-        }
-        if (now.isBefore(signer.getNotBefore().toInstant())) {
-            return VerificationResult.failed(Failure.NOT_YET_VALID,
-                    "the signer certificate is valid only from " + signer.getNotBefore().toInstant(), signer, signingTime);
-        }
-        ChainCheck.Problem problem = chainCheck.check(signer, carried, now);
-        if (problem != null) {
-            return VerificationResult.failed(problem.failure(), problem.reason(), signer, signingTime);
-        }
-        if (!KeyUsages.allows(signer, purpose)) {
-            return VerificationResult.failed(Failure.WRONG_KEY_USAGE, "the signer certificate is not for "
-                    + purpose.name().toLowerCase() + ": " + KeyUsages.describe(purpose), signer, signingTime);
-        }
-        return VerificationResult.ok(signer, signingTime, content);
+        return new LongTermCheck(chainCheck, policy, ocsp, clock.instant())
+                .judge(signerInfo, signer, carried, signingTime, content, purpose);
     }
 
     /**

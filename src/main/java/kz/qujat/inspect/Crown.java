@@ -1,7 +1,5 @@
 package kz.qujat.inspect;
 
-import java.awt.image.BufferedImage;
-
 /**
  * Finds the top of the head on a plain background: the first rows above the eyes, across the middle of
  * the head, whose colour is the background's (from the top corners). At the top edge when the head is cut.
@@ -13,8 +11,8 @@ final class Crown {
     private Crown() {
     }
 
-    static FaceLandmarks.Point find(BufferedImage img, FaceLandmarks.Point mid, double ied) {
-        int w = img.getWidth();
+    static FaceLandmarks.Point find(Raster img, FaceLandmarks.Point mid, double ied) {
+        int w = img.width();
         int s = Math.max(2, w / 40);
         int[] bg = average(img, 0, 0, s, s);
         int[] bg2 = average(img, w - s, 0, s, s);
@@ -35,13 +33,13 @@ final class Crown {
         return new FaceLandmarks.Point(mid.x(), 0);
     }
 
-    private static int[] average(BufferedImage img, int x, int y, int w, int h) {
+    private static int[] average(Raster img, int x, int y, int w, int h) {
         long r = 0;
         long g = 0;
         long b = 0;
         for (int yy = y; yy < y + h; yy++) {
             for (int xx = x; xx < x + w; xx++) {
-                int p = img.getRGB(xx, yy);
+                int p = img.rgb(xx, yy);
                 r += (p >> 16) & 0xff;
                 g += (p >> 8) & 0xff;
                 b += p & 0xff;

@@ -20,7 +20,7 @@ final class Images {
                 }
                 int gx = 3 * (l[i - w + 1] - l[i - w - 1]) + 10 * (l[i + 1] - l[i - 1]) + 3 * (l[i + w + 1] - l[i + w - 1]);
                 int gy = 3 * (l[i + w - 1] - l[i - w - 1]) + 10 * (l[i + w] - l[i - w]) + 3 * (l[i + w + 1] - l[i - w + 1]);
-                sum += Math.hypot(gx, gy);
+                sum += Math.sqrt((double) gx * gx + (double) gy * gy);
                 n++;
             }
         }

@@ -14,31 +14,49 @@ final class LightChecks {
     static final String[] FACE_CHECKS = {"photo.faceLuminance", "photo.exposure", "photo.dynamicRange",
         "photo.illuminationUniformity", "photo.sharpness", "photo.naturalColour"};
     private static final double SHARPNESS_IED = 120;
+    static final int BACKGROUND_WIDTH = 600;
     private final Judge judge;
 
     LightChecks(Judge judge) {
         this.judge = judge;
     }
 
-    List<CheckResult> background(Raster r, int[] lum, FaceLandmarks face) {
+    /**
+     * Background checks, measured on a copy averaged down to at most {@value #BACKGROUND_WIDTH} px wide so
+     * that the gradient score does not depend on the photo's resolution (and costs little).
+     */
+    List<CheckResult> background(Raster full, FaceLandmarks face) {
+        Raster r = full.downscaled(BACKGROUND_WIDTH);
+        double s = (double) r.width() / full.width();
         int w = r.width();
         int h = r.height();
-        boolean[] mask = backgroundMask(w, h, face);
+        int[] lum = r.luminance();
+        boolean[] mask = backgroundMask(w, h, face == null ? null : scaled(face, s));
         double g = Images.meanScharr(lum, w, h, mask);
         double score = 190 * (1 - sigmoid(g, 10, 100));
-        Area upper = new Area(0, 0, w, (int) (h * 0.55));
+        Area upper = new Area(0, 0, full.width(), (int) (full.height() * 0.55));
         List<CheckResult> out = new ArrayList<>();
         out.add(judge.measure("photo.backgroundUniformity", score, "", upper));
         double spread = cornerSpread(r);
         double limit = judge.thresholds().number("photo.backgroundCornerSpread");
         out.add(new CheckResult("photo.backgroundCorners", spread, "levels", "≤ " + (int) limit + " PASS, else WARN",
-                spread <= limit ? Verdict.PASS : Verdict.WARN, Area.whole(w, h),
+                spread <= limit ? Verdict.PASS : Verdict.WARN, Area.whole(full.width(), full.height()),
                 spread <= limit ? "inspect.photo.backgroundCorners.pass" : "inspect.photo.backgroundCorners.warn"));
         out.add(judge.measure("photo.backgroundLightness", Images.median(lum, w, borderBand(w, h)), "L", upper));
         return out;
     }
 
-    List<CheckResult> face(Raster r, int[] lum, FaceLandmarks f) {
+    private static FaceLandmarks scaled(FaceLandmarks f, double s) {
+        return new FaceLandmarks(scaled(f.leftEye(), s), scaled(f.rightEye(), s), scaled(f.chin(), s),
+                scaled(f.crown(), s), null, f.facesFound(), f.manual());
+    }
+
+    private static FaceLandmarks.Point scaled(FaceLandmarks.Point p, double s) {
+        return p == null ? null : new FaceLandmarks.Point(p.x() * s, p.y() * s);
+    }
+
+    /** Face checks; luminance is computed for the face and cheeks only, not the whole photo. */
+    List<CheckResult> face(Raster r, FaceLandmarks f) {
         int w = r.width();
         int h = r.height();
         Area face = faceArea(f).clip(w, h);
@@ -49,7 +67,14 @@ final class LightChecks {
             }
             return out;
         }
-        int[] hist = Images.histogram(lum, w, face);
+        Area[] cheeks = cheeks(f);
+        Area left = cheeks[0].clip(w, h);
+        Area right = cheeks[1].clip(w, h);
+        Area region = union(face, union(left, right)).clip(w, h);
+        Raster local = r.crop(region);
+        int[] lum = local.luminance();
+        int lw = local.width();
+        int[] hist = Images.histogram(lum, lw, shift(face, region));
         long n = Arrays.stream(hist).asLongStream().sum();
         double mu = Images.mean(hist) / 255.0;
         out.add(judge.measure("photo.faceLuminance",
@@ -64,21 +89,37 @@ final class LightChecks {
         }
         out.add(judge.measure("photo.exposure", 100.0 * Math.max(under, over) / n, "%", face));
         out.add(judge.measure("photo.dynamicRange", Images.entropy(hist), "bits", face));
-        Area[] cheeks = cheeks(f);
-        Area left = cheeks[0].clip(w, h);
-        Area right = cheeks[1].clip(w, h);
         if (left.isEmpty() || right.isEmpty()) {
             out.add(CheckResult.notMeasured("photo.illuminationUniformity", "inspect.notMeasured.faceOutside"));
             out.add(CheckResult.notMeasured("photo.naturalColour", "inspect.notMeasured.faceOutside"));
         } else {
             out.add(judge.measure("photo.illuminationUniformity", Images.histogramOverlap(
-                    Images.histogram(lum, w, left, 32), Images.histogram(lum, w, right, 32)), "",
+                    Images.histogram(lum, lw, shift(left, region), 32),
+                    Images.histogram(lum, lw, shift(right, region), 32)), "",
                     new Area(left.x(), Math.min(left.y(), right.y()), right.x() + right.width() - left.x(),
                             Math.max(left.height(), right.height()))));
             out.add(naturalColour(r, left, right));
         }
         out.add(judge.measure("photo.sharpness", sharpness(r, face, f.interEyeDistance()), "", face));
         return out;
+    }
+
+    private static Area union(Area a, Area b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        if (b.isEmpty()) {
+            return a;
+        }
+        int x0 = Math.min(a.x(), b.x());
+        int y0 = Math.min(a.y(), b.y());
+        int x1 = Math.max(a.x() + a.width(), b.x() + b.width());
+        int y1 = Math.max(a.y() + a.height(), b.y() + b.height());
+        return new Area(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    private static Area shift(Area a, Area origin) {
+        return new Area(a.x() - origin.x(), a.y() - origin.y(), a.width(), a.height());
     }
 
     private CheckResult naturalColour(Raster r, Area left, Area right) {
@@ -103,12 +144,7 @@ final class LightChecks {
         double scale = SHARPNESS_IED / Math.max(1, ied);
         int tw = Math.max(8, (int) Math.round(face.width() * scale));
         int th = Math.max(8, (int) Math.round(face.height() * scale));
-        BufferedImage src = new BufferedImage(face.width(), face.height(), BufferedImage.TYPE_INT_RGB);
-        for (int y = 0; y < face.height(); y++) {
-            for (int x = 0; x < face.width(); x++) {
-                src.setRGB(x, y, r.rgb(face.x() + x, face.y() + y));
-            }
-        }
+        BufferedImage src = r.crop(face).toImage();
         BufferedImage scaled = new BufferedImage(tw, th, BufferedImage.TYPE_INT_RGB);
         var g = scaled.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

@@ -2,7 +2,6 @@ package kz.qujat.inspect;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.equalizeHist;
 
-import java.awt.image.BufferedImage;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,11 +21,12 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
 /**
  * Finds the face with OpenCV's Haar cascade (shipped inside the bytedeco jars), then each eye centre by
  * the gradient method of {@link PupilLocator} inside the eye region of the face, and the crown by
- * scanning up to the plain background. Works on a copy scaled to at most {@value #WORK_WIDTH} px wide.
+ * scanning up to the plain background. Works on a copy averaged down to at most {@value #WORK_WIDTH} px wide.
  * Not thread-safe: OpenCV classifiers hold state; give each thread its own finder.
  */
 public final class OpenCvFaceFinder implements FaceFinder {
-    private static final int WORK_WIDTH = 480;
+    private static final int WORK_WIDTH = 320;
+    private static final int PUPIL_WIDTH = 320;
     /** A second face counts when it is at least this share of the largest face's width (a person, not a print). */
     private static final double SIMILAR_FACE = 0.5;
 
@@ -49,11 +49,13 @@ public final class OpenCvFaceFinder implements FaceFinder {
     }
 
     @Override
-    public Optional<FaceLandmarks> find(BufferedImage image) {
-        double scale = Math.min(1.0, (double) WORK_WIDTH / image.getWidth());
-        int w = (int) Math.round(image.getWidth() * scale);
-        int h = (int) Math.round(image.getHeight() * scale);
-        byte[] grey = Grey.of(image, w, h);
+    public Optional<FaceLandmarks> find(Raster image) {
+        // via the background checks' working copy, so that the full photo is averaged down only once
+        Raster small = image.downscaled(LightChecks.BACKGROUND_WIDTH).downscaled(WORK_WIDTH);
+        int w = small.width();
+        int h = small.height();
+        double scale = (double) w / image.width();
+        byte[] grey = Grey.of(small);
         List<Area> found = detect(grey, w, h);
         if (found.isEmpty()) {
             return Optional.empty();
@@ -61,20 +63,27 @@ public final class OpenCvFaceFinder implements FaceFinder {
         found.sort(Comparator.comparingInt(Area::width).reversed());
         Area box = found.get(0);
         int similar = (int) found.stream().filter(r -> r.width() >= SIMILAR_FACE * box.width()).count();
-        FaceLandmarks.Point[] eyes = PupilLocator.eyes(grey, w, h, box);
+        // the pupils are searched at a finer scale than the face (a pupil is only a few pixels at WORK_WIDTH),
+        // on the face alone so that a large photo costs no more than a small one
+        double inv = 1 / scale;
+        Area fullBox = new Area((int) (box.x() * inv), (int) (box.y() * inv), (int) (box.width() * inv),
+                (int) (box.height() * inv)).clip(image.width(), image.height());
+        Raster fine = image.crop(fullBox).downscaled(PUPIL_WIDTH);
+        double toFull = (double) fullBox.width() / fine.width();
+        FaceLandmarks.Point[] eyes = PupilLocator.eyes(Grey.of(fine), fine.width(), fine.height(),
+                new Area(0, 0, fine.width(), fine.height()));
         if (eyes == null) {
             return Optional.empty();
         }
-        double inv = 1 / scale;
-        FaceLandmarks.Point left = scaled(eyes[0], inv);
-        FaceLandmarks.Point right = scaled(eyes[1], inv);
+        FaceLandmarks.Point left = new FaceLandmarks.Point(fullBox.x() + eyes[0].x() * toFull,
+                fullBox.y() + eyes[0].y() * toFull);
+        FaceLandmarks.Point right = new FaceLandmarks.Point(fullBox.x() + eyes[1].x() * toFull,
+                fullBox.y() + eyes[1].y() * toFull);
         double ied = left.distance(right);
         FaceLandmarks.Point mid = new FaceLandmarks.Point((left.x() + right.x()) / 2, (left.y() + right.y()) / 2);
         // chin by adult face proportions (eye line to chin ≈ 1.55 IED); crown where the head meets the background
         FaceLandmarks.Point chin = new FaceLandmarks.Point(mid.x(), mid.y() + 1.55 * ied);
         FaceLandmarks.Point crown = Crown.find(image, mid, ied);
-        Area fullBox = new Area((int) (box.x() * inv), (int) (box.y() * inv), (int) (box.width() * inv),
-                (int) (box.height() * inv));
         return Optional.of(new FaceLandmarks(left, right, chin, crown, fullBox, similar, false));
     }
 
@@ -82,7 +91,7 @@ public final class OpenCvFaceFinder implements FaceFinder {
         List<Area> out = new ArrayList<>();
         try (Mat mat = new Mat(h, w, opencv_core.CV_8UC1); BytePointer data = new BytePointer(grey);
              Mat eq = new Mat(); RectVector rects = new RectVector();
-             Size min = new Size(w / 6, w / 6); Size max = new Size(w, w)) {
+             Size min = new Size(w / 5, w / 5); Size max = new Size(w, w)) {
             mat.data().put(data);
             equalizeHist(mat, eq);
             faces.detectMultiScale(eq, rects, 1.1, 5, 0, min, max);
@@ -94,7 +103,4 @@ public final class OpenCvFaceFinder implements FaceFinder {
         return out;
     }
 
-    private static FaceLandmarks.Point scaled(FaceLandmarks.Point p, double f) {
-        return new FaceLandmarks.Point(p.x() * f, p.y() * f);
-    }
 }

@@ -40,9 +40,8 @@ public final class PhotoInspector {
         }
         Raster raster = new Raster(decoded.image());
         out.addAll(new FormatChecks(judge).run(bytes, decoded.header(), raster));
-        FaceLandmarks face = manual != null ? manual : finder.find(decoded.image()).orElse(null);
-        int[] lum = raster.luminance();
-        out.addAll(light.background(raster, lum, face));
+        FaceLandmarks face = manual != null ? manual : finder.find(raster).orElse(null);
+        out.addAll(light.background(raster, face));
         if (face == null) {
             out.addAll(geometry.notMeasured("inspect.notMeasured.noFace"));
             for (String n : LightChecks.FACE_CHECKS) {
@@ -50,7 +49,7 @@ public final class PhotoInspector {
             }
         } else {
             out.addAll(geometry.run(face, raster.width(), raster.height()));
-            out.addAll(light.face(raster, lum, face));
+            out.addAll(light.face(raster, face));
         }
         return new Report(decoded.header(), face, out);
     }

@@ -49,7 +49,7 @@ final class PupilLocator {
                 int i = y * pw + x;
                 gx[i] = (p[i + 1] - p[i - 1]) / 2;
                 gy[i] = (p[i + pw] - p[i - pw]) / 2;
-                mag[i] = Math.hypot(gx[i], gy[i]);
+                mag[i] = Math.sqrt(gx[i] * gx[i] + gy[i] * gy[i]);
                 sum += mag[i];
                 sq += mag[i] * mag[i];
             }
@@ -78,7 +78,7 @@ final class PupilLocator {
                     int i = idx[k];
                     double dx = i % pw - cx;
                     double dy = i / pw - cy;
-                    double d = Math.hypot(dx, dy);
+                    double d = Math.sqrt(dx * dx + dy * dy);
                     if (d == 0) {
                         continue;
                     }

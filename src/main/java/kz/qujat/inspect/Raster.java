@@ -1,6 +1,8 @@
 package kz.qujat.inspect;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferInt;
 
 /**
  * The pixels of a decoded image as packed RGB, with the two brightness measures the checks use:
@@ -19,11 +21,110 @@ public final class Raster {
     private final int width;
     private final int height;
     private final int[] rgb;
+    private Raster lastDownscaled;
 
     public Raster(BufferedImage image) {
         this.width = image.getWidth();
         this.height = image.getHeight();
-        this.rgb = image.getRGB(0, 0, width, height, null, 0, width);
+        this.rgb = packed(image);
+    }
+
+    private Raster(int width, int height, int[] rgb) {
+        this.width = width;
+        this.height = height;
+        this.rgb = rgb;
+    }
+
+    /**
+     * Reads the pixels straight from the decoder's buffer for the layouts JPEG and PNG decode to;
+     * {@code getRGB} converts pixel by pixel through the colour model and costs more than the decode.
+     */
+    private static int[] packed(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        var buffer = image.getRaster().getDataBuffer();
+        boolean whole = image.getRaster().getParent() == null && image.getRaster().getMinX() == 0
+                && image.getRaster().getMinY() == 0;
+        if (whole && buffer instanceof DataBufferByte bytes && image.getType() == BufferedImage.TYPE_3BYTE_BGR) {
+            byte[] d = bytes.getData();
+            int[] out = new int[w * h];
+            for (int i = 0, j = 0; i < out.length; i++, j += 3) {
+                out[i] = ((d[j + 2] & 0xff) << 16) | ((d[j + 1] & 0xff) << 8) | (d[j] & 0xff);
+            }
+            return out;
+        }
+        if (whole && buffer instanceof DataBufferByte bytes && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
+            byte[] d = bytes.getData();
+            int[] out = new int[w * h];
+            for (int i = 0; i < out.length; i++) {
+                int v = d[i] & 0xff;
+                out[i] = (v << 16) | (v << 8) | v;
+            }
+            return out;
+        }
+        if (whole && buffer instanceof DataBufferInt ints && image.getType() == BufferedImage.TYPE_INT_RGB) {
+            return ints.getData().clone();
+        }
+        return image.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /**
+     * A copy averaged down so that it is at most {@code maxWidth} wide (itself when already small). The
+     * last copy is kept, since the checks and the detector ask for the same working size in turn.
+     */
+    public Raster downscaled(int maxWidth) {
+        int f = (int) Math.ceil((double) width / maxWidth);
+        if (f <= 1) {
+            return this;
+        }
+        Raster cached = lastDownscaled;
+        if (cached != null && cached.width == width / f && cached.height == height / f) {
+            return cached;
+        }
+        lastDownscaled = averaged(f);
+        return lastDownscaled;
+    }
+
+    private Raster averaged(int f) {
+        int w = width / f;
+        int h = height / f;
+        int[] out = new int[w * h];
+        int n = f * f;
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int r = 0;
+                int g = 0;
+                int b = 0;
+                for (int dy = 0; dy < f; dy++) {
+                    int row = (y * f + dy) * width + x * f;
+                    for (int dx = 0; dx < f; dx++) {
+                        int p = rgb[row + dx];
+                        r += (p >> 16) & 0xff;
+                        g += (p >> 8) & 0xff;
+                        b += p & 0xff;
+                    }
+                }
+                out[y * w + x] = ((r / n) << 16) | ((g / n) << 8) | (b / n);
+            }
+        }
+        return new Raster(w, h, out);
+    }
+
+    /** A copy of one area (clipped to the image). */
+    public Raster crop(Area area) {
+        Area a = area.clip(width, height);
+        int[] out = new int[a.width() * a.height()];
+        for (int y = 0; y < a.height(); y++) {
+            System.arraycopy(rgb, (a.y() + y) * width + a.x(), out, y * a.width(), a.width());
+        }
+        return new Raster(a.width(), a.height(), out);
+    }
+
+    /** As an image (for scaling with Java 2D). */
+    public BufferedImage toImage() {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        System.arraycopy(rgb, 0, ((DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0, rgb.length);
+        return img;
     }
 
     public int width() {

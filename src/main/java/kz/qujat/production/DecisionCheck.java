@@ -28,6 +28,10 @@ final class DecisionCheck {
         byte[] photo = base64(order.photo(), "photo");
         byte[] signature = base64(order.signature(), "signature");
         VerificationResult result = verifier.verifyDetached(cms, document, KeyPurpose.SIGNING);
+        if (result.indeterminate()) {
+            throw RejectedException.unavailable("the officer signature is not confirmed yet (revocation status"
+                    + " unavailable); not confirmed, retrying");
+        }
         if (!result.valid()) {
             throw RejectedException.invalidDecision("officer signature not valid: " + result.reason());
         }

@@ -11,6 +11,7 @@ import kz.qujat.eds.EdsException;
 import kz.qujat.eds.Pkcs12KeySource;
 import kz.qujat.eds.SigningKey;
 import kz.qujat.eds.TrustConfig;
+import kz.qujat.eds.ValidationPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -48,6 +49,14 @@ public final class ProductionCommand implements Callable<Integer> {
     @Option(names = "--production-time", defaultValue = "PT30S", description = "How long producing a document takes (ISO-8601; default ${DEFAULT-VALUE}).")
     Duration productionTime;
 
+    @Option(names = "--ocsp", paramLabel = "URL", description = "OCSP responder for officer certificates (default: the"
+            + " certificate's AIA when --require-timestamp; the trust folder's CRLs are the fallback).")
+    java.net.URI ocsp;
+
+    @Option(names = "--require-timestamp", description = "Production configuration: officer decisions must carry a"
+            + " signature time-stamp (CAdES-T) and pass an OCSP check; unreachable OCSP answers 503.")
+    boolean requireTimestamp;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -69,7 +78,8 @@ public final class ProductionCommand implements Callable<Integer> {
         ProductionServer server;
         try {
             server = ProductionServer.start(ProductionConfig.of(port, db, TrustConfig.load(trust), serviceKey,
-                    Certificates.read(peerCert), central, productionTime));
+                    Certificates.read(peerCert), central, productionTime)
+                    .withValidation(ValidationPolicy.of(ocsp, requireTimestamp)));
         } catch (java.io.IOException | RuntimeException e) {
             err.println("cannot start the production node: " + e.getMessage());
             return 1;

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import kz.qujat.eds.SigningKey;
 import kz.qujat.eds.TrustConfig;
+import kz.qujat.eds.ValidationPolicy;
 
 /**
  * Everything a production node needs to run. {@code port} 0 picks a free port. {@code db} is
@@ -13,7 +14,16 @@ import kz.qujat.eds.TrustConfig;
  */
 public record ProductionConfig(int port, String db, TrustConfig trust, SigningKey serviceKey,
                                X509Certificate centralCertificate, String centralUrl, Duration productionTime,
-                               Duration pollInterval, Duration retryInitial, Duration retryMax, Clock clock) {
+                               Duration pollInterval, Duration retryInitial, Duration retryMax, Clock clock,
+                               ValidationPolicy validation) {
+
+    /** Without a validation policy: officer signatures are checked with {@link ValidationPolicy#BASIC}. */
+    public ProductionConfig(int port, String db, TrustConfig trust, SigningKey serviceKey,
+                            X509Certificate centralCertificate, String centralUrl, Duration productionTime,
+                            Duration pollInterval, Duration retryInitial, Duration retryMax, Clock clock) {
+        this(port, db, trust, serviceKey, centralCertificate, centralUrl, productionTime, pollInterval, retryInitial,
+                retryMax, clock, ValidationPolicy.BASIC);
+    }
 
     /** The usual timings: poll every second, retry reports from 1 s doubling up to 1 min. */
     public static ProductionConfig of(int port, String db, TrustConfig trust, SigningKey serviceKey,
@@ -30,6 +40,12 @@ public record ProductionConfig(int port, String db, TrustConfig trust, SigningKe
 
     public ProductionConfig withTimings(Duration poll, Duration initial, Duration max) {
         return new ProductionConfig(port, db, trust, serviceKey, centralCertificate, centralUrl, productionTime, poll,
-                initial, max, clock);
+                initial, max, clock, validation);
+    }
+
+    /** How officer decision signatures are checked (OCSP, required signature time-stamp). */
+    public ProductionConfig withValidation(ValidationPolicy policy) {
+        return new ProductionConfig(port, db, trust, serviceKey, centralCertificate, centralUrl, productionTime,
+                pollInterval, retryInitial, retryMax, clock, policy);
     }
 }

@@ -30,7 +30,9 @@ public final class ProductionServer implements AutoCloseable {
             OrderStore store = new OrderStore(database);
             CmsVerifier verifier = new CmsVerifier(config.trust(), config.clock());
             SignedRequests signed = new SignedRequests(verifier, config.centralCertificate(), config.serviceKey());
-            OrderService orders = new OrderService(signed, new DecisionCheck(verifier), store, config.productionTime(),
+            // officer decisions get the configured policy; service requests stay CAdES-BES between pinned peers
+            CmsVerifier decisions = new CmsVerifier(config.trust(), config.clock(), config.validation());
+            OrderService orders = new OrderService(signed, new DecisionCheck(decisions), store, config.productionTime(),
                     config.clock());
             ProductionWorker worker = new ProductionWorker(store, new ReadyReporter(config.centralUrl(), signed),
                     config.clock(), config.retryInitial(), config.retryMax());

@@ -27,6 +27,11 @@ final class RejectedException extends Exception {
         return new RejectedException(Problem.of(ProblemKind.INVALID_INPUT, detail));
     }
 
+    /** 503: the verdict could not be reached now (OCSP unreachable); the sender retries. */
+    static RejectedException unavailable(String detail) {
+        return new RejectedException(Problem.of(ProblemKind.UNAVAILABLE, detail));
+    }
+
     static RejectedException invalidDecision(String detail) {
         return new RejectedException(new Problem(INVALID_DECISION, "Decision does not verify", 422, detail, List.of()));
     }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kz.qujat.inspect.FaceLandmarks;
 import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.Raster;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -40,7 +41,7 @@ public final class InspectEvalCommand implements Callable<Integer> {
             return 2;
         }
         OpenCvFaceFinder finder = new OpenCvFaceFinder();
-        finder.find(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB)); // load natives before timing
+        finder.find(new Raster(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB))); // load natives before timing
         List<Double> errors = new ArrayList<>();
         List<Double> millis = new ArrayList<>();
         int detected = 0;
@@ -52,7 +53,7 @@ public final class InspectEvalCommand implements Callable<Integer> {
             }
             FaceLandmarks.Point[] truth = readEyes(eyesFile(p));
             long t0 = System.nanoTime();
-            Optional<FaceLandmarks> found = finder.find(img);
+            Optional<FaceLandmarks> found = finder.find(new Raster(img));
             millis.add((System.nanoTime() - t0) / 1e6);
             if (found.isEmpty()) {
                 System.out.printf("%-24s not detected%n", p.getFileName());

@@ -28,11 +28,10 @@ public final class MainWindow {
     }
 
     public void show() {
-        Scene scene = new Scene(root, 1360, 860);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/kz/qujat/workstation/workstation.css").toExternalForm());
         stage.setScene(scene);
-        stage.setMinWidth(1024);
-        stage.setMinHeight(700);
         stage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> app.i18n().get("app.title"), app.i18n().localeProperty()));
         app.i18n().localeProperty().addListener((o, a, b) -> render());

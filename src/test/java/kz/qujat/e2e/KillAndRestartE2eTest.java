@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
  */
 class KillAndRestartE2eTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
+    /** After the last restart both sides may be in backoff (up to a minute each) or waiting for a relay lease. */
+    private static final Duration SETTLE = Duration.ofSeconds(180);
     private final List<ServiceProcess> processes = new ArrayList<>();
 
     @AfterEach
@@ -100,9 +102,9 @@ class KillAndRestartE2eTest {
                 + " WHERE application_id IN (?, ?) AND status = 'PRODUCED' AND report_attempts > 0", fifth, sixth) == 2);
         central.start();
 
-        Await.until(WAIT, "all six READY_FOR_PICKUP", () -> centralSql.count(
+        Await.until(SETTLE, "all six READY_FOR_PICKUP", () -> centralSql.count(
                 "SELECT count(*) FROM application WHERE status = 'READY_FOR_PICKUP'") == 6);
-        Await.until(WAIT, "production has reported all six", () ->
+        Await.until(SETTLE, "production has reported all six", () ->
                 productionSql.count("SELECT count(*) FROM orders WHERE status = 'REPORTED'") == 6);
 
         assertThat(new HashSet<>(approved)).hasSize(6);

@@ -20,7 +20,7 @@ class OpenCvFaceFinderTest {
 
     @Test
     void findsTheEyesOfARealPortraitWithinFivePercentOfTheirDistance() {
-        FaceLandmarks found = finder.find(portrait.image()).orElseThrow();
+        FaceLandmarks found = finder.find(new Raster(portrait.image())).orElseThrow();
         FaceLandmarks truth = portrait.landmarks();
         double ied = truth.interEyeDistance();
         assertThat(found.leftEye().distance(truth.leftEye()) / ied).isLessThan(0.05);
@@ -46,7 +46,7 @@ class OpenCvFaceFinderTest {
         g.setColor(new Color(230, 230, 225));
         g.fillRect(0, 0, 600, 771);
         g.dispose();
-        assertThat(finder.find(wall)).isEmpty();
+        assertThat(finder.find(new Raster(wall))).isEmpty();
         Report r = new PhotoInspector(Thresholds.defaults(), finder).inspect(TestImages.jpeg(wall, 0.9f));
         assertThat(r.check("photo.ied").verdict()).isEqualTo(Verdict.NOT_MEASURED);
         assertThat(r.check("photo.oneFace").messageKey()).isEqualTo("inspect.notMeasured.noFace");
@@ -61,7 +61,7 @@ class OpenCvFaceFinderTest {
         g.drawImage(one, 0, 0, null);
         g.drawImage(one, w, 0, null);
         g.dispose();
-        FaceLandmarks found = finder.find(two).orElseThrow();
+        FaceLandmarks found = finder.find(new Raster(two)).orElseThrow();
         assertThat(found.facesFound()).isEqualTo(2);
         Report r = new PhotoInspector(Thresholds.defaults(), finder).inspect(TestImages.jpeg(two, 0.9f));
         assertThat(r.check("photo.oneFace").verdict()).isEqualTo(Verdict.FAIL);

@@ -71,7 +71,7 @@ class MessagesTest {
             assertThat(new I18n(l).get("app.title")).isNotEqualTo("app.title");
         }
         assertThat(new I18n(Locale.GERMAN).locale()).isEqualTo(I18n.RUSSIAN);
-        assertThat(new I18n(I18n.KAZAKH).get("shell.logout")).isEqualTo("Шығу");
+        assertThat(new I18n(I18n.KAZAKH).get("nav.queue")).isEqualTo("Кезек");
     }
 
     /** Keys the code builds as prefix + enumeration value. */

@@ -20,7 +20,7 @@ public final class ApplicationStore {
     private static final String COLUMNS = "a.id, a.ticket_number, a.iin, a.document_number, a.status, a.region,"
             + " a.registration_point, a.form_json, a.photo_sha256, a.signature_sha256, a.policy_version,"
             + " a.expiry_date, a.days_from_expiry, a.submitted_at, a.claimed_by, a.claimed_at, a.claim_expires_at,"
-            + " a.annul_reason, a.new_document_number, a.ready_at, a.issued_at, a.issued_by,"
+            + " a.annul_reason, a.new_document_number, a.ready_at, a.issued_at, a.issued_by, a.checks_worst,"
             + " s.surname AS claim_surname, s.given_name AS claim_given_name";
     private static final String FROM = " FROM application a LEFT JOIN staff s ON s.iin = a.claimed_by";
 
@@ -29,7 +29,7 @@ public final class ApplicationStore {
     public record NewApplication(String iin, String documentNumber, Region region, String registrationPoint,
                                  String formJson, byte[] photo, String photoSha256, byte[] signature,
                                  String signatureSha256, String policyVersion, LocalDate expiryDate,
-                                 long daysFromExpiry, Instant submittedAt) {
+                                 long daysFromExpiry, Instant submittedAt, String checksJson, String checksWorst) {
     }
 
     /** What happened to a submission: stored, or refused because of an earlier application. */
@@ -44,7 +44,7 @@ public final class ApplicationStore {
                       String policyVersion, LocalDate expiryDate, long daysFromExpiry, Instant submittedAt,
                       String claimedBy, String claimedByName, Instant claimedAt, Instant claimExpiresAt,
                       String annulReason, String newDocumentNumber, Instant readyAt, Instant issuedAt,
-                      String issuedBy) {
+                      String issuedBy, String checksWorst) {
         @Override
         public String toString() {
             return "Row[id=" + id + ", status=" + status + "]";
@@ -85,11 +85,11 @@ public final class ApplicationStore {
                 String ticket = ticketFormat.apply(seq);
                 Jdbc.update(c, "INSERT INTO application (id, seq, ticket_number, iin, document_number, status, region,"
                         + " registration_point, form_json, photo, photo_sha256, signature, signature_sha256,"
-                        + " policy_version, expiry_date, days_from_expiry, submitted_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " policy_version, expiry_date, days_from_expiry, submitted_at, checks_json, checks_worst)"
+                        + " VALUES (?, ?, ?, ?, ?, 'SUBMITTED', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         id, seq, ticket, a.iin(), a.documentNumber(), a.region(), a.registrationPoint(), a.formJson(),
                         a.photo(), a.photoSha256(), a.signature(), a.signatureSha256(), a.policyVersion(),
-                        a.expiryDate(), (int) a.daysFromExpiry(), a.submittedAt());
+                        a.expiryDate(), (int) a.daysFromExpiry(), a.submittedAt(), a.checksJson(), a.checksWorst());
                 Transitions.history(c, id, "SUBMIT", null, Status.SUBMITTED, null, null, a.submittedAt());
                 return new Inserted(InsertOutcome.STORED, id, ticket);
             });
@@ -201,6 +201,6 @@ public final class ApplicationStore {
                 Jdbc.instant(rs.getTimestamp("claimed_at")), Jdbc.instant(rs.getTimestamp("claim_expires_at")),
                 rs.getString("annul_reason"), rs.getString("new_document_number"),
                 Jdbc.instant(rs.getTimestamp("ready_at")), Jdbc.instant(rs.getTimestamp("issued_at")),
-                rs.getString("issued_by"));
+                rs.getString("issued_by"), rs.getString("checks_worst"));
     }
 }

@@ -42,6 +42,14 @@ public final class SyntheticApplicants {
         this.defectShare = defectShare;
     }
 
+    /** A synthetic JPEG portrait of any size (for benchmarks), the same bytes for the same seed. */
+    public static byte[] portraitJpeg(long seed, int width, int height) {
+        Random rnd = new Random(seed);
+        BufferedImage img = PortraitPainter.paint(Appearance.random(rnd, rnd.nextBoolean()), width, height,
+                new Random(rnd.nextLong()));
+        return Imaging.jpeg(img);
+    }
+
     public SyntheticApplicant next(Region region) {
         Random person = new Random(rnd.nextLong());
         Iin.Sex sex = person.nextBoolean() ? Iin.Sex.MALE : Iin.Sex.FEMALE;

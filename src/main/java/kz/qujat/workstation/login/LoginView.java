@@ -63,6 +63,9 @@ public final class LoginView {
             }
         });
         showCard(model.cardProperty().get());
+        // the remembered key file leaves only the password to type
+        javafx.application.Platform.runLater(() -> (model.keyFileProperty().get() != null ? passwordField : chooseButton)
+                .requestFocus());
         model.canLogInBinding().addListener((o, a, can) -> {
             if (can) {
                 loginButton.requestFocus();
@@ -102,6 +105,11 @@ public final class LoginView {
     @FXML
     private void showCertificate() {
         CharSequence typed = passwordField.getCharacters();
+        if (typed.length() == 0 && model.canLogInBinding().get()) {
+            // Enter again after the certificate was shown: log in with it
+            model.logIn();
+            return;
+        }
         char[] password = new char[typed.length()];
         for (int i = 0; i < password.length; i++) {
             password[i] = typed.charAt(i);

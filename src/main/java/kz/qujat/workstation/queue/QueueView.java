@@ -49,8 +49,7 @@ public final class QueueView {
             @Override
             protected void updateItem(Long days, boolean empty) {
                 super.updateItem(days, empty);
-                setText(empty || days == null ? null : days < 0 ? i18n.get("queue.expiry.before", -days)
-                        : i18n.get("queue.expiry.after", days));
+                setText(empty || days == null ? null : kz.qujat.workstation.review.ExpiryText.of(i18n, days));
             }
         });
         waitingColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(waiting(c.getValue().waiting())));
@@ -80,6 +79,7 @@ public final class QueueView {
         // after a refresh the table's lines are new objects: select the same application again
         model.visibleRows().addListener((javafx.collections.ListChangeListener<QueueRow>) c -> reselect());
         reselect();
+        javafx.application.Platform.runLater(table::requestFocus);
     }
 
     private void reselect() {

@@ -5,10 +5,10 @@ import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
 import kz.qujat.inspect.Verdict;
 
-/** One automated check as the review shows it: which image, the check, the measured value, verdict and why. */
-public record CheckLine(String image, String check, String measured, String threshold, Verdict verdict,
+/** One automated check as the review shows it: the check (photo.* or signature.*), the measured value, verdict and why. */
+public record CheckLine(String check, String measured, String threshold, Verdict verdict,
                         String explanation) {
-    static CheckLine of(String image, CheckResult r, Locale locale) {
+    static CheckLine of(CheckResult r, Locale locale) {
         String measured = r.measured() && !Double.isNaN(r.value())
                 ? String.format(locale, "%.1f %s", r.value(), r.unit()).trim() : "—";
         String why;
@@ -17,6 +17,6 @@ public record CheckLine(String image, String check, String measured, String thre
         } catch (java.util.MissingResourceException e) {
             why = r.messageKey();
         }
-        return new CheckLine(image, r.check(), measured, r.threshold(), r.verdict(), why);
+        return new CheckLine(r.check(), measured, r.threshold(), r.verdict(), why);
     }
 }

@@ -1,6 +1,5 @@
 package kz.qujat.workstation.review;
 
-import java.io.ByteArrayInputStream;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -16,7 +15,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
@@ -28,8 +26,8 @@ import kz.qujat.workstation.I18n;
 
 /** The review screen's controller: binds the comparison, images, checks and the decision panel. */
 public final class ReviewView {
-    private static final double PHOTO_WIDTH = 200;
-    private static final double SIGNATURE_WIDTH = 260;
+    private static final double PHOTO_WIDTH = 190;
+    private static final double SIGNATURE_WIDTH = 210;
     private final ReviewViewModel model;
     private final I18n i18n;
 
@@ -47,7 +45,6 @@ public final class ReviewView {
     @FXML private Slider signatureZoom;
     @FXML private Label checksRunningLabel;
     @FXML private TableView<CheckLine> checksTable;
-    @FXML private TableColumn<CheckLine, String> checkImageColumn;
     @FXML private TableColumn<CheckLine, String> checkNameColumn;
     @FXML private TableColumn<CheckLine, String> checkValueColumn;
     @FXML private TableColumn<CheckLine, Verdict> checkVerdictColumn;
@@ -98,6 +95,8 @@ public final class ReviewView {
         openNextBox.selectedProperty().addListener((o, a, on) -> model.setOpenNextAfterDecision(on));
         messageLabel.textProperty().bind(model.messageProperty());
         setUpDecisionPanels();
+        // the queue's table that had the focus is gone: keep the keyboard on this screen
+        javafx.application.Platform.runLater(checksTable::requestFocus);
     }
 
     private void showHeader(ApplicationDetail d) {
@@ -142,14 +141,10 @@ public final class ReviewView {
     }
 
     private void showImages(ReviewViewModel.Images imgs) {
-        photoView.setImage(imgs == null ? null : image(imgs.photo()));
-        signatureView.setImage(imgs == null ? null : image(imgs.signature()));
-        registryPhotoView.setImage(imgs == null ? null : image(imgs.registryPhoto()));
-        registrySignatureView.setImage(imgs == null ? null : image(imgs.registrySignature()));
-    }
-
-    private static Image image(byte[] bytes) {
-        return bytes == null ? null : new Image(new ByteArrayInputStream(bytes));
+        photoView.setImage(imgs == null ? null : imgs.photoImage());
+        signatureView.setImage(imgs == null ? null : imgs.signatureImage());
+        registryPhotoView.setImage(imgs == null ? null : imgs.registryPhotoImage());
+        registrySignatureView.setImage(imgs == null ? null : imgs.registrySignatureImage());
     }
 
     private static void bindZoom(Slider zoom, double base, ImageView... views) {
@@ -162,7 +157,15 @@ public final class ReviewView {
         checksRunningLabel.visibleProperty().bind(model.checksRunningProperty());
         checksTable.setItems(model.checks());
         checksTable.setPlaceholder(new Label(i18n.get("review.checks.none")));
-        checkImageColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().image()));
+        checksTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(CheckLine line, boolean empty) {
+                super.updateItem(line, empty);
+                setTooltip(empty || line == null ? null
+                        : new javafx.scene.control.Tooltip(line.check() + ": " + line.explanation()
+                                + (line.threshold().isEmpty() ? "" : " (" + line.threshold() + ")")));
+            }
+        });
         checkNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().check()));
         checkValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().measured()));
         checkVerdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().verdict()));

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.image.Image;
 import kz.qujat.api.ApplicationDetail;
 import kz.qujat.api.DecisionDocument;
 import kz.qujat.api.Paths;
@@ -37,6 +38,8 @@ public final class ReviewViewModel {
     /** What the decision panel is doing. */
     public enum Step { NONE, ANNUL_FORM, CONFIRM }
 
+    private static final List<kz.qujat.inspect.Verdict> SEVERITY = List.of(kz.qujat.inspect.Verdict.FAIL,
+            kz.qujat.inspect.Verdict.WARN, kz.qujat.inspect.Verdict.NOT_MEASURED, kz.qujat.inspect.Verdict.PASS);
     private final SessionScope scope;
     private final I18n i18n;
     private final DecisionSigner signer;
@@ -55,8 +58,21 @@ public final class ReviewViewModel {
     private final ReadOnlyBooleanWrapper checksRunning = new ReadOnlyBooleanWrapper(false);
     private DecisionDocument prepared;
 
-    /** The four images as served (register ones may be null when the register has none). */
-    public record Images(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature) {
+    /**
+     * The four images as served (the bytes are what the decision hashes) and decoded off the FX thread for
+     * display; the register's may be null when the register has none.
+     */
+    public record Images(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature,
+                         Image photoImage, Image signatureImage, Image registryPhotoImage,
+                         Image registrySignatureImage) {
+        static Images decoded(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature) {
+            return new Images(photo, signature, registryPhoto, registrySignature, image(photo), image(signature),
+                    image(registryPhoto), image(registrySignature));
+        }
+
+        private static Image image(byte[] bytes) {
+            return bytes == null ? null : new Image(new java.io.ByteArrayInputStream(bytes));
+        }
     }
 
     public ReviewViewModel(SessionScope scope) {
@@ -164,15 +180,14 @@ public final class ReviewViewModel {
         ApplicationDetail.EligibilityInfo e = d.eligibility();
         if (e != null) {
             eligible.set(e.eligibleToday());
-            String when = e.daysFromExpiry() < 0 ? i18n.get("queue.expiry.before", -e.daysFromExpiry())
-                    : i18n.get("queue.expiry.after", e.daysFromExpiry());
+            String when = ExpiryText.of(i18n, e.daysFromExpiry());
             eligibility.set(i18n.get(e.eligibleToday() ? "review.eligible" : "review.notEligible", when,
                     String.valueOf(e.rule()), String.valueOf(d.policyVersion())));
         }
         var client = scope.session().client();
         boolean regPhoto = d.registry() != null && d.registry().hasPhoto();
         boolean regSignature = d.registry() != null && d.registry().hasSignature();
-        scope.app().tasks().run(() -> new Images(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
+        scope.app().tasks().run(() -> Images.decoded(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
                 regPhoto ? client.image(Paths.REGISTRY_PHOTO, d.id()) : null,
                 regSignature ? client.image(Paths.REGISTRY_SIGNATURE, d.id()) : null), loaded -> {
                     if (d.equals(scope.desk().current())) {
@@ -188,9 +203,11 @@ public final class ReviewViewModel {
         scope.app().tasks().run(() -> {
             List<CheckLine> lines = new ArrayList<>();
             scope.app().photoInspector().inspect(loaded.photo()).checks()
-                    .forEach(r -> lines.add(CheckLine.of(i18n.get("review.checks.photo"), r, locale)));
+                    .forEach(r -> lines.add(CheckLine.of(r, locale)));
             scope.app().signatureInspector().inspect(loaded.signature()).checks()
-                    .forEach(r -> lines.add(CheckLine.of(i18n.get("review.checks.signature"), r, locale)));
+                    .forEach(r -> lines.add(CheckLine.of(r, locale)));
+            // what needs the officer's eye first: failures, then warnings, then what could not be measured
+            lines.sort(java.util.Comparator.comparingInt(l -> SEVERITY.indexOf(l.verdict())));
             return lines;
         }, lines -> {
             checksRunning.set(false);

@@ -37,7 +37,7 @@ class OutboxStoreTest {
     private UUID approvedWithOutboxRow(Instant now) throws Exception {
         var inserted = new ApplicationStore(db).insert(new ApplicationStore.NewApplication("850314312017", "012345678",
                 Region.ASTANA, "ASTANA-01", "{}", new byte[] {1}, "a".repeat(64), new byte[] {2}, "b".repeat(64),
-                "DEMO", LocalDate.now(), -3, now), seq -> "Q-" + seq);
+                "DEMO", LocalDate.now(), -3, now, null, null), seq -> "Q-" + seq);
         try (Connection c = ds.getConnection()) {
             c.createStatement().execute("UPDATE application SET status = 'APPROVED' WHERE id = '" + inserted.id() + "'");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (application_id, payload, created_at,"

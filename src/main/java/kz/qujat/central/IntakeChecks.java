@@ -1,0 +1,78 @@
+package kz.qujat.central;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import kz.qujat.inspect.CheckResult;
+import kz.qujat.inspect.Explanations;
+import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.Report;
+import kz.qujat.inspect.SignatureInspector;
+import kz.qujat.inspect.Thresholds;
+import kz.qujat.inspect.Verdict;
+
+/**
+ * Runs the photo and signature checks of rule R7 on an application at intake, the same checks the officer's
+ * workstation shows, so that the queue can show which applications have failing checks and the portal can
+ * tell the applicant at once. A check never refuses an application: the officer decides.
+ */
+public final class IntakeChecks {
+    private static final Locale PORTAL_LANGUAGE = Locale.forLanguageTag("ru");
+    private final Thresholds thresholds;
+    /** OpenCV's classifier keeps state while it detects, so each request thread gets its own. */
+    private final ThreadLocal<PhotoInspector> photos;
+    private final SignatureInspector signatures;
+
+    public IntakeChecks(Thresholds thresholds) {
+        this.thresholds = thresholds;
+        this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new OpenCvFaceFinder()));
+        this.signatures = new SignatureInspector(thresholds);
+    }
+
+    /** What the checks found: every check as JSON, the worst measured verdict and the applicant's warnings. */
+    public record Outcome(String json, Verdict worst, List<String> warnings) {
+    }
+
+    public Outcome run(byte[] photo, byte[] signature) {
+        Report p = photos.get().inspect(photo);
+        Report s = signatures.inspect(signature);
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.set("photo", checks(p));
+        root.set("signature", checks(s));
+        List<String> warnings = new ArrayList<>();
+        for (Report r : List.of(p, s)) {
+            for (CheckResult c : r.checks()) {
+                if (c.verdict() == Verdict.WARN || c.verdict() == Verdict.FAIL) {
+                    warnings.add(c.check() + " " + c.verdict() + ": " + Explanations.text(c, PORTAL_LANGUAGE));
+                }
+            }
+        }
+        Verdict worst = p.worst() == Verdict.FAIL || s.worst() == Verdict.FAIL ? Verdict.FAIL
+                : p.worst() == Verdict.WARN || s.worst() == Verdict.WARN ? Verdict.WARN : Verdict.PASS;
+        return new Outcome(root.toString(), worst, warnings);
+    }
+
+    private static ArrayNode checks(Report r) {
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        for (CheckResult c : r.checks()) {
+            ObjectNode n = out.addObject();
+            n.put("name", c.check());
+            if (Double.isNaN(c.value())) {
+                n.putNull("value");
+            } else {
+                n.put("value", Math.round(c.value() * 1000) / 1000.0);
+            }
+            n.put("verdict", c.verdict().name());
+            n.put("messageKey", c.messageKey());
+        }
+        return out;
+    }
+
+    public Thresholds thresholds() {
+        return thresholds;
+    }
+}

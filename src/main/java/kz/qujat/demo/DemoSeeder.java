@@ -1,0 +1,59 @@
+package kz.qujat.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import kz.qujat.client.CentralClient;
+import kz.qujat.client.CentralException;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+import kz.qujat.tools.synthetic.SyntheticApplicant;
+import kz.qujat.tools.synthetic.SyntheticApplicants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fills an empty demo with synthetic applicants in several regions: each person is first put into the
+ * register, then applies as the portal would. Every batch holds the eligibility edge days, and about a
+ * quarter carry a deliberate defect (dark or tiny photo, blank or clipped signature, register name off).
+ */
+final class DemoSeeder {
+    static final Map<Region, Integer> PLAN = Map.of(Region.ASTANA, 14, Region.ALMATY, 10, Region.KARAGANDA, 4);
+    private static final Logger LOG = LoggerFactory.getLogger(DemoSeeder.class);
+    private final CentralClient client;
+    private final char[] feedKey;
+
+    DemoSeeder(CentralClient client, char[] feedKey) {
+        this.client = client;
+        this.feedKey = feedKey;
+    }
+
+    /** Seeds unless the marker file says this data folder was seeded; returns one line per submitted ticket. */
+    java.util.List<String> seedOnce(Path marker, long seed) throws IOException, CentralException {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        if (Files.exists(marker)) {
+            return lines;
+        }
+        SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0.25);
+        int submitted = 0;
+        for (Region region : new Region[] {Region.ASTANA, Region.ALMATY, Region.KARAGANDA}) {
+            for (int i = 0; i < PLAN.get(region); i++) {
+                SyntheticApplicant person = people.next(region);
+                client.putRegistryPerson(person.toRegistryPerson(), feedKey);
+                try {
+                    String ticket = client.submit(person.toIntakeRequest()).ticketNumber();
+                    lines.add(ticket + " " + region + person.defect().map(d -> " deliberate defect: " + d).orElse(""));
+                    submitted++;
+                } catch (CentralException refused) {
+                    // a refused synthetic application is part of the demo's variety, not a failure
+                    LOG.info("demo applicant refused at intake: {}", refused.kind().map(Enum::name).orElse("?"));
+                }
+            }
+        }
+        Files.write(marker, lines);
+        LOG.info("demo seeded with {} applications", submitted);
+        return lines;
+    }
+}

@@ -1,0 +1,35 @@
+package kz.qujat.eds;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** One binary request/response to a TSA or OCSP responder with a timeout; any failure is "unreachable". */
+final class HttpExchange {
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpExchange() {
+    }
+
+    static byte[] post(URI url, String contentType, byte[] body, Duration timeout) throws EdsException {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new EdsException(EdsException.Kind.UNREACHABLE, url.getHost() + " answered HTTP " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException | IllegalArgumentException e) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, url.getHost() + ":" + url.getPort()
+                    + " cannot be reached: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "interrupted while waiting for " + url.getHost(), e);
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package kz.qujat.eds;
+
+import java.net.URI;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import kz.qujat.eds.VerificationResult.Evidence;
+import kz.qujat.eds.VerificationResult.Failure;
+import kz.qujat.eds.VerificationResult.RevocationSource;
+import kz.qujat.eds.VerificationResult.TimeSource;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.DERIA5String;
+import org.bouncycastle.cms.SignerInformation;
+
+/**
+ * One verification after the signature itself verified: the time (proved by a signature time-stamp, else the
+ * verifier's clock), validity and path at that time, revocation by OCSP (CRL fallback) or CRLs, key usage.
+ * A certificate revoked after the proved time does not invalidate the signature.
+ */
+final class LongTermCheck {
+    private final ChainCheck chains;
+    private final ValidationPolicy policy;
+    private final OcspClient ocsp;
+    private final Instant now;
+
+    LongTermCheck(ChainCheck chains, ValidationPolicy policy, OcspClient ocsp, Instant now) {
+        this.chains = chains;
+        this.policy = policy;
+        this.ocsp = ocsp;
+        this.now = now;
+    }
+
+    VerificationResult judge(SignerInformation signerInfo, X509Certificate signer, List<X509Certificate> carried,
+            Instant signingTime, byte[] content, KeyPurpose purpose) {
+        Timestamps.Checked ts;
+        try {
+            ts = Timestamps.check(signerInfo, chains, now);
+        } catch (Timestamps.Refused e) {
+            return VerificationResult.failed(Failure.BAD_TIMESTAMP, e.getMessage(), signer, signingTime, Evidence.NONE);
+        }
+        if (ts == null && policy.requireTimestamp()) {
+            return VerificationResult.failed(Failure.NO_TIMESTAMP, "the signature has no signature time-stamp",
+                    signer, signingTime, Evidence.NONE);
+        }
+        Instant at = ts != null ? ts.time() : now;
+        Evidence evidence = new Evidence(at, ts != null ? TimeSource.SIGNATURE_TIMESTAMP : TimeSource.VERIFIER_CLOCK,
+                ts != null ? ts.token() : null, ts != null ? ts.tsa().getSubjectX500Principal().getName() : null,
+                null, RevocationSource.NONE, null, null, null, List.of());
+        String when = ts != null ? " at the time-stamped signing time " + at : "";
+        if (at.isAfter(signer.getNotAfter().toInstant())) {
+            return VerificationResult.failed(Failure.EXPIRED, "the signer certificate expired on "
+                    + signer.getNotAfter().toInstant() + when, signer, signingTime, evidence);
+        }
+        if (at.isBefore(signer.getNotBefore().toInstant())) {
+            return VerificationResult.failed(Failure.NOT_YET_VALID, "the signer certificate is valid only from "
+                    + signer.getNotBefore().toInstant() + when, signer, signingTime, evidence);
+        }
+        URI ocspUrl = policy.ocspEnabled() ? (policy.ocsp() != null ? policy.ocsp() : aiaOcsp(signer)) : null;
+        ChainCheck.Outcome outcome = chains.check(signer, carried, at, now, ocspUrl != null);
+        evidence = with(evidence, outcome.path());
+        if (outcome.problem() != null) {
+            return VerificationResult.failed(outcome.problem().failure(), outcome.problem().reason(), signer,
+                    signingTime, evidence);
+        }
+        X509Certificate issuer = outcome.path().get(1);
+        Revocation revocation = ocspUrl != null ? byOcsp(ocspUrl, signer, issuer, at) : byCrlOnly(issuer);
+        evidence = revocation.into(evidence);
+        if (revocation.failure() != null) {
+            return VerificationResult.failed(revocation.failure(), revocation.reason(), signer, signingTime, evidence);
+        }
+        if (!KeyUsages.allows(signer, purpose)) {
+            return VerificationResult.failed(Failure.WRONG_KEY_USAGE, "the signer certificate is not for "
+                    + purpose.name().toLowerCase() + ": " + KeyUsages.describe(purpose), signer, signingTime, evidence);
+        }
+        return VerificationResult.ok(signer, signingTime, content, evidence);
+    }
+
+    /** The revocation finding: a failure (null when fine) and what to record. */
+    private record Revocation(Failure failure, String reason, RevocationSource source, byte[] response,
+            String responder, Instant checkedAt, Instant revokedAt) {
+        Evidence into(Evidence e) {
+            return new Evidence(e.validationTime(), e.timeSource(), e.timestampToken(), e.tsaName(), response, source,
+                    responder, checkedAt, revokedAt, e.chain());
+        }
+    }
+
+    private Revocation byOcsp(URI url, X509Certificate signer, X509Certificate issuer, Instant at) {
+        OcspClient.Answer answer;
+        try {
+            answer = ocsp.ask(url, signer, issuer, now);
+        } catch (EdsException e) {
+            if (policy.crlFallback() && chains.hasCrlFrom(issuer)) {
+                ChainCheck.Problem p = chains.crlRevocation(signer, issuer, at, now);
+                return new Revocation(p == null ? null : p.failure(), p == null ? null : p.reason(), RevocationSource.CRL,
+                        null, issuer.getSubjectX500Principal().getName(), now, null);
+            }
+            return new Revocation(Failure.REVOCATION_UNAVAILABLE, "revocation status not confirmed, retry: "
+                    + e.getMessage(), RevocationSource.NONE, null, null, null, null);
+        }
+        return switch (answer.status()) {
+            case GOOD -> new Revocation(null, null, RevocationSource.OCSP, answer.response(), answer.responder(),
+                    answer.producedAt(), null);
+            case UNKNOWN -> new Revocation(Failure.REVOCATION_UNAVAILABLE, "the OCSP responder does not know the "
+                    + "signer certificate", RevocationSource.OCSP, answer.response(), answer.responder(),
+                    answer.producedAt(), null);
+            case REVOKED -> answer.revocationTime().isAfter(at)
+                    ? new Revocation(null, null, RevocationSource.OCSP, answer.response(), answer.responder(),
+                            answer.producedAt(), answer.revocationTime())
+                    : new Revocation(Failure.REVOKED, "certificate serial " + signer.getSerialNumber().toString(16)
+                            + " was revoked on " + answer.revocationTime() + ", before " + at, RevocationSource.OCSP,
+                            answer.response(), answer.responder(), answer.producedAt(), answer.revocationTime());
+        };
+    }
+
+    /** The path check already applied the CRLs; only record them, or refuse when OCSP was required. */
+    private Revocation byCrlOnly(X509Certificate issuer) {
+        if (chains.hasCrlFrom(issuer)) {
+            return new Revocation(null, null, RevocationSource.CRL, null, issuer.getSubjectX500Principal().getName(),
+                    now, null);
+        }
+        if (policy.requireOcsp()) {
+            return new Revocation(Failure.REVOCATION_UNAVAILABLE, "no OCSP responder and no CRL for the signer's CA",
+                    RevocationSource.NONE, null, null, null, null);
+        }
+        return new Revocation(null, null, RevocationSource.NONE, null, null, null, null);
+    }
+
+    private static Evidence with(Evidence e, List<X509Certificate> chain) {
+        return new Evidence(e.validationTime(), e.timeSource(), e.timestampToken(), e.tsaName(), e.ocspResponse(),
+                e.revocationSource(), e.responder(), e.revocationCheckedAt(), e.revocationTime(), chain);
+    }
+
+    /** The OCSP URL of the certificate's authority information access, or null. */
+    static URI aiaOcsp(X509Certificate cert) {
+        byte[] ext = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
+        if (ext == null) {
+            return null;
+        }
+        try {
+            AuthorityInformationAccess aia = AuthorityInformationAccess.getInstance(
+                    ASN1OctetString.getInstance(ext).getOctets());
+            for (AccessDescription d : aia.getAccessDescriptions()) {
+                if (d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
+                        && d.getAccessLocation().getTagNo() == GeneralName.uniformResourceIdentifier) {
+                    return URI.create(DERIA5String.getInstance(d.getAccessLocation().getName()).getString());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return null;
+    }
+}

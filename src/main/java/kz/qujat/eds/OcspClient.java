@@ -1,0 +1,138 @@
+package kz.qujat.eds;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.net.URI;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.cert.CertificateParsingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Asks an OCSP responder (RFC 6960) for one certificate's status and checks the answer: signed by the issuing
+ * CA or by a responder certificate the CA issued for OCSPSigning, for the asked certificate, with our nonce
+ * when echoed, and fresh. Anything else is UNREACHABLE: no revocation information, never "good".
+ */
+final class OcspClient {
+    private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    /** A checked answer. */
+    record Answer(Status status, Instant revocationTime, Instant producedAt, String responder, byte[] response) { }
+
+    enum Status { GOOD, REVOKED, UNKNOWN }
+
+    private final Duration timeout;
+    private final SecureRandom random = new SecureRandom();
+
+    OcspClient(Duration timeout) {
+        this.timeout = timeout;
+    }
+
+    Answer ask(URI url, X509Certificate cert, X509Certificate issuer, Instant now) throws EdsException {
+        try {
+            CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                    new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
+            byte[] nonce = new BigInteger(128, random).toByteArray();
+            OCSPReq request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(new Extension(
+                    OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new DEROctetString(nonce))))).build();
+            byte[] bytes = HttpExchange.post(url, "application/ocsp-request", request.getEncoded(), timeout);
+            return check(bytes, id, issuer, nonce, now);
+        } catch (OCSPException | OperatorCreationException | GeneralSecurityException | IOException
+                 | RuntimeException e) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "unusable OCSP answer from " + url.getHost()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Answer check(byte[] bytes, CertificateID id, X509Certificate issuer, byte[] nonce, Instant now)
+            throws EdsException, OCSPException, OperatorCreationException, GeneralSecurityException, IOException {
+        OCSPResp resp = new OCSPResp(bytes);
+        if (resp.getStatus() != OCSPResp.SUCCESSFUL || !(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP responder answered status " + resp.getStatus());
+        }
+        X509Certificate signer = responderCertificate(basic, issuer);
+        if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(signer))) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response signature does not verify");
+        }
+        Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        if (echoed != null && !Arrays.equals(echoed.getExtnValue().getOctets(), new DEROctetString(nonce).getEncoded())) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response is for another request (nonce)");
+        }
+        for (SingleResp single : basic.getResponses()) {
+            if (!single.getCertID().equals(id)) {
+                continue;
+            }
+            if (single.getThisUpdate().toInstant().isAfter(now.plus(CLOCK_SKEW))
+                    || (single.getNextUpdate() != null && single.getNextUpdate().toInstant().isBefore(now.minus(CLOCK_SKEW)))) {
+                throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response is not current");
+            }
+            String responder = signer.getSubjectX500Principal().getName();
+            Instant produced = basic.getProducedAt().toInstant();
+            CertificateStatus status = single.getCertStatus();
+            if (status == CertificateStatus.GOOD) {
+                return new Answer(Status.GOOD, null, produced, responder, bytes);
+            }
+            if (status instanceof RevokedStatus revoked) {
+                return new Answer(Status.REVOKED, revoked.getRevocationTime().toInstant(), produced, responder, bytes);
+            }
+            return new Answer(Status.UNKNOWN, null, produced, responder, bytes);
+        }
+        throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response does not cover the certificate");
+    }
+
+    /** The CA itself, or a delegated responder certificate issued by the CA with EKU OCSPSigning. */
+    private static X509Certificate responderCertificate(BasicOCSPResp basic, X509Certificate issuer)
+            throws EdsException, GeneralSecurityException {
+        X500Name issuerName = X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
+        if (basic.getResponderId().equals(new org.bouncycastle.cert.ocsp.RespID(issuerName))) {
+            return issuer;
+        }
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        for (X509CertificateHolder holder : basic.getCerts()) {
+            X509Certificate candidate = converter.getCertificate(holder);
+            if (candidate.equals(issuer)) {
+                return issuer;
+            }
+            if (candidate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) && ocspSigning(candidate)) {
+                candidate.verify(issuer.getPublicKey());
+                candidate.checkValidity();
+                return candidate;
+            }
+        }
+        throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response is not signed by the CA or its responder");
+    }
+
+    private static boolean ocspSigning(X509Certificate c) {
+        try {
+            List<String> eku = c.getExtendedKeyUsage();
+            return eku != null && eku.contains(OCSP_SIGNING);
+        } catch (CertificateParsingException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package kz.qujat.central;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import kz.qujat.api.DecisionDocument;
+import kz.qujat.api.Paths;
+import kz.qujat.devpki.DevPkiServer;
+import kz.qujat.devpki.DevServices;
+import kz.qujat.eds.CmsSigner;
+import kz.qujat.eds.TsaClient;
+import kz.qujat.eds.ValidationPolicy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The production configuration ({@code --require-timestamp --ocsp URL}) through real HTTP with the development
+ * TSA and OCSP responder: CAdES-T required, the evidence stored with the decision, OCSP down → 503 unavailable.
+ */
+class TimestampedDecisionHttpTest {
+    private static final String OFFICER = "officer-astana";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aTimestampedDecisionIsAcceptedWithItsEvidenceStoredAndAnUntimedOneIsRefused() throws Exception {
+        try (DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, Clock.systemUTC());
+             CentralFixture f = new CentralFixture(b -> b.validation(ValidationPolicy.of(URI.create(pki.ocspUrl()), true)))) {
+            UUID id = claimed(f);
+            Http.Answer untimed = f.decide(OFFICER, OFFICER, id, f.document(OFFICER, id, "APPROVE", null, null));
+            assertThat(untimed.status()).as(untimed.toString()).isEqualTo(400);
+            assertThat(untimed.toString()).contains("NO_TIMESTAMP");
+
+            DecisionDocument doc = f.document(OFFICER, id, "APPROVE", null, null);
+            byte[] cms = CmsSigner.signDetached(DevKeys.signing(OFFICER), doc.canonicalBytes(),
+                    new TsaClient(URI.create(pki.tsaUrl())));
+            Http.Answer a = post(f, id, doc, cms);
+            assertThat(a.status()).as(a.toString()).isEqualTo(200);
+            List<Object> row = f.query("SELECT timestamp_token, ocsp_response FROM decision WHERE application_id = ?", id)
+                    .get(0);
+            assertThat((byte[]) row.get(0)).isNotEmpty();
+            assertThat((byte[]) row.get(1)).isNotEmpty();
+        }
+    }
+
+    @Test
+    void whenOcspIsUnreachableAndNoCrlIsConfiguredTheDecisionIsUnavailableNotInvalid() throws Exception {
+        Path trust = Files.createDirectories(dir.resolve("trust"));
+        for (String name : List.of("root-ca.crt", "intermediate-ca.crt", "root-ca.crl")) {
+            Files.copy(DevKeys.dir().resolve("trust").resolve(name), trust.resolve(name));
+        }
+        DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, Clock.systemUTC());
+        try (CentralFixture f = new CentralFixture(b -> b.trustDir(trust)
+                .validation(ValidationPolicy.of(URI.create(pki.ocspUrl()), true)))) {
+            UUID id = claimed(f);
+            DecisionDocument doc = f.document(OFFICER, id, "APPROVE", null, null);
+            byte[] cms = CmsSigner.signDetached(DevKeys.signing(OFFICER), doc.canonicalBytes(),
+                    new TsaClient(URI.create(pki.tsaUrl())));
+            pki.close();
+            Http.Answer a = post(f, id, doc, cms);
+            assertThat(a.status()).as(a.toString()).isEqualTo(503);
+            assertThat(a.json().get("type").asText()).isEqualTo("urn:qujat:problem:unavailable");
+            assertThat(a.json().get("detail").asText()).contains("not confirmed, retrying");
+            assertThat(f.scalar("SELECT count(*) FROM decision WHERE application_id = ?", id)).isEqualTo(0L);
+        } finally {
+            pki.close();
+        }
+    }
+
+    private static UUID claimed(CentralFixture f) {
+        UUID id = f.submit("ASTANA").id();
+        assertThat(f.claim(OFFICER, id).status()).isEqualTo(200);
+        return id;
+    }
+
+    private static Http.Answer post(CentralFixture f, UUID id, DecisionDocument doc, byte[] cms) {
+        return f.http.post(Paths.fill(Paths.DECISION, "id", id.toString()), f.token(OFFICER),
+                Map.of("document", Base64.getEncoder().encodeToString(doc.canonicalBytes()),
+                        "cms", Base64.getEncoder().encodeToString(cms)));
+    }
+}

@@ -1,0 +1,83 @@
+package kz.qujat.workstation.queue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import kz.qujat.api.QueueItem;
+import kz.qujat.workstation.StatusModel;
+import kz.qujat.workstation.TestContexts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class QueueViewModelTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
+    @TempDir
+    Path data;
+    private QueueViewModel model;
+    private final List<String> shown = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        var app = TestContexts.app(data, "http://localhost:9");
+        model = new QueueViewModel(TestContexts.officer(app, new StatusModel(), shown));
+    }
+
+    private static QueueRow row(String ticket, long minutesAgo, LocalDate expiry, String name) {
+        QueueItem item = new QueueItem(UUID.randomUUID(), ticket, "SUBMITTED",
+                TestContexts.NOW.minus(Duration.ofMinutes(minutesAgo)), expiry, 0, name, null);
+        return QueueRow.of(item, TestContexts.NOW, TODAY);
+    }
+
+    @Test
+    void linesAreShownOldestFirstWithDaysCountedToday() {
+        QueueRow young = row("Q-2", 5, TODAY.plusDays(30), "Б");
+        QueueRow old = row("Q-1", 600, TODAY.minusDays(10), "А");
+        model.show(List.of(young, old));
+        assertThat(model.visibleRows()).extracting(QueueRow::ticketNumber).containsExactly("Q-1", "Q-2");
+        assertThat(old.daysFromExpiry()).isEqualTo(10);
+        assertThat(young.daysFromExpiry()).isEqualTo(-30);
+        assertThat(old.waiting()).isEqualTo(Duration.ofHours(10));
+    }
+
+    @Test
+    void aRefreshKeepsTheSelectionWhileThatApplicationStillWaits() {
+        QueueRow a = row("Q-1", 10, TODAY, "Асель");
+        QueueRow b = row("Q-2", 5, TODAY, "Берик");
+        model.show(List.of(a, b));
+        model.selectedProperty().set(b.id());
+        QueueRow bAgain = new QueueRow(b.id(), b.ticketNumber(), b.submittedAt(), b.expiryDate(), b.daysFromExpiry(),
+                b.waiting().plusMinutes(1), b.applicantName(), null);
+        model.show(List.of(row("Q-3", 1, TODAY, "Венера"), a, bAgain));
+        assertThat(model.selectedProperty().get()).isEqualTo(b.id());
+
+        model.show(List.of(a));
+        assertThat(model.selectedProperty().get()).as("taken by someone else").isNull();
+    }
+
+    @Test
+    void filterSearchesTicketAndNameAndCanKeepOnlyExpiredCards() {
+        model.show(List.of(row("Q-0000001-8", 30, TODAY.minusDays(3), "Кенжебаева Сауле"),
+                row("Q-0000002-6", 20, TODAY.plusDays(5), "Ермеков Нурлан")));
+        model.filterProperty().set("ермеков");
+        assertThat(model.visibleRows()).extracting(QueueRow::ticketNumber).containsExactly("Q-0000002-6");
+        model.filterProperty().set("0001");
+        assertThat(model.visibleRows()).extracting(QueueRow::ticketNumber).containsExactly("Q-0000001-8");
+        model.filterProperty().set("");
+        model.expiredOnlyProperty().set(true);
+        assertThat(model.visibleRows()).extracting(QueueRow::ticketNumber).containsExactly("Q-0000001-8");
+    }
+
+    @Test
+    void anUnreachableServiceGivesAMessageNotAnException() {
+        model.refresh();
+        assertThat(model.messageProperty().get()).contains("cannot be reached");
+        model.takeNext();
+        assertThat(shown).isEmpty();
+    }
+}

@@ -1,0 +1,70 @@
+package kz.qujat.workstation.ui;
+
+import java.time.Clock;
+import java.util.UUID;
+import kz.qujat.api.ApplicationDetail;
+import kz.qujat.api.IntakeResponse;
+import kz.qujat.central.CentralConfig;
+import kz.qujat.central.CentralServer;
+import kz.qujat.client.CentralClient;
+import kz.qujat.client.StaffClient;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestPostgres;
+import kz.qujat.tools.synthetic.SyntheticApplicant;
+import kz.qujat.tools.synthetic.SyntheticApplicants;
+
+/**
+ * A real central service for the UI tests, on its own database and a port that stays the same across a stop
+ * and a start (so the workstation can be cut off and reconnected), with synthetic applicants to submit.
+ */
+final class CentralForUi implements AutoCloseable {
+    private static final String FEED_KEY = "feed-key-for-ui-tests-0123456789";
+    private final String jdbcUrl;
+    private final SyntheticApplicants people;
+    private CentralServer server;
+    private int port;
+
+    CentralForUi(long seed) throws Exception {
+        jdbcUrl = TestPostgres.freshJdbcUrl();
+        people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
+        start();
+    }
+
+    void start() throws Exception {
+        server = CentralServer.start(CentralConfig.builder().port(port).db(jdbcUrl)
+                .trustDir(DevIdentities.file("trust")).staffFile(DevIdentities.file("staff-dev.csv"))
+                .registryFeedKey(FEED_KEY).build());
+        port = server.port();
+    }
+
+    void stop() {
+        server.stop();
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    /** A synthetic person put into the register, then applying in ASTANA; returns the application id. */
+    UUID submit() throws Exception {
+        SyntheticApplicant person = people.next(Region.ASTANA);
+        CentralClient client = new CentralClient(url());
+        client.putRegistryPerson(person.toRegistryPerson(), FEED_KEY.toCharArray());
+        IntakeResponse r = client.submit(person.toIntakeRequest());
+        return r.applicationId();
+    }
+
+    /** The application as the national supervisor sees it. */
+    ApplicationDetail detail(UUID id) throws Exception {
+        StaffClient supervisor = new StaffClient(url());
+        supervisor.login(DevIdentities.authenticationKey("supervisor"));
+        return supervisor.detail(id);
+    }
+
+    @Override
+    public void close() {
+        server.stop();
+    }
+}

@@ -29,6 +29,7 @@ public final class QueueView {
     @FXML private TableColumn<QueueRow, Long> expiryColumn;
     @FXML private TableColumn<QueueRow, String> waitingColumn;
     @FXML private TableColumn<QueueRow, String> applicantColumn;
+    @FXML private TableColumn<QueueRow, String> checksColumn;
     @FXML private Button takeNextButton;
     @FXML private Button takeSelectedButton;
     @FXML private Label messageLabel;
@@ -54,6 +55,20 @@ public final class QueueView {
         });
         waitingColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(waiting(c.getValue().waiting())));
         applicantColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().applicantName()));
+        checksColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().checks()));
+        checksColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String verdict, boolean empty) {
+                super.updateItem(verdict, empty);
+                getStyleClass().removeIf(s -> s.startsWith("verdict-"));
+                boolean known = !empty && verdict != null && java.util.Arrays.stream(kz.qujat.inspect.Verdict.values())
+                        .anyMatch(v -> v.name().equals(verdict));
+                setText(known ? i18n.get("review.checks.verdict." + verdict) : null);
+                if (known) {
+                    getStyleClass().add("verdict-" + verdict);
+                }
+            }
+        });
         table.setItems(model.visibleRows());
         table.setPlaceholder(new Label(i18n.get("queue.none")));
         table.setRowFactory(t -> {

@@ -30,7 +30,7 @@ class QueueViewModelTest {
 
     private static QueueRow row(String ticket, long minutesAgo, LocalDate expiry, String name) {
         QueueItem item = new QueueItem(UUID.randomUUID(), ticket, "SUBMITTED",
-                TestContexts.NOW.minus(Duration.ofMinutes(minutesAgo)), expiry, 0, name, null);
+                TestContexts.NOW.minus(Duration.ofMinutes(minutesAgo)), expiry, 0, name, null, "PASS");
         return QueueRow.of(item, TestContexts.NOW, TODAY);
     }
 
@@ -52,7 +52,7 @@ class QueueViewModelTest {
         model.show(List.of(a, b));
         model.selectedProperty().set(b.id());
         QueueRow bAgain = new QueueRow(b.id(), b.ticketNumber(), b.submittedAt(), b.expiryDate(), b.daysFromExpiry(),
-                b.waiting().plusMinutes(1), b.applicantName(), null);
+                b.waiting().plusMinutes(1), b.applicantName(), null, b.checks());
         model.show(List.of(row("Q-3", 1, TODAY, "Венера"), a, bAgain));
         assertThat(model.selectedProperty().get()).isEqualTo(b.id());
 

@@ -72,6 +72,11 @@ final class WorkstationDriver implements AutoCloseable {
 
     @Override
     public void close() throws TimeoutException {
+        // log out first: that stops the session's timers, which would otherwise tick into the next test's toolkit
+        if (robot.lookup("#logOut").tryQuery().isPresent()) {
+            robot.clickOn("#logOut");
+            until(() -> robot.lookup("#password").tryQuery().isPresent());
+        }
         FxToolkit.cleanupStages();
         FxToolkit.cleanupApplication(application);
     }

@@ -152,7 +152,7 @@ public final class AnnulmentsView {
 
         ratesTable.setItems(model.rates());
         NumberFormat percent = NumberFormat.getPercentInstance(i18n.locale());
-        percent.setMaximumFractionDigits(1);
+        percent.setMaximumFractionDigits(0);
         rateOfficerColumn.setCellValueFactory(c -> text(c.getValue().officerName()));
         rateCountColumn.setCellValueFactory(c -> text(c.getValue().annulments() + " / " + c.getValue().decisions()));
         rateColumn.setCellValueFactory(c -> text(percent.format(c.getValue().rate())

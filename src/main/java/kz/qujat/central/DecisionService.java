@@ -86,7 +86,8 @@ public final class DecisionService {
                 doc.comment(), officer.iin(), doc.decidedAt(), document, cms, r.evidence().timestampToken(),
                 r.evidence().ocspResponse(),
                 DecisionDocument.APPROVE.equals(doc.decision()) ? order(row, document, cms) : null,
-                policies.version(row.policyVersion()).map(p -> p.feeTiyn()).orElse(0L)), clock.instant());
+                policies.version(row.policyVersion()).map(p -> p.feeTiyn()).orElse(0L),
+                inspection(request)), clock.instant());
         switch (result.outcome()) {
             case NOT_FOUND -> throw ApiException.notFound("no such application");
             case WRONG_STATUS -> throw ApiException.conflict("the application is in status " + result.status());
@@ -95,6 +96,21 @@ public final class DecisionService {
             default -> LOG.info("application {} decided: {} -> {}", id, doc.decision(), result.status());
         }
         return new DecisionResponse(result.status().name());
+    }
+
+    /** The officer's inspection note: a JSON object of bounded size, or nothing. */
+    private static String inspection(DecisionRequest request) {
+        if (request.inspection() == null || request.inspection().isNull()) {
+            return null;
+        }
+        if (!request.inspection().isObject()) {
+            throw ApiException.invalid("inspection must be a JSON object");
+        }
+        String json = request.inspection().toString();
+        if (json.length() > 64 * 1024) {
+            throw ApiException.invalid("inspection is larger than 64 KB");
+        }
+        return json;
     }
 
     private DecisionDocument parse(byte[] document) {

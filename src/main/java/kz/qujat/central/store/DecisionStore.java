@@ -21,7 +21,7 @@ public final class DecisionStore {
     /** A verified decision; {@code outboxPayload} is the ProductionOrder JSON (approve only). */
     public record Decision(UUID applicationId, String decision, String reason, String comment, String officerIin,
                            Instant decidedAt, byte[] document, byte[] cms, byte[] timestampToken, byte[] ocspResponse,
-                           String outboxPayload, long refundTiyn) {
+                           String outboxPayload, long refundTiyn, String inspectionJson) {
     }
 
     public DecisionStore(Database database) {
@@ -47,9 +47,10 @@ public final class DecisionStore {
             Status next = Transitions.apply(c, d.applicationId(), locked.status(),
                     approve ? Event.APPROVE : Event.ANNUL, d.officerIin(), approve ? null : d.reason(), now);
             Jdbc.update(c, "INSERT INTO decision (application_id, decision, reason, comment, officer_iin, decided_at,"
-                    + " recorded_at, document, cms, timestamp_token, ocsp_response) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    + " recorded_at, document, cms, timestamp_token, ocsp_response, inspection_json)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     d.applicationId(), d.decision(), d.reason(), d.comment(), d.officerIin(), d.decidedAt(), now,
-                    d.document(), d.cms(), d.timestampToken(), d.ocspResponse());
+                    d.document(), d.cms(), d.timestampToken(), d.ocspResponse(), d.inspectionJson());
             if (approve) {
                 Jdbc.update(c, "INSERT INTO outbox (application_id, payload, created_at, attempts, next_attempt_at)"
                         + " VALUES (?, ?::jsonb, ?, 0, ?)", d.applicationId(), d.outboxPayload(), now, now);

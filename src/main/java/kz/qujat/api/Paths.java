@@ -22,6 +22,7 @@ public final class Paths {
     public static final String HANDOVER_LIST = BASE + "/handover";
     public static final String ANNULMENTS = BASE + "/annulments";
     public static final String ANNULMENT_REVIEW = BASE + "/annulments/{id}/review";
+    public static final String ANNULMENT_RATES = BASE + "/annulments/rates";
     /** The population register feed (simulates the national register; protected by a feed key). */
     public static final String REGISTRY_PERSON = BASE + "/registry/persons/{iin}";
     /** Called by the production node, with a signed request, when a document is ready. */

@@ -3,8 +3,11 @@ package kz.qujat.central;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import kz.qujat.api.Annulment;
+import kz.qujat.api.AnnulmentRates;
 import kz.qujat.api.ReviewRequest;
 import kz.qujat.central.store.AnnulmentStore;
 import kz.qujat.domain.AnnulmentReason;
@@ -26,6 +29,30 @@ public final class AnnulmentService {
     /** {@code from}/{@code to}: Almaty calendar days, both inclusive; any may be null. */
     public List<Annulment> list(StaffMember supervisor, LocalDate from, LocalDate to, Region region, String officerIin,
                                 AnnulmentReason reason, int limit) {
+        return store.list(filter(supervisor, from, to, region, officerIin, reason), limit);
+    }
+
+    /**
+     * Decisions and annulments per officer for the same filter as {@link #list}, with each region's totals. The
+     * region totals ignore the officer filter, so that an officer is always compared with the whole region.
+     */
+    public AnnulmentRates rates(StaffMember supervisor, LocalDate from, LocalDate to, Region region, String officerIin,
+                                AnnulmentReason reason) {
+        List<AnnulmentRates.OfficerRate> all = store.counts(filter(supervisor, from, to, region, null, reason));
+        Map<String, long[]> byRegion = new TreeMap<>();
+        for (AnnulmentRates.OfficerRate r : all) {
+            long[] sum = byRegion.computeIfAbsent(r.region(), k -> new long[2]);
+            sum[0] += r.decisions();
+            sum[1] += r.annulments();
+        }
+        return new AnnulmentRates(
+                all.stream().filter(r -> officerIin == null || officerIin.equals(r.officerIin())).toList(),
+                byRegion.entrySet().stream()
+                        .map(e -> new AnnulmentRates.RegionRate(e.getKey(), e.getValue()[0], e.getValue()[1])).toList());
+    }
+
+    private static AnnulmentStore.Filter filter(StaffMember supervisor, LocalDate from, LocalDate to, Region region,
+                                                String officerIin, AnnulmentReason reason) {
         Region scope = region;
         if (!supervisor.national()) {
             if (region != null && region != supervisor.region()) {
@@ -33,10 +60,10 @@ public final class AnnulmentService {
             }
             scope = supervisor.region();
         }
-        return store.list(new AnnulmentStore.Filter(
+        return new AnnulmentStore.Filter(
                 from == null ? null : from.atStartOfDay(KzTime.ZONE).toInstant(),
                 to == null ? null : to.plusDays(1).atStartOfDay(KzTime.ZONE).toInstant(),
-                scope == null ? null : scope.name(), officerIin, reason == null ? null : reason.name()), limit);
+                scope == null ? null : scope.name(), officerIin, reason == null ? null : reason.name());
     }
 
     public Annulment review(StaffMember supervisor, UUID id, ReviewRequest request) {

@@ -20,6 +20,7 @@ import kz.qujat.domain.DocumentType;
 import kz.qujat.domain.Eligibility;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.PolicyBook;
+import kz.qujat.domain.Status;
 
 /** The officer's side of the queue: list, claim, release, and the full view of one application. */
 public final class ReviewService {
@@ -73,14 +74,19 @@ public final class ReviewService {
         }
     }
 
-    /** The row, if the caller may see it: officers their region, regional supervisors theirs, national all. */
+    /**
+     * The row, if the caller may see it: officers their region, regional supervisors theirs, national all; a
+     * clerk only a document of their registration point that is ready or handed over (the routes give a clerk
+     * nothing but the photo).
+     */
     ApplicationStore.Row visible(StaffMember caller, UUID id) {
         ApplicationStore.Row row = applications.find(id)
                 .orElseThrow(() -> ApiException.notFound("no such application"));
         boolean allowed = switch (caller.role()) {
             case OFFICER -> row.region() == caller.region();
             case SUPERVISOR -> caller.national() || row.region() == caller.region();
-            case CLERK -> false;
+            case CLERK -> row.registrationPoint().equals(caller.registrationPoint())
+                    && (row.status() == Status.READY_FOR_PICKUP || row.status() == Status.ISSUED);
         };
         if (!allowed) {
             throw ApiException.notFound("no such application in your region");

@@ -146,4 +146,8 @@ public final class StaffClient extends CentralClient {
         return request.newBuilder().header("Authorization", "Bearer " + token).build();
     }
 
+    /** For the role clients of this package ({@link SupervisorApi}, {@link ClerkApi}): one call with the session. */
+    <T> T call(Request request, Class<T> type) throws CentralException {
+        return send(authed(request), type);
+    }
 }

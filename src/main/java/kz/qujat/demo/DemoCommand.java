@@ -60,11 +60,15 @@ public final class DemoCommand implements Callable<Integer> {
             // SIGTERM (Ctrl+C) stops the servers and PostgreSQL as closing the window does
             Thread hook = new Thread(stack::close, "qujat-demo-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            java.util.List<String> seeded = new DemoSeeder(new CentralClient(stack.centralUrl()), stack.feedKey())
-                    .seedOnce(data.resolve("seeded"), 20261126L);
+            java.util.List<DemoSeeder.Seeded> seeded = new DemoSeeder(new CentralClient(stack.centralUrl()),
+                    stack.feedKey()).seedOnce(data.resolve("seeded"), 20261126L);
             out.println("central service: " + stack.centralUrl());
             out.println("production node: " + stack.productionUrl());
-            seeded.forEach(line -> out.println("  " + line));
+            seeded.forEach(s -> out.println("  " + s.line()));
+            if (!seeded.isEmpty()) {
+                // a new demo also gets a past: decisions for the supervisor's log and documents for the clerk
+                new DemoHistory(stack.centralUrl(), certs, seeded).decide().forEach(line -> out.println("  " + line));
+            }
             out.println(seeded.isEmpty() ? "using the applications of earlier runs (list: " + data.resolve("seeded") + ")"
                     : "seeded " + seeded.size() + " applications");
             out.println("log in with certs-dev/officer-astana.p12 (password qujat-dev)");

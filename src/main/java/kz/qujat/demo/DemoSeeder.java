@@ -9,6 +9,7 @@ import kz.qujat.client.CentralClient;
 import kz.qujat.client.CentralException;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
+import kz.qujat.tools.synthetic.Defect;
 import kz.qujat.tools.synthetic.SyntheticApplicant;
 import kz.qujat.tools.synthetic.SyntheticApplicants;
 import org.slf4j.Logger;
@@ -30,11 +31,18 @@ final class DemoSeeder {
         this.feedKey = feedKey;
     }
 
-    /** Seeds unless the marker file says this data folder was seeded; returns one line per submitted ticket. */
-    java.util.List<String> seedOnce(Path marker, long seed) throws IOException, CentralException {
-        java.util.List<String> lines = new java.util.ArrayList<>();
+    /** One submitted application: its ticket, region and deliberate defect, if any (no personal data). */
+    record Seeded(String ticket, Region region, java.util.Optional<Defect> defect) {
+        String line() {
+            return ticket + " " + region + defect.map(d -> " deliberate defect: " + d).orElse("");
+        }
+    }
+
+    /** Seeds unless the marker file says this data folder was seeded; returns what it submitted. */
+    java.util.List<Seeded> seedOnce(Path marker, long seed) throws IOException, CentralException {
+        java.util.List<Seeded> seeded = new java.util.ArrayList<>();
         if (Files.exists(marker)) {
-            return lines;
+            return seeded;
         }
         SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0.25);
         int submitted = 0;
@@ -44,7 +52,7 @@ final class DemoSeeder {
                 client.putRegistryPerson(person.toRegistryPerson(), feedKey);
                 try {
                     String ticket = client.submit(person.toIntakeRequest()).ticketNumber();
-                    lines.add(ticket + " " + region + person.defect().map(d -> " deliberate defect: " + d).orElse(""));
+                    seeded.add(new Seeded(ticket, region, person.defect()));
                     submitted++;
                 } catch (CentralException refused) {
                     // a refused synthetic application is part of the demo's variety, not a failure
@@ -52,8 +60,8 @@ final class DemoSeeder {
                 }
             }
         }
-        Files.write(marker, lines);
+        Files.write(marker, seeded.stream().map(Seeded::line).toList());
         LOG.info("demo seeded with {} applications", submitted);
-        return lines;
+        return seeded;
     }
 }

@@ -10,6 +10,7 @@ import kz.qujat.inspect.OpenCvFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
+import kz.qujat.workstation.files.SaveDialog;
 import kz.qujat.workstation.outbox.DecisionOutbox;
 
 /**
@@ -29,6 +30,7 @@ public final class AppContext implements AutoCloseable {
     private final Clock clock;
     private PhotoInspector photoInspector;
     private SignatureInspector signatureInspector;
+    private SaveDialog saveDialog = SaveDialog.fileChooser();
 
     public AppContext(WorkstationConfig config, BackgroundTask tasks, Clock clock) {
         this.config = config;
@@ -110,6 +112,16 @@ public final class AppContext implements AutoCloseable {
             signatureInspector = new SignatureInspector(Thresholds.defaults());
         }
         return signatureInspector;
+    }
+
+    /** Where the export and receipt dialogs save; the platform's file chooser unless a test answers them. */
+    public SaveDialog saveDialog() {
+        return saveDialog;
+    }
+
+    /** Tests answer save dialogs with a folder: a native dialog cannot be driven headless. */
+    public void saveDialog(SaveDialog dialog) {
+        this.saveDialog = java.util.Objects.requireNonNull(dialog);
     }
 
     @Override

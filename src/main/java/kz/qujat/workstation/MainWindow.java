@@ -63,6 +63,11 @@ public final class MainWindow {
         timers.start();
     }
 
+    /** Ends the session's timers and screens (the application is stopping). */
+    public void close() {
+        endSession();
+    }
+
     private void endSession() {
         if (timers != null) {
             timers.stop();

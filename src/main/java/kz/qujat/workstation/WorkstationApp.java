@@ -56,6 +56,10 @@ public final class WorkstationApp extends Application {
 
     @Override
     public void stop() {
+        // the session's timers and refreshes stop before the executor they submit to is closed
+        if (window != null) {
+            window.close();
+        }
         if (context != null) {
             context.close();
         }

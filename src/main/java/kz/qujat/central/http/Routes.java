@@ -36,6 +36,8 @@ public final class Routes {
     private static final Set<StaffRole> REVIEWERS = Set.of(StaffRole.OFFICER, StaffRole.SUPERVISOR);
     private static final Set<StaffRole> CLERK = Set.of(StaffRole.CLERK);
     private static final Set<StaffRole> SUPERVISOR = Set.of(StaffRole.SUPERVISOR);
+    /** The clerk checks the recipient's face against the submitted photo (R11); nothing else of the file. */
+    private static final Set<StaffRole> PHOTO_READERS = Set.of(StaffRole.OFFICER, StaffRole.SUPERVISOR, StaffRole.CLERK);
 
     private final Services s;
     private final byte[] openApi;
@@ -71,10 +73,10 @@ public final class Routes {
                 ctx -> ctx.json(s.review().detail(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(new Route(POST, Paths.DECISION, OFFICER, ctx -> ctx.json(s.decisions().decide(staff(ctx),
                 Bodies.uuid(ctx, "id"), Bodies.read(ctx, DecisionRequest.class)))));
-        r.add(image(Paths.PHOTO, "photo"));
-        r.add(image(Paths.SIGNATURE, "signature"));
-        r.add(image(Paths.REGISTRY_PHOTO, "registry-photo"));
-        r.add(image(Paths.REGISTRY_SIGNATURE, "registry-signature"));
+        r.add(image(Paths.PHOTO, "photo", PHOTO_READERS));
+        r.add(image(Paths.SIGNATURE, "signature", REVIEWERS));
+        r.add(image(Paths.REGISTRY_PHOTO, "registry-photo", REVIEWERS));
+        r.add(image(Paths.REGISTRY_SIGNATURE, "registry-signature", REVIEWERS));
 
         r.add(new Route(GET, Paths.HANDOVER_LIST, CLERK, ctx -> ctx.json(s.handover().list(staff(ctx),
                 statusParam(ctx), Bodies.limit(ctx, 100, 1000)))));
@@ -87,6 +89,10 @@ public final class Routes {
                 Bodies.query(ctx, "from", java.time.LocalDate::parse), Bodies.query(ctx, "to", java.time.LocalDate::parse),
                 Bodies.query(ctx, "region", Region::valueOf), Bodies.query(ctx, "officer", Routes::iin),
                 Bodies.query(ctx, "reason", AnnulmentReason::valueOf), Bodies.limit(ctx, 500, 5000)))));
+        r.add(new Route(GET, Paths.ANNULMENT_RATES, SUPERVISOR, ctx -> ctx.json(s.annulments().rates(staff(ctx),
+                Bodies.query(ctx, "from", java.time.LocalDate::parse), Bodies.query(ctx, "to", java.time.LocalDate::parse),
+                Bodies.query(ctx, "region", Region::valueOf), Bodies.query(ctx, "officer", Routes::iin),
+                Bodies.query(ctx, "reason", AnnulmentReason::valueOf)))));
         r.add(new Route(POST, Paths.ANNULMENT_REVIEW, SUPERVISOR, ctx -> ctx.json(s.annulments().review(staff(ctx),
                 Bodies.uuid(ctx, "id"), Bodies.read(ctx, ReviewRequest.class)))));
         return List.copyOf(r);
@@ -97,8 +103,8 @@ public final class Routes {
         return all().stream().map(x -> Map.entry(x.method(), x.path())).toList();
     }
 
-    private Route image(String path, String which) {
-        return new Route(GET, path, REVIEWERS, ctx -> {
+    private Route image(String path, String which, Set<StaffRole> roles) {
+        return new Route(GET, path, roles, ctx -> {
             byte[] bytes = s.review().image(staff(ctx), Bodies.uuid(ctx, "id"), which);
             ctx.contentType(isPng(bytes) ? "image/png" : "image/jpeg").result(bytes);
         });

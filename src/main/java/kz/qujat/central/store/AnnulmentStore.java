@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.qujat.api.Annulment;
+import kz.qujat.api.AnnulmentRates;
 import kz.qujat.store.Database;
 
 /** The annulment log (R9, R10) with refunds and supervisors' reviews. */
@@ -64,6 +65,47 @@ public final class AnnulmentStore {
                         out.add(new Annulment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), name(rs.getString(7), rs.getString(8)),
                                 Jdbc.instant(rs.getTimestamp(9)), rs.getString(10), review));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Decision and annulment counts per officer and region within {@code f}'s dates and region; the officer
+     * filter is applied by the caller (region totals must not depend on it), the reason narrows the annulments.
+     */
+    public List<AnnulmentRates.OfficerRate> counts(Filter f) {
+        StringBuilder sql = new StringBuilder("SELECT d.officer_iin, o.surname, o.given_name, a.region, count(*),"
+                + " count(*) FILTER (WHERE d.decision = 'ANNUL'" + (f.reason() == null ? "" : " AND d.reason = ?") + ")"
+                + " FROM decision d JOIN application a ON a.id = d.application_id"
+                + " LEFT JOIN staff o ON o.iin = d.officer_iin WHERE TRUE");
+        List<Object> args = new ArrayList<>();
+        if (f.reason() != null) {
+            args.add(f.reason());
+        }
+        if (f.from() != null) {
+            sql.append(" AND d.recorded_at >= ?");
+            args.add(f.from());
+        }
+        if (f.to() != null) {
+            sql.append(" AND d.recorded_at < ?");
+            args.add(f.to());
+        }
+        if (f.region() != null) {
+            sql.append(" AND a.region = ?");
+            args.add(f.region());
+        }
+        sql.append(" GROUP BY d.officer_iin, o.surname, o.given_name, a.region ORDER BY a.region, d.officer_iin");
+        return jdbc.tx("annulment counts", c -> {
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                Jdbc.bind(ps, args.toArray());
+                List<AnnulmentRates.OfficerRate> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new AnnulmentRates.OfficerRate(rs.getString(1), name(rs.getString(2), rs.getString(3)),
+                                rs.getString(4), rs.getLong(5), rs.getLong(6)));
                     }
                 }
                 return out;

@@ -1,6 +1,8 @@
 package kz.qujat.workstation.annulments;
 
 import javafx.scene.Parent;
+import kz.qujat.client.SupervisorApi;
+import kz.qujat.domain.KzTime;
 import kz.qujat.workstation.Screen;
 import kz.qujat.workstation.SessionScope;
 
@@ -11,11 +13,15 @@ public final class AnnulmentsScreen implements Screen {
 
     public AnnulmentsScreen(SessionScope scope) {
         this.scope = scope;
-        this.model = new AnnulmentsViewModel(scope);
+        this.model = new AnnulmentsViewModel(new SupervisorApi(scope.session().client()), scope.app().tasks(),
+                scope.app().i18n(), scope::failed, KzTime.today(scope.app().clock()));
     }
 
     @Override
     public Parent render() {
-        return scope.app().fxml().load(new AnnulmentsView(model));
+        var r = scope.session().response();
+        var i18n = scope.app().i18n();
+        String scopeText = r.region() != null ? i18n.regionName(r.region()) : i18n.get("shell.national");
+        return scope.app().fxml().load(new AnnulmentsView(model, i18n, scope.app().saveDialog(), scopeText));
     }
 }

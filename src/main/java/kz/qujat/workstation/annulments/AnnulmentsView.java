@@ -1,20 +1,256 @@
 package kz.qujat.workstation.annulments;
 
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleGroup;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.function.Function;
+import javafx.scene.chart.NumberAxis;
+import javafx.util.StringConverter;
+import javafx.scene.control.ListCell;
+import kz.qujat.api.Annulment;
+import kz.qujat.api.Paths;
+import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.domain.Region;
+import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.files.SaveDialog;
 
-/** Controller of Annulments.fxml. */
+/** Controller of Annulments.fxml: binds the filter, table, review panel, rates and charts to the view model. */
 public final class AnnulmentsView {
     private final AnnulmentsViewModel model;
+    private final I18n i18n;
+    private final SaveDialog saveDialog;
+    private final String scopeText;
 
     @FXML private Label scopeLabel;
+    @FXML private DatePicker fromPicker;
+    @FXML private DatePicker toPicker;
+    @FXML private ComboBox<Region> regionBox;
+    @FXML private ComboBox<AnnulmentsViewModel.OfficerOption> officerBox;
+    @FXML private ComboBox<AnnulmentReason> reasonBox;
+    @FXML private Button exportButton;
+    @FXML private Label messageLabel;
+    @FXML private TableView<Annulment> table;
+    @FXML private TableColumn<Annulment, Annulment> photoColumn;
+    @FXML private TableColumn<Annulment, Annulment> signatureColumn;
+    @FXML private TableColumn<Annulment, String> ticketColumn;
+    @FXML private TableColumn<Annulment, String> atColumn;
+    @FXML private TableColumn<Annulment, String> regionColumn;
+    @FXML private TableColumn<Annulment, String> officerColumn;
+    @FXML private TableColumn<Annulment, String> reasonColumn;
+    @FXML private TableColumn<Annulment, String> commentColumn;
+    @FXML private TableColumn<Annulment, String> reviewColumn;
+    @FXML private Label selectedLabel;
+    @FXML private ToggleGroup verdictGroup;
+    @FXML private RadioButton agreeRadio;
+    @FXML private RadioButton disagreeRadio;
+    @FXML private TextArea commentArea;
+    @FXML private Button reviewButton;
+    @FXML private TableView<AnnulmentStats.OfficerRateRow> ratesTable;
+    @FXML private TableColumn<AnnulmentStats.OfficerRateRow, String> rateOfficerColumn;
+    @FXML private TableColumn<AnnulmentStats.OfficerRateRow, String> rateCountColumn;
+    @FXML private TableColumn<AnnulmentStats.OfficerRateRow, String> rateColumn;
+    @FXML private TableColumn<AnnulmentStats.OfficerRateRow, String> regionRateColumn;
+    @FXML private StackedBarChart<String, Number> reasonChart;
+    @FXML private StackedBarChart<String, Number> officerChart;
 
-    public AnnulmentsView(AnnulmentsViewModel model) {
+    private static final StringConverter<LocalDate> DAY = new StringConverter<>() {
+        private final DateTimeFormatter format = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+        @Override
+        public String toString(LocalDate d) {
+            return d == null ? "" : format.format(d);
+        }
+
+        @Override
+        public LocalDate fromString(String s) {
+            try {
+                return s == null || s.isBlank() ? null : LocalDate.parse(s.strip(), format);
+            } catch (DateTimeParseException e) {
+                return null;
+            }
+        }
+    };
+
+    public AnnulmentsView(AnnulmentsViewModel model, I18n i18n, SaveDialog saveDialog, String scopeText) {
         this.model = model;
+        this.i18n = i18n;
+        this.saveDialog = saveDialog;
+        this.scopeText = scopeText;
     }
 
     @FXML
     private void initialize() {
-        scopeLabel.setText(model.scopeText());
+        scopeLabel.setText(scopeText);
+        fromPicker.valueProperty().bindBidirectional(model.fromProperty());
+        toPicker.valueProperty().bindBidirectional(model.toProperty());
+        List<Region> regions = new ArrayList<>();
+        regions.add(null);
+        regions.addAll(List.of(Region.values()));
+        regionBox.getItems().setAll(regions);
+        choices(regionBox, r -> r == null ? i18n.get("annulments.filter.allRegions") : i18n.regionName(r.name()));
+        regionBox.valueProperty().bindBidirectional(model.regionProperty());
+        officerBox.setItems(model.officers());
+        choices(officerBox, o -> o == null || o.iin() == null ? i18n.get("annulments.filter.allOfficers") : o.name());
+        officerBox.valueProperty().bindBidirectional(model.officerProperty());
+        List<AnnulmentReason> reasons = new ArrayList<>();
+        reasons.add(null);
+        reasons.addAll(List.of(AnnulmentReason.values()));
+        reasonBox.getItems().setAll(reasons);
+        choices(reasonBox, r -> r == null ? i18n.get("annulments.filter.allReasons") : model.reasonName(r.name()));
+        reasonBox.valueProperty().bindBidirectional(model.reasonProperty());
+        messageLabel.textProperty().bind(model.messageProperty());
+        model.messageIsErrorProperty().addListener((o, a, error) -> messageLabel.getStyleClass()
+                .setAll(error ? List.of("label", "danger") : List.of("label", "text-muted")));
+        exportButton.disableProperty().bind(model.busyProperty());
+
+        table.setItems(model.entries());
+        photoColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        photoColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.PHOTO, 48, 48));
+        signatureColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        signatureColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.SIGNATURE, 88, 40));
+        ticketColumn.setCellValueFactory(c -> text(c.getValue().ticketNumber()));
+        atColumn.setCellValueFactory(c -> text(Formats.dateTime(c.getValue().annulledAt())));
+        regionColumn.setCellValueFactory(c -> text(i18n.regionName(c.getValue().region())));
+        officerColumn.setCellValueFactory(c -> text(AnnulmentStats.officerLabel(c.getValue())));
+        reasonColumn.setCellValueFactory(c -> text(shortReason(c.getValue().reason())));
+        commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
+        reviewColumn.setCellValueFactory(c -> text(c.getValue().review() == null ? ""
+                : model.verdictName(c.getValue().review().verdict())));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> model.selectedProperty().set(now));
+        model.selectedProperty().addListener((o, a, now) -> {
+            if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+                table.getSelectionModel().select(now);
+            }
+            showSelected(now);
+        });
+
+        agreeRadio.setUserData(AnnulmentsViewModel.AGREE);
+        disagreeRadio.setUserData(AnnulmentsViewModel.DISAGREE);
+        verdictGroup.selectedToggleProperty().addListener((o, a, now) ->
+                model.verdictProperty().set(now == null ? null : (String) now.getUserData()));
+        model.verdictProperty().addListener((o, a, now) -> selectVerdict(now));
+        commentArea.textProperty().bindBidirectional(model.reviewCommentProperty());
+        reviewButton.disableProperty().bind(model.canReviewProperty().not());
+        showSelected(model.selectedProperty().get());
+        selectVerdict(model.verdictProperty().get());
+
+        ratesTable.setItems(model.rates());
+        NumberFormat percent = NumberFormat.getPercentInstance(i18n.locale());
+        percent.setMaximumFractionDigits(0);
+        rateOfficerColumn.setCellValueFactory(c -> text(c.getValue().officerName()));
+        rateCountColumn.setCellValueFactory(c -> text(c.getValue().annulments() + " / " + c.getValue().decisions()));
+        rateColumn.setCellValueFactory(c -> text(percent.format(c.getValue().rate())
+                + (c.getValue().aboveRegion() ? " ▲" : "")));
+        regionRateColumn.setCellValueFactory(c -> text(percent.format(c.getValue().regionRate())));
+
+        fromPicker.setConverter(DAY);
+        toPicker.setConverter(DAY);
+        wholeNumbers((NumberAxis) reasonChart.getYAxis());
+        wholeNumbers((NumberAxis) officerChart.getYAxis());
+        reasonChart.setData(model.byReason());
+        officerChart.setData(model.byOfficer());
+        if (model.entries().isEmpty()) {
+            model.refresh();
+        }
+    }
+
+    /** The table's narrow reason column; the full wording is in the review panel, the chart and the export. */
+    private String shortReason(String code) {
+        if (code == null) {
+            return "";
+        }
+        return switch (code) {
+            case "PHOTO" -> i18n.get("annulments.reason.short.PHOTO");
+            case "SIGNATURE" -> i18n.get("annulments.reason.short.SIGNATURE");
+            default -> i18n.get("annulments.reason.short.FURTHER_VERIFICATION");
+        };
+    }
+
+    /** Counts are whole: the axis shows no 0.5 steps. */
+    private static void wholeNumbers(NumberAxis axis) {
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return n.doubleValue() % 1 == 0 ? String.valueOf(n.longValue()) : "";
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.valueOf(s);
+            }
+        });
+    }
+
+    private void showSelected(Annulment a) {
+        selectedLabel.setText(a == null ? i18n.get("annulments.review.none")
+                : i18n.get("annulments.review.of", a.ticketNumber(), model.reasonName(a.reason())));
+        agreeRadio.setDisable(a == null);
+        disagreeRadio.setDisable(a == null);
+        commentArea.setDisable(a == null);
+    }
+
+    private void selectVerdict(String verdict) {
+        if (verdict == null) {
+            verdictGroup.selectToggle(null);
+        } else {
+            verdictGroup.selectToggle(AnnulmentsViewModel.AGREE.equals(verdict) ? agreeRadio : disagreeRadio);
+        }
+    }
+
+    @FXML
+    private void apply() {
+        model.refresh();
+    }
+
+    @FXML
+    private void review() {
+        model.review();
+    }
+
+    @FXML
+    private void export() {
+        String name = "annulments-" + LocalDate.now(kz.qujat.domain.KzTime.ZONE) + ".csv";
+        saveDialog.ask(table.getScene().getWindow(), i18n.get("annulments.export"), name,
+                i18n.get("annulments.export.filter"), "csv").ifPresent(model::export);
+    }
+
+    private static ReadOnlyStringWrapper text(String s) {
+        return new ReadOnlyStringWrapper(s == null ? "" : s);
+    }
+
+    /** Shows the choices, including null ("all"), in the user's words; the default cell shows null as blank. */
+    private static <T> void choices(ComboBox<T> box, Function<T, String> show) {
+        box.setCellFactory(list -> new ChoiceCell<>(show));
+        box.setButtonCell(new ChoiceCell<>(show));
+    }
+
+    private static final class ChoiceCell<T> extends ListCell<T> {
+        private final Function<T, String> show;
+
+        ChoiceCell(Function<T, String> show) {
+            this.show = show;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty && item == null && getIndex() >= 0 ? null : show.apply(item));
+        }
     }
 }

@@ -1,22 +1,319 @@
 package kz.qujat.workstation.annulments;
 
-import kz.qujat.workstation.SessionScope;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.XYChart;
+import kz.qujat.api.Annulment;
+import kz.qujat.api.AnnulmentRates;
+import kz.qujat.client.AnnulmentFilter;
+import kz.qujat.client.SupervisorApi;
+import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.domain.Region;
+import kz.qujat.workstation.BackgroundTask;
+import kz.qujat.workstation.I18n;
 
-/** State of the supervisor's annulment log (the screen is filled in by its own change; this holds its scope). */
+/**
+ * The supervisor's annulment log: the filter, the entries, the charts by reason and by officer over time, each
+ * officer's rate next to the region's, the review of one entry and the CSV export of what is shown.
+ */
 public final class AnnulmentsViewModel {
-    private final SessionScope scope;
+    public static final String AGREE = "AGREE";
+    public static final String DISAGREE = "DISAGREE";
+    private static final int DEFAULT_DAYS = 30;
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd.MM");
 
-    public AnnulmentsViewModel(SessionScope scope) {
-        this.scope = scope;
+    /** An officer to filter by; {@code iin} null means all officers. */
+    public record OfficerOption(String iin, String name) {
     }
 
-    /** Whose work the screen shows: the region, registration point or the whole country. */
-    public String scopeText() {
-        var r = scope.session().response();
-        var i18n = scope.app().i18n();
-        if (r.registrationPoint() != null) {
-            return r.registrationPoint();
+    private final SupervisorApi api;
+    private final BackgroundTask tasks;
+    private final I18n i18n;
+    private final Function<Exception, String> failed;
+
+    private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
+    private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
+    private final ObjectProperty<Region> region = new SimpleObjectProperty<>();
+    private final ObjectProperty<OfficerOption> officer = new SimpleObjectProperty<>();
+    private final ObjectProperty<AnnulmentReason> reason = new SimpleObjectProperty<>();
+    private final ObservableList<OfficerOption> officers = FXCollections.observableArrayList();
+    private final ObservableList<Annulment> entries = FXCollections.observableArrayList();
+    private final ObservableList<AnnulmentStats.OfficerRateRow> rates = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<String, Number>> byReason = FXCollections.observableArrayList();
+    private final ObservableList<XYChart.Series<String, Number>> byOfficer = FXCollections.observableArrayList();
+    private final ObjectProperty<Annulment> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<String> verdict = new SimpleObjectProperty<>();
+    private final StringProperty reviewComment = new SimpleStringProperty("");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
+    private final Map<String, byte[]> images = new ConcurrentHashMap<>();
+    private final BooleanBinding canReview;
+
+    public AnnulmentsViewModel(SupervisorApi api, BackgroundTask tasks, I18n i18n, Function<Exception, String> failed,
+                               LocalDate today) {
+        this.api = api;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.failed = failed;
+        to.set(today);
+        from.set(today.minusDays(DEFAULT_DAYS));
+        officers.add(new OfficerOption(null, null));
+        canReview = Bindings.createBooleanBinding(() -> selected.get() != null && verdict.get() != null
+                        && (AGREE.equals(verdict.get()) || !reviewComment.get().isBlank()) && !busy.get(),
+                selected, verdict, reviewComment, busy);
+        selected.addListener((o, old, now) -> {
+            verdict.set(now == null || now.review() == null ? null : now.review().verdict());
+            reviewComment.set(now == null || now.review() == null || now.review().comment() == null ? ""
+                    : now.review().comment());
+        });
+    }
+
+    /** The filter as the server takes it; null (and a message) when the dates are the wrong way round. */
+    AnnulmentFilter filter() {
+        if (from.get() != null && to.get() != null && to.get().isBefore(from.get())) {
+            fail(i18n.get("annulments.error.dates"));
+            return null;
         }
-        return r.region() != null ? i18n.regionName(r.region()) : i18n.get("shell.national");
+        OfficerOption o = officer.get();
+        return new AnnulmentFilter(from.get(), to.get(), region.get(), o == null ? null : o.iin(), reason.get());
+    }
+
+    /** Loads the log and the rates for the filter. */
+    public void refresh() {
+        AnnulmentFilter f = filter();
+        if (f == null) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(() -> new Loaded(api.annulments(f), api.rates(f)), loaded -> {
+            busy.set(false);
+            show(loaded);
+            info(i18n.get("annulments.loaded", loaded.log().size()));
+        }, e -> {
+            busy.set(false);
+            fail(failed.apply(e));
+        });
+    }
+
+    private void show(Loaded loaded) {
+        UUID keep = selected.get() == null ? null : selected.get().applicationId();
+        entries.setAll(loaded.log());
+        rates.setAll(AnnulmentStats.rateRows(loaded.rates()));
+        byReason.setAll(series(AnnulmentStats.perDay(loaded.log(), a -> reasonName(a.reason()))));
+        byOfficer.setAll(series(AnnulmentStats.perDay(loaded.log(), AnnulmentStats::officerLabel)));
+        OfficerOption chosen = officer.get();
+        List<OfficerOption> options = new ArrayList<>();
+        options.add(new OfficerOption(null, null));
+        loaded.rates().officers().stream()
+                .map(r -> new OfficerOption(r.officerIin(), r.officerName() == null ? r.officerIin() : r.officerName()))
+                .distinct().forEach(options::add);
+        officers.setAll(options);
+        officer.set(chosen != null && options.contains(chosen) ? chosen : options.get(0));
+        selected.set(keep == null ? null : entries.stream().filter(a -> a.applicationId().equals(keep))
+                .findFirst().orElse(null));
+    }
+
+    /** One series per key; every series has a point for every day of the data, zero where nothing happened. */
+    static List<XYChart.Series<String, Number>> series(SortedMap<String, SortedMap<LocalDate, Long>> perDay) {
+        TreeSet<LocalDate> days = new TreeSet<>();
+        perDay.values().forEach(m -> days.addAll(m.keySet()));
+        List<XYChart.Series<String, Number>> out = new ArrayList<>();
+        perDay.forEach((key, counts) -> {
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(key);
+            for (LocalDate d : days) {
+                s.getData().add(new XYChart.Data<>(DAY.format(d), counts.getOrDefault(d, 0L)));
+            }
+            out.add(s);
+        });
+        return out;
+    }
+
+    /** Records the review of the selected entry (a disagreement needs a comment). */
+    public void review() {
+        Annulment a = selected.get();
+        if (!canReview.get()) {
+            return;
+        }
+        String v = verdict.get();
+        String comment = reviewComment.get().strip();
+        busy.set(true);
+        tasks.run(() -> api.review(a.applicationId(), v, comment.isEmpty() ? null : comment), saved -> {
+            busy.set(false);
+            int i = indexOf(saved.applicationId());
+            if (i >= 0) {
+                entries.set(i, saved);
+            }
+            selected.set(saved);
+            info(i18n.get("annulments.review.saved", saved.ticketNumber()));
+        }, e -> {
+            busy.set(false);
+            fail(failed.apply(e));
+        });
+    }
+
+    private int indexOf(UUID id) {
+        for (int i = 0; i < entries.size(); i++) {
+            if (entries.get(i).applicationId().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Writes the entries shown now as CSV to {@code file}. */
+    public void export(Path file) {
+        List<String> header = List.of(i18n.get("annulments.col.ticket"), i18n.get("annulments.col.annulledAt"),
+                i18n.get("annulments.col.region"), i18n.get("annulments.col.officerIin"),
+                i18n.get("annulments.col.officer"), i18n.get("annulments.col.reason"),
+                i18n.get("annulments.col.comment"), i18n.get("annulments.col.refund"),
+                i18n.get("annulments.col.review"), i18n.get("annulments.col.reviewComment"),
+                i18n.get("annulments.col.reviewer"));
+        List<List<String>> rows = entries.stream().map(this::csvRow).toList();
+        tasks.run(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                Csv.write(out, header, rows);
+            }
+            return rows.size();
+        }, n -> info(i18n.get("annulments.exported", n, file.getFileName().toString())), e -> fail(failed.apply(e)));
+    }
+
+    private List<String> csvRow(Annulment a) {
+        Annulment.Review r = a.review();
+        return List.of(a.ticketNumber(), Formats.dateTime(a.annulledAt()), i18n.regionName(a.region()),
+                nz(a.officerIin()), nz(a.officerName()), reasonName(a.reason()), nz(a.comment()), nz(a.refundStatus()),
+                r == null ? "" : verdictName(r.verdict()), r == null ? "" : nz(r.comment()),
+                r == null ? "" : nz(r.supervisorName()));
+    }
+
+    /** A thumbnail's bytes ({@code pathTemplate}: photo or signature), fetched once and kept for the session. */
+    public void image(String pathTemplate, UUID id, Consumer<byte[]> onLoaded) {
+        String key = pathTemplate + id;
+        byte[] cached = images.get(key);
+        if (cached != null) {
+            onLoaded.accept(cached);
+            return;
+        }
+        tasks.run(() -> api.image(pathTemplate, id), bytes -> {
+            images.put(key, bytes);
+            onLoaded.accept(bytes);
+        }, e -> fail(failed.apply(e)));
+    }
+
+    public String reasonName(String reasonCode) {
+        return reasonCode == null ? "" : i18n.get("review.annul.reason." + reasonCode);
+    }
+
+    public String verdictName(String verdictCode) {
+        return verdictCode == null ? "" : i18n.get("annulments.verdict." + verdictCode);
+    }
+
+    private void info(String text) {
+        message.set(text);
+        messageIsError.set(false);
+    }
+
+    private void fail(String text) {
+        message.set(text);
+        messageIsError.set(true);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private record Loaded(List<Annulment> log, AnnulmentRates rates) {
+    }
+
+    public ObjectProperty<LocalDate> fromProperty() {
+        return from;
+    }
+
+    public ObjectProperty<LocalDate> toProperty() {
+        return to;
+    }
+
+    public ObjectProperty<Region> regionProperty() {
+        return region;
+    }
+
+    public ObjectProperty<OfficerOption> officerProperty() {
+        return officer;
+    }
+
+    public ObjectProperty<AnnulmentReason> reasonProperty() {
+        return reason;
+    }
+
+    public ObservableList<OfficerOption> officers() {
+        return officers;
+    }
+
+    public ObservableList<Annulment> entries() {
+        return entries;
+    }
+
+    public ObservableList<AnnulmentStats.OfficerRateRow> rates() {
+        return rates;
+    }
+
+    public ObservableList<XYChart.Series<String, Number>> byReason() {
+        return byReason;
+    }
+
+    public ObservableList<XYChart.Series<String, Number>> byOfficer() {
+        return byOfficer;
+    }
+
+    public ObjectProperty<Annulment> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<String> verdictProperty() {
+        return verdict;
+    }
+
+    public StringProperty reviewCommentProperty() {
+        return reviewComment;
+    }
+
+    public BooleanBinding canReviewProperty() {
+        return canReview;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
     }
 }

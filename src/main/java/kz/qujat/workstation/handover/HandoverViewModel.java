@@ -1,22 +1,240 @@
 package kz.qujat.workstation.handover;
 
-import kz.qujat.workstation.SessionScope;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import kz.qujat.api.HandoverInfo;
+import kz.qujat.api.ProblemKind;
+import kz.qujat.client.CentralException;
+import kz.qujat.client.ClerkApi;
+import kz.qujat.workstation.BackgroundTask;
+import kz.qujat.workstation.I18n;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** State of the registration-point clerk's handover desk (the screen is filled in by its own change; this holds its scope). */
+/**
+ * The registration-point clerk's desk (R11): the documents ready here, lookup by a typed or scanned ticket
+ * number, the applicant's photo for the identity check, the handover with both confirmations, the receipt.
+ */
 public final class HandoverViewModel {
-    private final SessionScope scope;
+    private static final Logger LOG = LoggerFactory.getLogger(HandoverViewModel.class);
+    static final String READY = "READY_FOR_PICKUP";
+    static final String ISSUED = "ISSUED";
 
-    public HandoverViewModel(SessionScope scope) {
-        this.scope = scope;
+    private final ClerkApi api;
+    private final BackgroundTask tasks;
+    private final I18n i18n;
+    private final Function<Exception, String> failed;
+    private final String clerkName;
+
+    private final ObservableList<HandoverInfo> ready = FXCollections.observableArrayList();
+    private final StringProperty ticketText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<HandoverInfo> current = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<byte[]> photo = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty identityChecked = new SimpleBooleanProperty();
+    private final BooleanProperty oldCardSurrendered = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
+    private final BooleanBinding canHandOver;
+    private final BooleanBinding canPrint;
+
+    /** {@code failed} shows a failure in the user's language (and ends an expired session); returns the text. */
+    public HandoverViewModel(ClerkApi api, BackgroundTask tasks, I18n i18n, Function<Exception, String> failed,
+                             String clerkName) {
+        this.api = api;
+        this.tasks = tasks;
+        this.i18n = i18n;
+        this.failed = failed;
+        this.clerkName = clerkName;
+        canHandOver = Bindings.createBooleanBinding(() -> current.get() != null
+                        && READY.equals(current.get().status()) && identityChecked.get() && oldCardSurrendered.get()
+                        && !busy.get(), current, identityChecked, oldCardSurrendered, busy);
+        canPrint = Bindings.createBooleanBinding(() -> current.get() != null && ISSUED.equals(current.get().status()),
+                current);
     }
 
-    /** Whose work the screen shows: the region, registration point or the whole country. */
-    public String scopeText() {
-        var r = scope.session().response();
-        var i18n = scope.app().i18n();
-        if (r.registrationPoint() != null) {
-            return r.registrationPoint();
+    /** Reloads the list of documents waiting at this point. */
+    public void refreshReady() {
+        tasks.run(() -> api.ready(500), ready::setAll, e -> fail(failed.apply(e)));
+    }
+
+    /** Picks a document of the list: the same as typing its ticket number. */
+    public void choose(HandoverInfo info) {
+        if (info != null) {
+            ticketText.set(info.ticketNumber());
+            lookUp();
         }
-        return r.region() != null ? i18n.regionName(r.region()) : i18n.get("shell.national");
+    }
+
+    /** Looks up what is in the ticket field (typed, or scanned: the scanner's Enter ends it). */
+    public void lookUp() {
+        String ticket = ClerkApi.normalizeTicket(ticketText.get());
+        clear();
+        if (ticket == null) {
+            fail(i18n.get("handover.error.badTicket"));
+            return;
+        }
+        ticketText.set(ticket);
+        busy.set(true);
+        tasks.run(() -> {
+            HandoverInfo info = api.find(ticket);
+            return new Found(info, api.photo(info.applicationId()));
+        }, found -> {
+            busy.set(false);
+            current.set(found.info());
+            photo.set(found.photo());
+            info(ISSUED.equals(found.info().status()) ? i18n.get("handover.alreadyIssued")
+                    : i18n.get("handover.found"));
+        }, e -> {
+            busy.set(false);
+            fail(lookupFailure(e));
+        });
+    }
+
+    /** R11: hands over the current document; only with both confirmations (the button is disabled otherwise). */
+    public void handOver() {
+        HandoverInfo info = current.get();
+        if (!canHandOver.get()) {
+            return;
+        }
+        busy.set(true);
+        tasks.run(() -> api.handOver(info.ticketNumber(), identityChecked.get(), oldCardSurrendered.get(), null),
+                issued -> {
+                    busy.set(false);
+                    LOG.info("ticket {} handed over", issued.ticketNumber());
+                    current.set(issued);
+                    info(i18n.get("handover.done", issued.ticketNumber()));
+                    refreshReady();
+                }, e -> {
+                    busy.set(false);
+                    fail(lookupFailure(e));
+                });
+    }
+
+    /** Writes the receipt of the handed-over document as PDF to {@code file}; {@code then} runs on success. */
+    public void saveReceipt(Path file, Runnable then) {
+        HandoverInfo info = current.get();
+        if (info == null || !ISSUED.equals(info.status())) {
+            return;
+        }
+        HandoverReceipt.Data data = receiptData(info);
+        HandoverReceipt receipt = new HandoverReceipt(i18n::get);
+        tasks.run(() -> {
+            try (OutputStream out = Files.newOutputStream(file)) {
+                receipt.write(data, out);
+            }
+            return file;
+        }, f -> {
+            info(i18n.get("handover.receipt.saved", f.getFileName().toString()));
+            then.run();
+        }, e -> fail(failed.apply(e)));
+    }
+
+    HandoverReceipt.Data receiptData(HandoverInfo info) {
+        String name = String.join(" ", List.of(info.surname(), info.givenName(),
+                info.patronymic() == null ? "" : info.patronymic())).strip();
+        return new HandoverReceipt.Data(info.ticketNumber(), name, info.newDocumentNumber(), info.registrationPoint(),
+                info.issuedAt(), clerkName, true, true);
+    }
+
+    /** The clerk-specific readings of a refusal; anything else goes to the shell's general messages. */
+    private String lookupFailure(Exception e) {
+        if (e instanceof CentralException c && c.kind().isPresent()) {
+            ProblemKind kind = c.kind().get();
+            LOG.info("handover lookup refused: {}", kind.slug());
+            switch (kind) {
+                case FORBIDDEN:
+                    return i18n.get("handover.error.otherPoint");
+                case CONFLICT:
+                    return i18n.get("handover.error.notReady");
+                case NOT_FOUND:
+                    return i18n.get("handover.error.unknownTicket");
+                default:
+                    break;
+            }
+        }
+        return failed.apply(e);
+    }
+
+    private void clear() {
+        current.set(null);
+        photo.set(null);
+        identityChecked.set(false);
+        oldCardSurrendered.set(false);
+        message.set("");
+    }
+
+    private void info(String text) {
+        message.set(text);
+        messageIsError.set(false);
+    }
+
+    private void fail(String text) {
+        message.set(text);
+        messageIsError.set(true);
+    }
+
+    private record Found(HandoverInfo info, byte[] photo) {
+    }
+
+    public ObservableList<HandoverInfo> ready() {
+        return ready;
+    }
+
+    public StringProperty ticketTextProperty() {
+        return ticketText;
+    }
+
+    public ReadOnlyObjectProperty<HandoverInfo> currentProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<byte[]> photoProperty() {
+        return photo.getReadOnlyProperty();
+    }
+
+    public BooleanProperty identityCheckedProperty() {
+        return identityChecked;
+    }
+
+    public BooleanProperty oldCardSurrenderedProperty() {
+        return oldCardSurrendered;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canHandOverProperty() {
+        return canHandOver;
+    }
+
+    public BooleanBinding canPrintProperty() {
+        return canPrint;
     }
 }

@@ -1,0 +1,123 @@
+package kz.qujat.workstation.annulments;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.chart.XYChart;
+import kz.qujat.api.Annulment;
+import kz.qujat.api.IntakeResponse;
+import kz.qujat.client.SupervisorApi;
+import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.workstation.BackgroundTask;
+import kz.qujat.workstation.I18n;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The supervisor's log logic against a real central service, with the work run inline. */
+class AnnulmentsViewModelTest {
+    private static LiveCentral central;
+    private static SupervisorApi api;
+    private static IntakeResponse photo;
+    private final I18n i18n = new I18n(I18n.ENGLISH);
+    private final List<Exception> failures = new ArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        central = new LiveCentral();
+        photo = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", "=cmd|' /C calc'!A0");
+        central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "SIGNATURE", "подпись, \"нечитаемая\"");
+        central.decided("officer-astana", Region.ASTANA, null, "APPROVE", null, null);
+        central.decided("officer-almaty", Region.ALMATY, null, "ANNUL", "PHOTO", null);
+        api = new SupervisorApi(central.login("supervisor"));
+    }
+
+    @AfterAll
+    static void stop() {
+        central.close();
+    }
+
+    private AnnulmentsViewModel model() {
+        return new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
+            failures.add(e);
+            return "general failure";
+        }, KzTime.today(Clock.systemUTC()));
+    }
+
+    @Test
+    void loadsTheLogRatesChartsAndOfficersAndFilters() {
+        AnnulmentsViewModel m = model();
+        m.refresh();
+        assertThat(m.entries()).hasSize(3);
+        assertThat(m.officers()).extracting(AnnulmentsViewModel.OfficerOption::iin)
+                .containsExactly(null, "900722423029", "850314312017");
+        assertThat(m.byReason()).extracting(XYChart.Series::getName).containsExactlyInAnyOrder(
+                i18n.get("review.annul.reason.PHOTO"), i18n.get("review.annul.reason.SIGNATURE"));
+        assertThat(m.byOfficer()).hasSize(2);
+        AnnulmentStats.OfficerRateRow astana = m.rates().stream()
+                .filter(r -> r.officerIin().equals("850314312017")).findFirst().orElseThrow();
+        assertThat(astana.decisions()).isEqualTo(3);
+        assertThat(astana.annulments()).isEqualTo(2);
+
+        m.reasonProperty().set(AnnulmentReason.PHOTO);
+        m.regionProperty().set(Region.ASTANA);
+        m.refresh();
+        assertThat(m.entries()).extracting(Annulment::ticketNumber).containsExactly(photo.ticketNumber());
+
+        m.toProperty().set(m.fromProperty().get().minusDays(1));
+        m.refresh();
+        assertThat(m.messageIsErrorProperty().get()).isTrue();
+        assertThat(m.messageProperty().get()).isEqualTo(i18n.get("annulments.error.dates"));
+        assertThat(m.entries()).hasSize(1);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void aDisagreementNeedsACommentAndTheReviewShowsInTheLog() {
+        AnnulmentsViewModel m = model();
+        m.refresh();
+        Annulment entry = m.entries().stream().filter(a -> a.ticketNumber().equals(photo.ticketNumber()))
+                .findFirst().orElseThrow();
+        assertThat(m.canReviewProperty().get()).isFalse();
+        m.selectedProperty().set(entry);
+        m.verdictProperty().set(AnnulmentsViewModel.DISAGREE);
+        assertThat(m.canReviewProperty().get()).isFalse();
+        m.reviewCommentProperty().set("фото в порядке");
+        assertThat(m.canReviewProperty().get()).isTrue();
+        m.review();
+        Annulment saved = m.entries().stream().filter(a -> a.ticketNumber().equals(photo.ticketNumber()))
+                .findFirst().orElseThrow();
+        assertThat(saved.review().verdict()).isEqualTo("DISAGREE");
+        assertThat(saved.review().comment()).isEqualTo("фото в порядке");
+        assertThat(m.selectedProperty().get()).isEqualTo(saved);
+        assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void exportsWhatIsShownAsSafeCsv(@TempDir Path dir) throws Exception {
+        AnnulmentsViewModel m = model();
+        m.regionProperty().set(Region.ASTANA);
+        m.refresh();
+        Path file = dir.resolve("log.csv");
+        m.export(file);
+        byte[] bytes = Files.readAllBytes(file);
+        assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
+        String csv = new String(bytes, StandardCharsets.UTF_8).substring(1);
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0]).startsWith("Ticket,Annulled at,Region,Officer IIN,Officer,Reason,Comment");
+        assertThat(csv).contains(photo.ticketNumber(), "ЖАКСЫБЕКОВ АРМАН", "'=cmd|", "\"подпись, \"\"нечитаемая\"\"\"");
+        assertThat(csv).doesNotContain(",=cmd");
+        assertThat(m.messageProperty().get()).contains("2", "log.csv");
+        assertThat(failures).isEmpty();
+    }
+}

@@ -48,6 +48,7 @@ public final class ImageToolsView {
     @FXML private ImageView registrySignatureView;
     @FXML private VBox compareBox;
     @FXML private Label compareMissingLabel;
+    @FXML private VBox comparedBox;
     @FXML private ImageView submittedInkView;
     @FXML private ImageView registryInkView;
     @FXML private ImageView overlayView;
@@ -156,6 +157,8 @@ public final class ImageToolsView {
         boolean compared = v != null && v.overlay() != null;
         compareMissingLabel.setVisible(!compared);
         compareMissingLabel.setManaged(!compared);
+        comparedBox.setVisible(compared);
+        comparedBox.setManaged(compared);
         submittedInkView.setImage(compared ? v.submittedInk() : null);
         registryInkView.setImage(compared ? v.registryInk() : null);
         overlayView.setImage(compared ? v.overlay() : null);

@@ -80,11 +80,27 @@ public final class ReviewView {
         styleEligibility();
         toolsHost.setContent(toolsRoot);
         setUpChecks();
-        // bubbling: text fields of the decision panels keep their keys; the tools take the rest
-        reviewPane.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (!decisionLayer.isVisible() && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
+        // the tools' keys work wherever the focus is in the window (it may sit on the shell's language box)
+        // while this screen is shown; text fields keep their keys, and so do the decision panels
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> keys = e -> {
+            if (reviewPane.isVisible() && !decisionLayer.isVisible()
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
+                    && !(e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing())
                     && tools.handleKey(e)) {
                 e.consume();
+            }
+        };
+        reviewPane.sceneProperty().addListener((o, before, scene) -> {
+            if (before != null) {
+                before.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+            }
+            if (scene != null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+            }
+        });
+        model.detailProperty().addListener((o, a, d) -> {
+            if (d != null) {
+                javafx.application.Platform.runLater(checksTable::requestFocus);
             }
         });
         approveButton.disableProperty().bind(model.canDecideBinding().not());

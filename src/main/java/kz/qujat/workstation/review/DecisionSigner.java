@@ -8,7 +8,7 @@ import kz.qujat.eds.CertificateProfile;
 import kz.qujat.eds.CmsSigner;
 import kz.qujat.eds.EdsException;
 import kz.qujat.eds.KeyPurpose;
-import kz.qujat.eds.Pkcs12KeySource;
+import kz.qujat.eds.KeySource;
 import kz.qujat.eds.SigningKey;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.StaffSession;
@@ -52,7 +52,7 @@ public final class DecisionSigner {
                 throw new Refused("review.sign.alreadySigned");
             }
             SigningKey key;
-            try (Pkcs12KeySource source = Pkcs12KeySource.open(session.keyFile(), password)) {
+            try (KeySource source = session.keys().open(password, app.trust())) {
                 key = source.signingKey();
             }
             if (!session.staffIin().equals(CertificateProfile.of(key.certificate()).iin())) {

@@ -251,6 +251,7 @@ public final class LoginViewModel {
                     : serial.equals(signing) ? "login.token.purpose.signing" : "login.token.purpose.other";
             list.add(new TokenCertificate(purpose, CertificateCard.of(key.certificate())));
         }
+        list.sort(java.util.Comparator.comparing(TokenCertificate::purposeKey)); // authentication, other, signing
         return list;
     }
 

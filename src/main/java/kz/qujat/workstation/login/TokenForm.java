@@ -53,7 +53,7 @@ final class TokenForm {
         c.tokenBox().setConverter(new StringConverter<>() {
             @Override
             public String toString(TokenInfo t) {
-                return t == null ? "" : c.i18n().get("login.token.entry", t.label(), t.serialNumber(), t.slot());
+                return t == null ? "" : c.i18n().get("login.token.entry", t.label(), t.serialNumber(), Long.toString(t.slot()));
             }
 
             @Override
@@ -85,6 +85,7 @@ final class TokenForm {
             CertificateCard card = t.card();
             Label line = new Label(c.i18n().get("login.token.certificate", c.i18n().get(t.purposeKey()), card.owner(),
                     card.iin() == null ? "—" : card.iin(), f.format(card.validTo())));
+            line.setWrapText(true);
             line.getStyleClass().add("token-certificate");
             pane.getChildren().add(line);
         }

@@ -53,6 +53,7 @@ class TokenUiTest extends FxRobot {
 
     @TempDir
     Path data;
+    private javafx.application.Application app;
 
     @BeforeAll
     static void startCentral() throws Exception {
@@ -77,12 +78,14 @@ class TokenUiTest extends FxRobot {
                 Duration.ofMinutes(30), I18n.ENGLISH, Duration.ofMillis(500), Duration.ofSeconds(5),
                 java.util.List.of(library));
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(() -> new WorkstationApp(
+        app = FxToolkit.setupApplication(() -> new WorkstationApp(
                 () -> new AppContext(config, BackgroundTask.forFx(), Clock.systemUTC())));
     }
 
     @AfterEach
     void closeWorkstation() throws TimeoutException {
+        // stop() ends the session's timers and the outbox's retries, so nothing ticks into the next test
+        FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
 

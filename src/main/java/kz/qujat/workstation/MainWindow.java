@@ -54,8 +54,7 @@ public final class MainWindow {
 
     private void loggedIn(StaffSession session) {
         StatusModel status = new StatusModel();
-        SessionScope scope = new SessionScope(app, session, status, id -> shell.show(id),
-                () -> showLogin("session.expired"));
+        SessionScope scope = new SessionScope(app, session, status, id -> shell.show(id), this::showLogin);
         shell = new ShellViewModel(scope);
         login = null;
         timers = new SessionTimers(scope, root, () -> showLogin("session.expired"));

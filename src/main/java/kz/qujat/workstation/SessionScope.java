@@ -2,26 +2,27 @@ package kz.qujat.workstation;
 
 import java.util.function.Consumer;
 import kz.qujat.client.CentralException;
+import kz.qujat.eds.EdsException;
 
 /**
  * What a screen of a logged-in user needs: the application's services, the session, the status bar, and the
- * ways to move on (open another screen, end an expired session). Built by the shell for each login.
+ * ways to move on (open another screen, end the session with the message key of why). Built by the shell for each login.
  */
 public final class SessionScope {
     private final AppContext app;
     private final StaffSession session;
     private final StatusModel status;
     private final Consumer<String> navigator;
-    private final Runnable expired;
+    private final Consumer<String> ended;
     private final OfficerDesk desk = new OfficerDesk();
 
     public SessionScope(AppContext app, StaffSession session, StatusModel status, Consumer<String> navigator,
-                        Runnable expired) {
+                        Consumer<String> ended) {
         this.app = app;
         this.session = session;
         this.status = status;
         this.navigator = navigator;
-        this.expired = expired;
+        this.ended = ended;
     }
 
     public AppContext app() {
@@ -47,12 +48,16 @@ public final class SessionScope {
 
     /**
      * Shows a failure in the status bar in the user's language and returns the message; a refused session
-     * (401) ends it and goes back to the login screen.
+     * (401) or a token that was removed or stopped answering ends it and goes back to the login screen.
      */
     public String failed(Exception e) {
         if (e instanceof CentralException c && c.status() == 401) {
-            expired.run();
+            ended.accept("session.expired");
             return app.i18n().get("session.expired");
+        }
+        if (e instanceof EdsException eds && eds.kind() == EdsException.Kind.TOKEN_REMOVED) {
+            ended.accept("session.tokenRemoved");
+            return app.i18n().get("session.tokenRemoved");
         }
         String text = app.errors().of(e);
         status.error(text);

@@ -1,6 +1,5 @@
 package kz.qujat.workstation;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import kz.qujat.api.SessionResponse;
 import kz.qujat.client.StaffClient;
@@ -8,9 +7,10 @@ import kz.qujat.domain.StaffRole;
 
 /**
  * One logged-in member of staff: the client holding the bearer token, what the server said about the
- * person (role, region or registration point), and the PKCS#12 file whose signing key signs decisions.
+ * person (role, region or registration point), and where the keys are (PKCS#12 file or PKCS#11 token) whose
+ * signing key signs decisions.
  */
-public record StaffSession(StaffClient client, SessionResponse response, Path keyFile) {
+public record StaffSession(StaffClient client, SessionResponse response, KeyOrigin keys) {
     public StaffRole role() {
         return StaffRole.valueOf(response.role());
     }

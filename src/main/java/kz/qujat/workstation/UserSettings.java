@@ -13,11 +13,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The user's remembered choices (last PKCS#12 file, language, "open next after decision"), in
+ * The user's remembered choices (last PKCS#12 file or PKCS#11 library and token, language, "open next after decision"), in
  * {@code settings.properties} of the data folder, written atomically. Never a password.
  */
 public final class UserSettings {
     public static final String KEY_FILE = "login.keyFile";
+    /** "FILE" or "TOKEN": how the user logged in last time. */
+    public static final String LOGIN_METHOD = "login.method";
+    public static final String PKCS11_LIBRARY = "login.pkcs11Library";
+    /** The label of the token last used (slot ids change when a token is re-plugged; labels do not). */
+    public static final String TOKEN_LABEL = "login.tokenLabel";
     public static final String LANGUAGE = "ui.language";
     public static final String OPEN_NEXT = "officer.openNextAfterDecision";
     private static final Logger LOG = LoggerFactory.getLogger(UserSettings.class);

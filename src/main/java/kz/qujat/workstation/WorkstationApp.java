@@ -38,7 +38,11 @@ public final class WorkstationApp extends Application {
         Path trust = named.containsKey("trust") ? Path.of(named.get("trust")) : null;
         Duration idle = Duration.ofMinutes(Long.parseLong(named.getOrDefault("idle-minutes", "10")));
         Locale lang = named.containsKey("lang") ? Locale.forLanguageTag(named.get("lang")) : null;
-        return new WorkstationConfig(central, data, trust, idle, lang, null, null);
+        java.util.List<Path> libraries = named.containsKey("pkcs11-libraries")
+                ? java.util.Arrays.stream(named.get("pkcs11-libraries").split(java.io.File.pathSeparator))
+                        .filter(s -> !s.isBlank()).map(Path::of).toList()
+                : null;
+        return new WorkstationConfig(central, data, trust, idle, lang, null, null, libraries);
     }
 
     @Override

@@ -29,9 +29,19 @@ public final class WorkstationCommand implements Callable<Integer> {
     @Option(names = "--lang", paramLabel = "ru|kk|en", description = "First language (default ru).")
     String lang;
 
+    @Option(names = "--pkcs11-library", paramLabel = "FILE",
+            description = "PKCS#11 module of a token offered at login (repeatable), e.g. the vendor's Kaztoken or "
+                    + "ID-card library; default: SoftHSM2's when installed.")
+    List<Path> pkcs11Libraries = new ArrayList<>();
+
     @Override
     public Integer call() {
-        WorkstationLauncher.main(arguments(central, data, trust, idleMinutes, lang).toArray(String[]::new));
+        List<String> args = arguments(central, data, trust, idleMinutes, lang);
+        if (!pkcs11Libraries.isEmpty()) {
+            args.add("--pkcs11-libraries=" + String.join(java.io.File.pathSeparator,
+                    pkcs11Libraries.stream().map(p -> p.toAbsolutePath().toString()).toList()));
+        }
+        WorkstationLauncher.main(args.toArray(String[]::new));
         return 0;
     }
 

@@ -27,7 +27,14 @@ public final class TestContexts {
         SessionResponse r = new SessionResponse("token", NOW.plus(Duration.ofHours(1)), "OFFICER", "ASTANA", null,
                 new SessionResponse.Staff("850314312017", "ЖАКСЫБЕКОВ АРМАН"));
         StaffSession session = new StaffSession(new StaffClient(app.config().centralUrl()), r,
-                DevIdentities.file("officer-astana.p12"));
-        return new SessionScope(app, session, status, shown::add, () -> shown.add("expired"));
+                new KeyOrigin.File(DevIdentities.file("officer-astana.p12")));
+        return scope(app, session, status, shown);
+    }
+
+    /** A scope that records the screens shown and "expired" (or the message key) when the session ends. */
+    public static SessionScope scope(AppContext app, StaffSession session, StatusModel status,
+                                     java.util.List<String> shown) {
+        return new SessionScope(app, session, status, shown::add,
+                key -> shown.add("session.expired".equals(key) ? "expired" : key));
     }
 }

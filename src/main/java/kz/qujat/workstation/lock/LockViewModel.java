@@ -6,13 +6,13 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import kz.qujat.eds.CertificateProfile;
-import kz.qujat.eds.Pkcs12KeySource;
+import kz.qujat.eds.KeySource;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.StaffSession;
 
 /**
- * The idle lock: the window stays covered until the password of the logged-in person's key file is typed
- * again (the file must open and hold that person's certificate).
+ * The idle lock: the window stays covered until the password of the logged-in person's key file (or the PIN
+ * of the token) is typed again (the keys must open and hold that person's certificate).
  */
 public final class LockViewModel {
     private final AppContext app;
@@ -43,7 +43,7 @@ public final class LockViewModel {
     public void unlock(char[] password) {
         busy.set(true);
         app.tasks().run(() -> {
-            try (Pkcs12KeySource source = Pkcs12KeySource.open(session.keyFile(), password)) {
+            try (KeySource source = session.keys().open(password, app.trust())) {
                 return session.staffIin().equals(
                         CertificateProfile.of(source.authenticationKey().certificate()).iin());
             } finally {

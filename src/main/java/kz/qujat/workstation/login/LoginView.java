@@ -11,8 +11,11 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import kz.qujat.workstation.I18n;
 import kz.qujat.workstation.LanguageChooser;
@@ -23,6 +26,16 @@ public final class LoginView {
     private final I18n i18n;
 
     @FXML private ComboBox<Locale> language;
+    @FXML private ToggleGroup methodGroup;
+    @FXML private RadioButton fileMethod;
+    @FXML private RadioButton tokenMethod;
+    @FXML private VBox filePane;
+    @FXML private VBox tokenPane;
+    @FXML private ComboBox<java.nio.file.Path> libraryBox;
+    @FXML private Button findButton;
+    @FXML private ComboBox<kz.qujat.eds.TokenInfo> tokenBox;
+    @FXML private Label secretLabel;
+    @FXML private VBox tokenCertsPane;
     @FXML private TextField keyFileField;
     @FXML private Button chooseButton;
     @FXML private PasswordField passwordField;
@@ -63,9 +76,11 @@ public final class LoginView {
             }
         });
         showCard(model.cardProperty().get());
+        TokenForm.bind(this);
         // the remembered key file leaves only the password to type
-        javafx.application.Platform.runLater(() -> (model.keyFileProperty().get() != null ? passwordField : chooseButton)
-                .requestFocus());
+        javafx.application.Platform.runLater(() -> (model.methodProperty().get() == LoginViewModel.Method.TOKEN
+                ? (model.tokens().tokenProperty().get() != null ? passwordField : findButton)
+                : model.keyFileProperty().get() != null ? passwordField : chooseButton).requestFocus());
         model.canLogInBinding().addListener((o, a, can) -> {
             if (can) {
                 loginButton.requestFocus();
@@ -73,12 +88,29 @@ public final class LoginView {
         });
     }
 
+    /** The token half of the form, bound in {@link TokenForm}. */
+    record TokenControls(LoginViewModel model, I18n i18n, ToggleGroup methodGroup, RadioButton fileMethod,
+                         RadioButton tokenMethod, VBox filePane, VBox tokenPane,
+                         ComboBox<java.nio.file.Path> libraryBox, Button findButton,
+                         ComboBox<kz.qujat.eds.TokenInfo> tokenBox, Label secretLabel, VBox tokenCertsPane,
+                         PasswordField passwordField) {
+    }
+
+    TokenControls tokenControls() {
+        return new TokenControls(model, i18n, methodGroup, fileMethod, tokenMethod, filePane, tokenPane, libraryBox,
+                findButton, tokenBox, secretLabel, tokenCertsPane, passwordField);
+    }
+
+    static DateTimeFormatter dates(I18n i18n) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale())
+                .withZone(ZoneId.systemDefault());
+    }
+
     private void showCard(CertificateCard card) {
         if (card == null) {
             return;
         }
-        DateTimeFormatter f = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale())
-                .withZone(ZoneId.systemDefault());
+        DateTimeFormatter f = dates(i18n);
         ownerLabel.setText(card.owner());
         iinLabel.setText(card.iin() == null ? "—" : card.iin());
         organisationLabel.setText(card.organisation() == null ? "—" : card.organisation());
@@ -116,6 +148,11 @@ public final class LoginView {
         }
         passwordField.clear();
         model.showCertificate(password);
+    }
+
+    @FXML
+    private void findTokens() {
+        model.findTokens();
     }
 
     @FXML

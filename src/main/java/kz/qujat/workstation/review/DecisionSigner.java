@@ -8,7 +8,7 @@ import kz.qujat.eds.CertificateProfile;
 import kz.qujat.eds.CmsSigner;
 import kz.qujat.eds.EdsException;
 import kz.qujat.eds.KeyPurpose;
-import kz.qujat.eds.Pkcs12KeySource;
+import kz.qujat.eds.KeySource;
 import kz.qujat.eds.SigningKey;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.StaffSession;
@@ -45,17 +45,20 @@ public final class DecisionSigner {
         this.judge = new CertificateJudge(app.trust(), app.clock());
     }
 
-    /** Signs and stores with the (unsigned) inspection note, which may be null; the password array is cleared whatever happens. Runs off the FX thread. */
+    /**
+     * Signs and stores with the (unsigned) inspection note, which may be null; the password array is cleared
+     * whatever happens. Runs off the FX thread.
+     */
     public OutboxEntry signAndStore(DecisionDocument doc, com.fasterxml.jackson.databind.JsonNode inspection,
                                     char[] password) throws EdsException, Refused {
+        KeySource source = null;
         try {
             if (app.outbox().find(doc.applicationId()).isPresent()) {
                 throw new Refused("review.sign.alreadySigned");
             }
-            SigningKey key;
-            try (Pkcs12KeySource source = Pkcs12KeySource.open(session.keyFile(), password)) {
-                key = source.signingKey();
-            }
+            // a token's key signs only while the token is logged in, so the keys are closed after signing
+            source = session.keys().open(password, app.trust());
+            SigningKey key = source.signingKey();
             if (!session.staffIin().equals(CertificateProfile.of(key.certificate()).iin())) {
                 throw new Refused("review.sign.otherPerson");
             }
@@ -73,6 +76,9 @@ public final class DecisionSigner {
             return entry;
         } finally {
             Arrays.fill(password, '\0');
+            if (source != null) {
+                source.close();
+            }
         }
     }
 }

@@ -140,7 +140,7 @@ public final class ReviewViewModel {
     }
 
     public String keyText() {
-        return i18n.get("review.sign.key", scope.session().keyFile().getFileName().toString());
+        return i18n.get("review.sign.key", scope.session().keys().displayName());
     }
 
     /** Decisions may start when the images are in and nothing else is under way. */

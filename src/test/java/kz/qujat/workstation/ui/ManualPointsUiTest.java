@@ -47,6 +47,7 @@ class ManualPointsUiTest extends FxRobot {
 
     @TempDir
     Path data;
+    private javafx.application.Application app;
 
     @BeforeAll
     static void startCentral() throws Exception {
@@ -66,12 +67,14 @@ class ManualPointsUiTest extends FxRobot {
         WorkstationConfig config = new WorkstationConfig(central.url(), data, DevIdentities.file("trust"),
                 Duration.ofMinutes(30), I18n.ENGLISH, Duration.ofMillis(500), Duration.ofSeconds(5));
         FxToolkit.registerPrimaryStage();
-        FxToolkit.setupApplication(() -> new WorkstationApp(
+        app = FxToolkit.setupApplication(() -> new WorkstationApp(
                 () -> new AppContext(config, BackgroundTask.forFx(), Clock.systemUTC())));
     }
 
     @AfterEach
     void closeWorkstation() throws TimeoutException {
+        // stop() ends the session's timers and the outbox's retries, so nothing ticks into the next test
+        FxToolkit.cleanupApplication(app);
         FxToolkit.cleanupStages();
     }
 

@@ -1,0 +1,20 @@
+@echo off
+rem Builds the workstation as a Windows installer with jpackage (JDK 17+; needs the WiX Toolset 3 on PATH).
+rem Usage: installer\build-msi.cmd [CENTRAL_URL]
+setlocal
+set CENTRAL_URL=%1
+if "%CENTRAL_URL%"=="" set CENTRAL_URL=http://localhost:8080
+cd /d "%~dp0\.."
+call mvnw.cmd -B -q package -DskipTests || exit /b 1
+rmdir /s /q target\installer 2>nul
+mkdir target\installer\input
+copy target\qujat.jar target\installer\input\ >nul
+for /f %%m in ('jdeps --multi-release 17 --ignore-missing-deps --print-module-deps target\installer\input\qujat.jar') do set MODULES=%%m
+rem The jar carries the OpenCV natives for Windows x86-64; JavaFX natives come from the Windows build of the
+rem JavaFX jars, so build the jar on Windows (Maven picks the platform's JavaFX classifier).
+jpackage --type msi --dest target\installer --name "Qujat Workstation" --app-version 0.1.0 --vendor Qujat ^
+  --input target\installer\input --main-jar qujat.jar --main-class kz.qujat.Main ^
+  --arguments "workstation --central %CENTRAL_URL%" ^
+  --java-options "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED" ^
+  --add-modules %MODULES%,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.localedata ^
+  --win-menu --win-shortcut --win-dir-chooser

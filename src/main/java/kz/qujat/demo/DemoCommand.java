@@ -60,26 +60,65 @@ public final class DemoCommand implements Callable<Integer> {
             // SIGTERM (Ctrl+C) stops the servers and PostgreSQL as closing the window does
             Thread hook = new Thread(stack::close, "qujat-demo-stop");
             Runtime.getRuntime().addShutdownHook(hook);
-            java.util.List<DemoSeeder.Seeded> seeded = new DemoSeeder(new CentralClient(stack.centralUrl()),
-                    stack.feedKey()).seedOnce(data.resolve("seeded"), 20261126L);
             out.println("central service: " + stack.centralUrl());
             out.println("production node: " + stack.productionUrl());
-            seeded.forEach(s -> out.println("  " + s.line()));
-            if (!seeded.isEmpty()) {
-                // a new demo also gets a past: decisions for the supervisor's log and documents for the clerk
-                new DemoHistory(stack.centralUrl(), certs, seeded).decide().forEach(line -> out.println("  " + line));
-            }
-            out.println(seeded.isEmpty() ? "using the applications of earlier runs (list: " + data.resolve("seeded") + ")"
-                    : "seeded " + seeded.size() + " applications");
             out.println("log in with certs-dev/officer-astana.p12 (password qujat-dev)");
             out.flush();
             if (noWindow) {
+                seed(stack, out);
                 Thread.currentThread().join();
             }
+            // Seeding runs the intake checks in this process, which loads OpenCV, whose highgui pulls in GTK 2;
+            // JavaFX refuses to start once GTK 2 is loaded. So the window comes up first and the seeding
+            // follows as soon as the toolkit is running (the queue fills while the officer logs in).
+            Thread seeding = new Thread(() -> {
+                awaitFxToolkit();
+                try {
+                    seed(stack, out);
+                } catch (IOException | CentralException | EdsException e) {
+                    err.println("seeding the demo failed: " + e.getMessage());
+                    err.flush();
+                }
+            }, "qujat-demo-seed");
+            seeding.setDaemon(true);
+            seeding.start();
             WorkstationLauncher.main(WorkstationCommand.arguments(stack.centralUrl(), data.resolve("workstation"),
                     certs.resolve("trust"), 10, null).toArray(String[]::new));
         }
         return 0;
+    }
+
+    /** Seeds a new demo (applications, then a past of decisions) and says what it did. */
+    private void seed(DemoStack stack, PrintWriter out) throws IOException, CentralException, EdsException {
+        java.util.List<DemoSeeder.Seeded> seeded = new DemoSeeder(new CentralClient(stack.centralUrl()),
+                stack.feedKey()).seedOnce(data.resolve("seeded"), 20261126L);
+        seeded.forEach(s -> out.println("  " + s.line()));
+        if (!seeded.isEmpty()) {
+            // a new demo also gets a past: decisions for the supervisor's log and documents for the clerk
+            new DemoHistory(stack.centralUrl(), certs, seeded).decide().forEach(line -> out.println("  " + line));
+        }
+        out.println(seeded.isEmpty() ? "using the applications of earlier runs (list: " + data.resolve("seeded") + ")"
+                : "seeded " + seeded.size() + " applications");
+        out.flush();
+    }
+
+    /** Waits until the JavaFX toolkit runs: Platform.runLater refuses until then, so ask again briefly. */
+    private static void awaitFxToolkit() {
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        try {
+            while (true) {
+                try {
+                    javafx.application.Platform.runLater(started::countDown);
+                } catch (IllegalStateException notYet) {
+                    // the toolkit is not initialised yet
+                }
+                if (started.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** On a new demo the login screen offers the Astana officer's key file; a file chosen later is kept. */

@@ -62,6 +62,7 @@ public final class Database implements AutoCloseable {
         Path work = dir.resolve("pgwork");
         Files.createDirectories(work);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .setDataDirectory(data)
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(work.toFile())

@@ -23,6 +23,7 @@ public final class EmbeddedServer implements AutoCloseable {
         Path work = dir.resolve("pgwork");
         Files.createDirectories(work);
         EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                .setPGStartupWait(java.time.Duration.ofSeconds(60))
                 .setDataDirectory(dir.resolve("pgdata"))
                 .setCleanDataDirectory(false)
                 .setOverrideWorkingDirectory(work.toFile())

@@ -13,8 +13,12 @@ import java.util.List;
 final class LightChecks {
     static final String[] FACE_CHECKS = {"photo.faceLuminance", "photo.exposure", "photo.dynamicRange",
         "photo.illuminationUniformity", "photo.sharpness", "photo.naturalColour"};
+    static final String[] BACKGROUND_CHECKS = {"photo.backgroundUniformity", "photo.backgroundCorners",
+        "photo.backgroundLightness"};
     private static final double SHARPNESS_IED = 120;
     static final int BACKGROUND_WIDTH = 600;
+    /** The smallest corner square; {@link #cornerSpread} needs two of them across and two down. */
+    private static final int CORNER_MIN = 2;
     private final Judge judge;
 
     LightChecks(Judge judge) {
@@ -30,6 +34,14 @@ final class LightChecks {
         double s = (double) r.width() / full.width();
         int w = r.width();
         int h = r.height();
+        if (w < 2 * CORNER_MIN || h < 2 * CORNER_MIN) {
+            // a long thin strip averaged down to the working width leaves too few rows to measure
+            List<CheckResult> none = new ArrayList<>();
+            for (String n : BACKGROUND_CHECKS) {
+                none.add(CheckResult.notMeasured(n, "inspect.notMeasured.tooSmall"));
+            }
+            return none;
+        }
         int[] lum = r.luminance();
         boolean[] mask = backgroundMask(w, h, face == null ? null : scaled(face, s));
         double g = Images.meanScharr(lum, w, h, mask);
@@ -221,7 +233,7 @@ final class LightChecks {
      * shoulders, not background).
      */
     static double cornerSpread(Raster r) {
-        int s = Math.max(2, Math.min(r.width(), r.height()) / 20);
+        int s = Math.max(CORNER_MIN, Math.min(r.width(), r.height()) / 20);
         int mid = r.height() / 2 - s;
         int[][] origins = {{0, 0}, {r.width() - s, 0}, {0, mid}, {r.width() - s, mid}};
         double[][] means = new double[4][3];

@@ -29,6 +29,11 @@ public final class HttpApi {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = maxBodyBytes;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            // Jetty's per-connection header cache matches values ignoring case: on a kept-alive connection a
+            // token differing only in case from an earlier one would be read as the earlier one
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
             if (metrics != null) {
                 cfg.requestLogger.http((ctx, ms) -> observe(metrics, ctx, ms));
             }

@@ -59,7 +59,7 @@ final class ProblemWriter {
         }
     }
 
-    private static Problem fromStatus(int status) {
+    static Problem fromStatus(int status) {
         return switch (status) {
             case 413 -> Problem.of(ProblemKind.TOO_LARGE, "the request body is larger than the server accepts");
             case 404 -> Problem.of(ProblemKind.NOT_FOUND, "no such resource");

@@ -1,11 +1,11 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ class TimestampedDecisionHttpTest {
 
     @Test
     void aTimestampedDecisionIsAcceptedWithItsEvidenceStoredAndAnUntimedOneIsRefused() throws Exception {
-        try (DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, Clock.systemUTC());
+        try (DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, TestClock.live());
              CentralFixture f = new CentralFixture(b -> b.validation(ValidationPolicy.of(URI.create(pki.ocspUrl()), true)))) {
             UUID id = claimed(f);
             Http.Answer untimed = f.decide(OFFICER, OFFICER, id, f.document(OFFICER, id, "APPROVE", null, null));
@@ -48,6 +48,8 @@ class TimestampedDecisionHttpTest {
                     .get(0);
             assertThat((byte[]) row.get(0)).isNotEmpty();
             assertThat((byte[]) row.get(1)).isNotEmpty();
+            String metrics = f.http.get("/metrics", null).text();
+            assertThat(metrics).containsPattern("qujat_eds_calls_seconds_count\\{outcome=\"answered\",service=\"ocsp\"\\} [1-9]");
         }
     }
 
@@ -57,7 +59,7 @@ class TimestampedDecisionHttpTest {
         for (String name : List.of("root-ca.crt", "intermediate-ca.crt", "root-ca.crl")) {
             Files.copy(DevKeys.dir().resolve("trust").resolve(name), trust.resolve(name));
         }
-        DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, Clock.systemUTC());
+        DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, TestClock.live());
         try (CentralFixture f = new CentralFixture(b -> b.trustDir(trust)
                 .validation(ValidationPolicy.of(URI.create(pki.ocspUrl()), true)))) {
             UUID id = claimed(f);
@@ -70,6 +72,8 @@ class TimestampedDecisionHttpTest {
             assertThat(a.json().get("type").asText()).isEqualTo("urn:qujat:problem:unavailable");
             assertThat(a.json().get("detail").asText()).contains("not confirmed, retrying");
             assertThat(f.scalar("SELECT count(*) FROM decision WHERE application_id = ?", id)).isEqualTo(0L);
+            assertThat(f.http.get("/metrics", null).text())
+                    .containsPattern("qujat_eds_calls_seconds_count\\{outcome=\"failed\",service=\"ocsp\"\\} [1-9]");
         } finally {
             pki.close();
         }

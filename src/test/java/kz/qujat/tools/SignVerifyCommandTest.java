@@ -1,5 +1,6 @@
 package kz.qujat.tools;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import kz.qujat.api.Json;
 import kz.qujat.devpki.DevPkiServer;
@@ -31,7 +31,7 @@ class SignVerifyCommandTest {
     void signsWithAKeyFileAndATimestampAndVerifiesWithAReadableAndJsonReport() throws Exception {
         Path data = Files.writeString(dir.resolve("decision.json"), "{\"decision\":\"APPROVE\"}");
         Path sig = dir.resolve("decision.p7s");
-        try (DevPkiServer pki = DevServices.serve(DevIdentities.dir(), 0, Clock.systemUTC())) {
+        try (DevPkiServer pki = DevServices.serve(DevIdentities.dir(), 0, TestClock.live())) {
             Map<String, String> env = Map.of(SignCommand.PASSWORD_ENV, DevIdentities.PASSWORD);
             assertThat(sign(env, "--p12", DevIdentities.file("officer-astana.p12").toString(), "--tsa", pki.tsaUrl(),
                     "--out", sig.toString(), data.toString())).as(err).isZero();
@@ -80,6 +80,24 @@ class SignVerifyCommandTest {
         assertThat(err).contains("WRONG_PASSWORD");
         assertThat(sign(Map.of(), "--pkcs11", config.toString(), "--out", dir.resolve("y.p7s").toString(),
                 data.toString())).as("no terminal and no QUJAT_PIN").isEqualTo(2);
+    }
+
+    @Test
+    void signsWithTheRealNcaGost2015KeyFileDetachedAndAttached() throws Exception {
+        Path data = Files.writeString(dir.resolve("decision.json"), "{\"decision\":\"APPROVE\"}");
+        Path p12 = Path.of("src/test/resources/nca-test/keys/individual_valid_2015.p12");
+        Map<String, String> env = Map.of(SignCommand.PASSWORD_ENV, "Aa123456");
+        Path detached = dir.resolve("d.p7s");
+        assertThat(sign(env, "--p12", p12.toString(), "--out", detached.toString(), data.toString())).as(err).isZero();
+        assertThat(out).contains("detached", "GOST 34.310-2015 (512)");
+        Path attached = dir.resolve("a.p7s");
+        assertThat(sign(env, "--p12", p12.toString(), "--attached", "--out", attached.toString(), data.toString()))
+                .as(err).isZero();
+        assertThat(out).contains("attached");
+        assertThat(Files.size(attached)).isGreaterThan(Files.size(detached));
+        assertThat(sign(Map.of(SignCommand.PASSWORD_ENV, "wrong"), "--p12", p12.toString(), "--out",
+                dir.resolve("x.p7s").toString(), data.toString())).isEqualTo(1);
+        assertThat(err).contains("WRONG_PASSWORD");
     }
 
     private static String trust() {

@@ -87,6 +87,7 @@ public final class ReviewService {
             case SUPERVISOR -> caller.national() || row.region() == caller.region();
             case CLERK -> row.registrationPoint().equals(caller.registrationPoint())
                     && (row.status() == Status.READY_FOR_PICKUP || row.status() == Status.ISSUED);
+            case FINANCE -> false;
         };
         if (!allowed) {
             throw ApiException.notFound("no such application in your region");

@@ -4,6 +4,7 @@ import kz.qujat.central.CentralCommand;
 import kz.qujat.demo.DemoCommand;
 import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
+import kz.qujat.store.DataFolderInUseException;
 import kz.qujat.tools.BenchCommand;
 import kz.qujat.tools.InspectCommand;
 import kz.qujat.tools.InspectEvalCommand;
@@ -27,6 +28,17 @@ public final class Main {
     }
 
     public static CommandLine commandLine() {
-        return new CommandLine(new Main());
+        CommandLine commandLine = new CommandLine(new Main());
+        commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof DataFolderInUseException busy) {
+                    // a situation for the operator, not a defect: one line saying what to do, no stack trace
+                    cmd.getErr().println(busy.getMessage());
+                    return 1;
+                }
+            }
+            throw e;
+        });
+        return commandLine;
     }
 }

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.util.List;
 import kz.qujat.api.HandoverInfo;
 import kz.qujat.api.HandoverRequest;
+import kz.qujat.api.Problem;
+import kz.qujat.api.ProblemKind;
 import kz.qujat.central.store.ApplicationStore;
 import kz.qujat.central.store.PickupStore;
 import kz.qujat.domain.Status;
@@ -39,7 +41,16 @@ public final class HandoverService {
         return info(row);
     }
 
+    /**
+     * The documents at the clerk's point that are ready or were handed over; any other status is not the
+     * clerk's business (the applicant's name and ticket of an application still in review are not theirs to
+     * read), so it is refused rather than answered.
+     */
     public List<HandoverInfo> list(StaffMember clerk, Status status, int limit) {
+        if (status != Status.READY_FOR_PICKUP && status != Status.ISSUED) {
+            throw new ApiException(ProblemKind.INVALID_INPUT, "status: the clerk's list is READY_FOR_PICKUP or ISSUED",
+                    List.of(new Problem.FieldError("status", "must be READY_FOR_PICKUP or ISSUED")));
+        }
         return applications.atPoint(clerk.registrationPoint(), status, limit).stream().map(this::info).toList();
     }
 

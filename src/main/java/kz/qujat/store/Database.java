@@ -2,9 +2,7 @@ package kz.qujat.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,9 +22,9 @@ public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final HikariDataSource pool;
-    private final EmbeddedPostgres embedded;
+    private final SupervisedPostgres embedded;
 
-    private Database(HikariDataSource pool, EmbeddedPostgres embedded) {
+    private Database(HikariDataSource pool, SupervisedPostgres embedded) {
         this.pool = pool;
         this.embedded = embedded;
     }
@@ -56,22 +54,17 @@ public final class Database implements AutoCloseable {
         throw new IllegalArgumentException("--db must be embedded:DIR or jdbc:postgresql://...");
     }
 
-    /** Starts (or restarts) an embedded PostgreSQL whose data lives in {@code dir}. */
+    /**
+     * Starts (or restarts) an embedded PostgreSQL whose data lives in {@code dir}: durable, watched (started
+     * again when its process dies), and taking over the orphan a killed predecessor left running.
+     */
     public static Database embedded(Path dir, String schema) throws IOException {
-        Path data = dir.resolve("pgdata");
-        Path work = dir.resolve("pgwork");
-        Files.createDirectories(work);
-        EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                .setPGStartupWait(java.time.Duration.ofSeconds(60))
-                .setDataDirectory(data)
-                .setCleanDataDirectory(false)
-                .setOverrideWorkingDirectory(work.toFile())
-                .start();
+        SupervisedPostgres pg = SupervisedPostgres.start(dir);
         try {
             String name = "qujat_" + schema;
-            createDatabaseIfMissing(pg.getPostgresDatabase(), name);
+            createDatabaseIfMissing(pg.admin(), name);
             HikariConfig cfg = poolConfig(schema);
-            cfg.setJdbcUrl(pg.getJdbcUrl("postgres", name));
+            cfg.setJdbcUrl(pg.jdbcUrl(name));
             return migrated(new HikariDataSource(cfg), pg, schema);
         } catch (RuntimeException | IOException e) {
             pg.close();
@@ -98,7 +91,7 @@ public final class Database implements AutoCloseable {
         return cfg;
     }
 
-    private static Database migrated(HikariDataSource pool, EmbeddedPostgres pg, String schema) {
+    private static Database migrated(HikariDataSource pool, SupervisedPostgres pg, String schema) {
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/" + schema).load().migrate();
         } catch (RuntimeException e) {
@@ -129,11 +122,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         pool.close();
         if (embedded != null) {
-            try {
-                embedded.close();
-            } catch (IOException e) {
-                LOG.warn("embedded PostgreSQL did not stop cleanly", e);
-            }
+            embedded.close();
         }
     }
 }

@@ -1,11 +1,11 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.qujat.domain.Iin;
-import kz.qujat.domain.KzTime;
 
 /** Valid intake submissions for tests, each with its own IIN and document number, as editable JSON. */
 final class Applicants {
@@ -18,7 +18,7 @@ final class Applicants {
 
     /** An eligible application to the region's first registration point; expires in 5 days. */
     static ObjectNode valid(String region) {
-        return valid(region, LocalDate.ofInstant(java.time.Instant.now(), KzTime.ZONE).plusDays(5));
+        return valid(region, TestClock.today().plusDays(5));
     }
 
     static ObjectNode valid(String region, LocalDate expiry) {

@@ -1,5 +1,6 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -109,7 +109,7 @@ final class CentralFixture implements AutoCloseable {
         return new DecisionDocument(id, d.get("ticketNumber").asText(), decision, reason, comment,
                 Canonical.sha256Hex(Canonical.bytes(d.get("form"))), d.get("photoSha256").asText(),
                 d.get("signatureSha256").asText(), d.get("policyVersion").asText(),
-                d.get("claimedBy").get("officerIin").asText(), Instant.now());
+                d.get("claimedBy").get("officerIin").asText(), TestClock.liveNow());
     }
 
     Http.Answer decide(String officer, String signer, UUID id, DecisionDocument doc) {

@@ -1,5 +1,6 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,7 +35,7 @@ class IntakeChecksHttpTest {
     @Test
     void aGoodSyntheticApplicantPassesWithoutFailures() throws Exception {
         try (CentralFixture f = new CentralFixture()) {
-            SyntheticApplicant good = new SyntheticApplicants(11, java.time.LocalDate.now(kz.qujat.domain.KzTime.ZONE), 0)
+            SyntheticApplicant good = new SyntheticApplicants(11, TestClock.today(), 0)
                     .next(kz.qujat.domain.Region.ASTANA);
             Http.Answer r = f.http.post(Paths.INTAKE, null, good.toIntakeRequest());
             assertThat(r.status()).isEqualTo(201);

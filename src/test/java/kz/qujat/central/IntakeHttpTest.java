@@ -1,5 +1,6 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +17,6 @@ import java.util.function.Consumer;
 import kz.qujat.api.Canonical;
 import kz.qujat.api.Paths;
 import kz.qujat.domain.Eligibility;
-import kz.qujat.domain.KzTime;
 import kz.qujat.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +32,7 @@ class IntakeHttpTest {
     static void start() throws Exception {
         jdbcUrl = TestPostgres.freshJdbcUrl();
         server = CentralServer.start(CentralConfig.builder().port(0).db(jdbcUrl).trustDir(DevKeys.dir().resolve("trust"))
-                .maxBodyBytes(30L * 1024 * 1024).build());
+                .maxBodyBytes(30L * 1024 * 1024).clock(TestClock.fixed()).build());
         http = new Http(server.url());
     }
 
@@ -42,7 +42,7 @@ class IntakeHttpTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.ofInstant(java.time.Instant.now(), KzTime.ZONE);
+        return TestClock.today();
     }
 
     private static Http.Answer submit(ObjectNode form) {

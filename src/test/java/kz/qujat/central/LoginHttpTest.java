@@ -1,5 +1,6 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -141,7 +142,7 @@ class LoginHttpTest {
 
         @Override
         public java.time.Instant instant() {
-            return java.time.Instant.now().plus(offset);
+            return TestClock.liveNow().plus(offset);
         }
     }
 

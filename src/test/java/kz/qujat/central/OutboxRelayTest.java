@@ -1,5 +1,6 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -33,7 +33,7 @@ class OutboxRelayTest {
     @Test
     void retriesWithBackoffUntilTheProductionNodeAcceptsTheSignedOrder() throws Exception {
         Path dir = DevKeys.dir();
-        CmsVerifier verifier = new CmsVerifier(TrustConfig.load(dir.resolve("trust")), Clock.systemUTC());
+        CmsVerifier verifier = new CmsVerifier(TrustConfig.load(dir.resolve("trust")), TestClock.live());
         X509Certificate central;
         try (var in = java.nio.file.Files.newInputStream(dir.resolve("central-service.crt"))) {
             central = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);

@@ -1,5 +1,6 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,15 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
 import kz.qujat.api.ReadyReport;
-import kz.qujat.domain.KzTime;
 import kz.qujat.eds.CmsSigner;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +36,7 @@ class PickupHttpTest {
     }
 
     private static int ready(String signer, UUID id, String point) throws Exception {
-        byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "0" + "12345678", Instant.now()));
+        byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "0" + "12345678", TestClock.liveNow()));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signer != null) {
@@ -112,8 +110,8 @@ class PickupHttpTest {
         UUID photo = f.decided("ASTANA", OFFICER, "ANNUL", "PHOTO", null).id();
         UUID signature = f.decided("ALMATY", "officer-almaty", "ANNUL", "SIGNATURE", "подпись не читается").id();
         String sup = f.token("supervisor");
-        String today = LocalDate.ofInstant(Instant.now(), KzTime.ZONE).toString();
-        String tomorrow = LocalDate.ofInstant(Instant.now(), KzTime.ZONE).plusDays(1).toString();
+        String today = TestClock.today().toString();
+        String tomorrow = TestClock.today().plusDays(1).toString();
         JsonNode all = f.http.get(Paths.ANNULMENTS, sup).json();
         assertThat(all.findValuesAsText("applicationId")).contains(photo.toString(), signature.toString());
         assertThat(f.http.get(Paths.ANNULMENTS + "?region=ALMATY", sup).json().findValuesAsText("applicationId"))

@@ -1,5 +1,6 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,14 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.UUID;
 import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
 import kz.qujat.api.ReadyReport;
-import kz.qujat.domain.KzTime;
 import kz.qujat.eds.CmsSigner;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +71,7 @@ class SupervisorRatesAndClerkPhotoHttpTest {
 
         JsonNode astanaOnly = f.http.get(Paths.ANNULMENT_RATES + "?region=ASTANA", sup).json();
         assertThat(astanaOnly.get("regions").findValuesAsText("region")).containsExactly("ASTANA");
-        String tomorrow = LocalDate.ofInstant(Instant.now(), KzTime.ZONE).plusDays(1).toString();
+        String tomorrow = TestClock.today().plusDays(1).toString();
         assertThat(f.http.get(Paths.ANNULMENT_RATES + "?from=" + tomorrow, sup).json().get("officers")).isEmpty();
 
         assertThat(f.http.get(Paths.ANNULMENT_RATES + "?reason=BORED", sup).status()).isEqualTo(400);
@@ -105,7 +103,7 @@ class SupervisorRatesAndClerkPhotoHttpTest {
     }
 
     private void ready(UUID id, String point) throws Exception {
-        byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "012345678", Instant.now()));
+        byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "012345678", TestClock.liveNow()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json")
                 .header("Qujat-Signature", Base64.getEncoder().encodeToString(

@@ -1,11 +1,11 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +32,7 @@ class TimestampedDecisionHttpTest {
 
     @Test
     void aTimestampedDecisionIsAcceptedWithItsEvidenceStoredAndAnUntimedOneIsRefused() throws Exception {
-        try (DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, Clock.systemUTC());
+        try (DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, TestClock.live());
              CentralFixture f = new CentralFixture(b -> b.validation(ValidationPolicy.of(URI.create(pki.ocspUrl()), true)))) {
             UUID id = claimed(f);
             Http.Answer untimed = f.decide(OFFICER, OFFICER, id, f.document(OFFICER, id, "APPROVE", null, null));
@@ -57,7 +57,7 @@ class TimestampedDecisionHttpTest {
         for (String name : List.of("root-ca.crt", "intermediate-ca.crt", "root-ca.crl")) {
             Files.copy(DevKeys.dir().resolve("trust").resolve(name), trust.resolve(name));
         }
-        DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, Clock.systemUTC());
+        DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, TestClock.live());
         try (CentralFixture f = new CentralFixture(b -> b.trustDir(trust)
                 .validation(ValidationPolicy.of(URI.create(pki.ocspUrl()), true)))) {
             UUID id = claimed(f);

@@ -1,9 +1,9 @@
 package kz.qujat.client;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.LocalDate;
 import java.util.List;
 import kz.qujat.api.Annulment;
 import kz.qujat.api.AnnulmentRates;
@@ -44,8 +44,8 @@ class RoleApisTest {
     void theSupervisorFiltersReadsRatesAndReviews() throws Exception {
         SupervisorApi sup = new SupervisorApi(central.login("supervisor"));
         assertThat(sup.annulments(AnnulmentFilter.NONE)).hasSize(2);
-        List<Annulment> astana = sup.annulments(new AnnulmentFilter(LocalDate.now().minusDays(1),
-                LocalDate.now().plusDays(1), Region.ASTANA, null, AnnulmentReason.PHOTO));
+        List<Annulment> astana = sup.annulments(new AnnulmentFilter(TestClock.today().minusDays(1),
+                TestClock.today().plusDays(1), Region.ASTANA, null, AnnulmentReason.PHOTO));
         assertThat(astana).extracting(Annulment::ticketNumber).containsExactly(annulled.ticketNumber());
         assertThat(sup.annulments(new AnnulmentFilter(null, null, null, "900722423029", null)))
                 .extracting(Annulment::region).containsExactly("ALMATY");

@@ -1,11 +1,11 @@
 package kz.qujat.devpki;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.stream.Stream;
 import kz.qujat.Main;
@@ -35,7 +35,7 @@ class DevPkiTest {
     @BeforeAll
     static void generate() throws Exception {
         assertThat(Main.commandLine().execute("devpki", "--out", out.toString())).isZero();
-        verifier = new CmsVerifier(TrustConfig.load(out.resolve("trust")), Clock.systemUTC());
+        verifier = new CmsVerifier(TrustConfig.load(out.resolve("trust")), TestClock.live());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kz.qujat.devpki;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class LongTermValidationTest {
 
     @Test
     void timestampedSignatureIsValidWithOcspEvidenceAndTheRevokedOfficerIsRefusedByOcsp() throws Exception {
-        try (DevPkiServer server = DevServices.serve(CERTS, 0, Clock.systemUTC())) {
+        try (DevPkiServer server = DevServices.serve(CERTS, 0, TestClock.live())) {
             CmsVerifier verifier = verifier(server.ocspUrl(), true, true);
             byte[] cms = CmsSigner.signDetached(key("officer-astana"), DECISION, new TsaClient(URI.create(server.tsaUrl())));
             VerificationResult r = verifier.verifyDetached(cms, DECISION, KeyPurpose.SIGNING);
@@ -67,13 +68,13 @@ class LongTermValidationTest {
     void aSignatureTimestampedBeforeTheRevocationStaysValidAndOneAfterItDoesNot() throws Exception {
         SigningKey key = key("officer-astana");
         Instant from = key.certificate().getNotBefore().toInstant();
-        Duration span = Duration.between(from, Instant.now());
+        Duration span = Duration.between(from, TestClock.liveNow());
         Instant signedAt = from.plus(span.dividedBy(3)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Instant revokedAt = from.plus(span.dividedBy(3).multipliedBy(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         Map<BigInteger, Instant> revocation = Map.of(key.certificate().getSerialNumber(), revokedAt);
-        DevOcsp ocsp = DevServices.ocsp(CERTS, Clock.systemUTC(), revocation);
+        DevOcsp ocsp = DevServices.ocsp(CERTS, TestClock.live(), revocation);
         try (DevPkiServer early = DevPkiServer.start(0, DevServices.tsa(CERTS, Clock.fixed(signedAt, ZoneOffset.UTC)), ocsp);
-             DevPkiServer late = DevPkiServer.start(0, DevServices.tsa(CERTS, Clock.systemUTC()), ocsp)) {
+             DevPkiServer late = DevPkiServer.start(0, DevServices.tsa(CERTS, TestClock.live()), ocsp)) {
             CmsVerifier verifier = verifier(early.ocspUrl(), true, false);
 
             byte[] before = CmsSigner.signDetached(key, DECISION, new TsaClient(URI.create(early.tsaUrl())));
@@ -94,14 +95,14 @@ class LongTermValidationTest {
     void unreachableOcspIsIndeterminateUnlessACrlIsConfiguredAsFallback() throws Exception {
         byte[] cms = CmsSigner.signDetached(key("officer-almaty"), DECISION);
         URI nowhere = URI.create("http://127.0.0.1:9/ocsp");
-        VerificationResult r = new CmsVerifier(trust(), Clock.systemUTC(),
+        VerificationResult r = new CmsVerifier(trust(), TestClock.live(),
                 new ValidationPolicy(nowhere, false, false, false, true, Duration.ofSeconds(2)))
                 .verifyDetached(cms, DECISION, KeyPurpose.SIGNING);
         assertThat(r.indication()).isEqualTo(Indication.INDETERMINATE);
         assertThat(r.valid()).isFalse();
         assertThat(r.failure()).isEqualTo(Failure.REVOCATION_UNAVAILABLE);
 
-        VerificationResult fallback = new CmsVerifier(trust(), Clock.systemUTC(),
+        VerificationResult fallback = new CmsVerifier(trust(), TestClock.live(),
                 new ValidationPolicy(nowhere, false, true, false, true, Duration.ofSeconds(2)))
                 .verifyDetached(cms, DECISION, KeyPurpose.SIGNING);
         assertThat(fallback.indication()).isEqualTo(Indication.VALID);
@@ -114,7 +115,7 @@ class LongTermValidationTest {
 
     @Test
     void aMissingOrForeignTimestampIsInvalidWhenRequired() throws Exception {
-        try (DevPkiServer server = DevServices.serve(CERTS, 0, Clock.systemUTC())) {
+        try (DevPkiServer server = DevServices.serve(CERTS, 0, TestClock.live())) {
             CmsVerifier verifier = verifier(server.ocspUrl(), true, true);
             SigningKey key = key("supervisor");
             assertThat(verifier.verifyDetached(CmsSigner.signDetached(key, DECISION), DECISION, KeyPurpose.SIGNING)
@@ -134,7 +135,7 @@ class LongTermValidationTest {
     }
 
     private static CmsVerifier verifier(String ocsp, boolean requireTimestamp, boolean strict) {
-        return new CmsVerifier(trust(), Clock.systemUTC(), new ValidationPolicy(URI.create(ocsp), false, !strict,
+        return new CmsVerifier(trust(), TestClock.live(), new ValidationPolicy(URI.create(ocsp), false, !strict,
                 requireTimestamp, true, Duration.ofSeconds(5)));
     }
 

@@ -1,5 +1,6 @@
 package kz.qujat.devpki;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,6 +25,7 @@ import kz.qujat.eds.ValidationPolicy;
 import kz.qujat.eds.VerificationResult;
 import kz.qujat.testsupport.DevIdentities;
 import org.junit.jupiter.api.AfterAll;
+import kz.qujat.testsupport.Requires;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +46,15 @@ class PkiInteropTest {
 
     @BeforeAll
     static void start() throws Exception {
-        pki = DevServices.serve(DevIdentities.dir(), 0, Clock.systemUTC());
+        Requires.command("openssl", "openssl");
+        pki = DevServices.serve(DevIdentities.dir(), 0, TestClock.live());
     }
 
     @AfterAll
     static void stop() {
-        pki.close();
+        if (pki != null) {
+            pki.close();
+        }
     }
 
     @Test
@@ -118,7 +122,7 @@ class PkiInteropTest {
         assertThat(openssl("cms", "-sign", "-binary", "-cades", "-md", "sha256", "-in", data.toString(), "-signer",
                 DevIdentities.file("supervisor-sign.crt").toString(), "-inkey", keyPem.toString(), "-certfile",
                 trust("intermediate-ca.crt"), "-outform", "DER", "-out", sig.toString())).as(output).isZero();
-        CmsVerifier verifier = new CmsVerifier(DevIdentities.trust(), Clock.systemUTC(),
+        CmsVerifier verifier = new CmsVerifier(DevIdentities.trust(), TestClock.live(),
                 ValidationPolicy.of(URI.create(pki.ocspUrl()), false));
         VerificationResult r = verifier.verifyDetached(Files.readAllBytes(sig), DATA, KeyPurpose.SIGNING);
         assertThat(r.valid()).as(r.reason()).isTrue();

@@ -1,7 +1,6 @@
 package kz.qujat.e2e;
 
-import java.time.Clock;
-import java.time.Instant;
+import kz.qujat.testsupport.TestClock;
 import java.util.UUID;
 import kz.qujat.api.ApplicationDetail;
 import kz.qujat.api.DecisionDocument;
@@ -10,7 +9,6 @@ import kz.qujat.api.Paths;
 import kz.qujat.client.CentralClient;
 import kz.qujat.client.CentralException;
 import kz.qujat.client.StaffClient;
-import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.eds.EdsException;
 import kz.qujat.testsupport.DevIdentities;
@@ -30,7 +28,7 @@ final class Actors {
 
     Actors(String centralUrl, long seed) {
         this.centralUrl = centralUrl;
-        this.people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
+        this.people = new SyntheticApplicants(seed, TestClock.today(), 0);
     }
 
     /** A person of Astana who collects at ASTANA-01 (the dev clerk's point), put in the register and submitted. */
@@ -64,7 +62,7 @@ final class Actors {
         byte[] signature = officer.image(Paths.SIGNATURE, detail.id());
         officer.decide(detail, photo, signature, decision, reason,
                 DecisionDocument.APPROVE.equals(decision) ? "" : "фото не соответствует требованиям",
-                DevIdentities.signingKey("officer-astana"), Instant.now());
+                DevIdentities.signingKey("officer-astana"), TestClock.liveNow());
         return detail.id();
     }
 }

@@ -1,11 +1,11 @@
 package kz.qujat.e2e;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,7 +48,7 @@ class LifecycleE2eTest {
         production = ProductionServer.start(new ProductionConfig(productionPort, TestPostgres.freshJdbcUrl(),
                 DevIdentities.trust(), DevIdentities.signingKey("production-node"),
                 DevIdentities.certificate("central-service.crt"), central.url(), Duration.ofSeconds(1),
-                Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(2), Clock.systemUTC()));
+                Duration.ofMillis(200), Duration.ofMillis(200), Duration.ofSeconds(2), TestClock.live()));
         actors = new Actors(central.url(), 2026);
     }
 

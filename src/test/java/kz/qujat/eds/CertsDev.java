@@ -1,5 +1,6 @@
 package kz.qujat.eds;
 
+import kz.qujat.testsupport.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.time.Clock;
 
 /** Finds the committed development PKI (system property {@code qujat.certsDev}, set by surefire). */
 final class CertsDev {
@@ -50,6 +50,6 @@ final class CertsDev {
     }
 
     static CmsVerifier verifier() {
-        return new CmsVerifier(trust(), Clock.systemUTC());
+        return new CmsVerifier(trust(), TestClock.live());
     }
 }

@@ -1,5 +1,6 @@
 package kz.qujat.eds;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -31,13 +32,13 @@ class CmsVerifierTest {
     @Test
     void rsaDetachedRoundTrip() throws Exception {
         SigningKey key = signingKey("officer-astana");
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = TestClock.liveNow().minusSeconds(1);
         VerificationResult r = verifier.verifyDetached(CmsSigner.signDetached(key, CONTENT), CONTENT, KeyPurpose.SIGNING);
         assertThat(r.valid()).as(r.reason()).isTrue();
         assertThat(r.failure()).isNull();
         assertThat(r.signer()).isEqualTo(key.certificate());
         assertThat(r.profile().iin()).isEqualTo("850314312017");
-        assertThat(r.signingTime()).isBetween(before, Instant.now().plusSeconds(1));
+        assertThat(r.signingTime()).isBetween(before, TestClock.liveNow().plusSeconds(1));
         assertThat(r.content()).isEqualTo(CONTENT);
     }
 
@@ -152,7 +153,7 @@ class CmsVerifierTest {
         var intermediate = trust.intermediates().get(0);
         SigningKey revoked = signingKey("officer-revoked");
         SigningKey good = signingKey("officer-astana");
-        Instant now = Instant.now();
+        Instant now = TestClock.liveNow();
         // neither lists the revoked officer: trusting either would let the revoked officer through
         X509CRL expired = CmsFixtures.crl(intermediate, CertsDev.caKey("intermediate-ca"),
                 now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), List.of());
@@ -160,7 +161,7 @@ class CmsVerifierTest {
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), List.of());
         for (X509CRL crl : List.of(expired, forged)) {
             CmsVerifier v = new CmsVerifier(TrustConfig.of(trust.anchors(), trust.intermediates(), List.of(crl)),
-                    Clock.systemUTC());
+                    TestClock.live());
             VerificationResult r = v.verifyDetached(CmsSigner.signDetached(revoked, CONTENT), CONTENT, KeyPurpose.SIGNING);
             assertFailure(r, Failure.UNTRUSTED);
             assertThat(r.reason()).contains("revocation status unknown");
@@ -171,7 +172,7 @@ class CmsVerifierTest {
 
     @Test
     void theCommittedCrlIsStillCurrentForYears() {
-        Instant inEightYears = Instant.now().plus(Duration.ofDays(8 * 365));
+        Instant inEightYears = TestClock.liveNow().plus(Duration.ofDays(8 * 365));
         assertThat(CertsDev.trust().crls()).allSatisfy(crl ->
                 assertThat(crl.getNextUpdate().toInstant()).isAfter(inEightYears));
     }

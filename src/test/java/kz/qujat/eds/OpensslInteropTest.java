@@ -8,11 +8,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import kz.qujat.testsupport.Requires;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Our signatures verify with an independent implementation: the real {@code openssl cms -verify}. */
 class OpensslInteropTest {
+    @BeforeAll
+    static void needsOpenssl() {
+        Requires.command("openssl", "openssl");
+    }
+
     private static final byte[] CONTENT = "Решение: одобрить / decision: approve".getBytes(StandardCharsets.UTF_8);
 
     @TempDir

@@ -83,10 +83,11 @@ class Pkcs11KeySourceTest {
 
     @Test
     void aMissingModuleOrSlotOrProviderIsAClearError() throws Exception {
+        Path library = SoftHsm.library();
         char[] pin = SoftHsm.PIN.toCharArray();
         assertThatThrownBy(() -> Pkcs11KeySource.open(Pkcs11Config.of(dir.resolve("nope.so"), 0), pin, CertsDev.trust()))
                 .isInstanceOf(EdsException.class);
-        assertThatThrownBy(() -> Pkcs11KeySource.open(new Pkcs11Config(SoftHsm.library(), 999_999L, null, null, null),
+        assertThatThrownBy(() -> Pkcs11KeySource.open(new Pkcs11Config(library, 999_999L, null, null, null),
                 pin, CertsDev.trust())).isInstanceOfSatisfying(EdsException.class,
                         e -> assertThat(e.kind()).isEqualTo(EdsException.Kind.TOKEN_REMOVED));
         assertThatThrownBy(() -> Pkcs11KeySource.open(new Pkcs11Config(null, null, null, "NoSuchGost", "GOST"),

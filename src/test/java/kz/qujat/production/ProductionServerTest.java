@@ -1,5 +1,6 @@
 package kz.qujat.production;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import kz.qujat.api.DecisionDocument;
@@ -44,7 +44,7 @@ class ProductionServerTest {
         return ProductionServer.start(new ProductionConfig(0, db, DevIdentities.trust(),
                 DevIdentities.signingKey("production-node"), DevIdentities.certificate("central-service.crt"),
                 receiver.url(), productionTime, Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(400),
-                Clock.systemUTC()));
+                TestClock.live()));
     }
 
     @AfterEach

@@ -1,15 +1,15 @@
 package kz.qujat.production;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class ProductionWorkerBackoffTest {
     @Test
     void backoffDoublesFromTheFirstWaitAndStopsAtTheCap() {
-        ProductionWorker worker = new ProductionWorker(null, null, Clock.systemUTC(), Duration.ofSeconds(1),
+        ProductionWorker worker = new ProductionWorker(null, null, TestClock.live(), Duration.ofSeconds(1),
                 Duration.ofSeconds(60));
         try {
             assertThat(worker.backoff(0)).isEqualTo(Duration.ofSeconds(1));

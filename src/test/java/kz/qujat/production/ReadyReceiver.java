@@ -1,11 +1,11 @@
 package kz.qujat.production;
 
+import kz.qujat.testsupport.TestClock;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.security.cert.X509Certificate;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -25,7 +25,7 @@ import kz.qujat.testsupport.DevIdentities;
  */
 final class ReadyReceiver implements AutoCloseable {
     private final HttpServer server;
-    private final CmsVerifier verifier = new CmsVerifier(DevIdentities.trust(), Clock.systemUTC());
+    private final CmsVerifier verifier = new CmsVerifier(DevIdentities.trust(), TestClock.live());
     private final X509Certificate peer = DevIdentities.certificate("production-node.crt");
     final List<ReadyReport> accepted = new CopyOnWriteArrayList<>();
     final AtomicInteger failNext = new AtomicInteger();

@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.UUID;
 import kz.qujat.api.ApplicationDetail;
@@ -18,7 +16,6 @@ import kz.qujat.central.CentralConfig;
 import kz.qujat.central.CentralServer;
 import kz.qujat.client.CentralClient;
 import kz.qujat.client.StaffClient;
-import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.eds.CmsSigner;
 import kz.qujat.tools.synthetic.SyntheticApplicant;
@@ -32,7 +29,7 @@ import kz.qujat.tools.synthetic.SyntheticApplicants;
 public final class LiveCentral implements AutoCloseable {
     public static final String FEED_KEY = "live-central-feed-key";
     private final CentralServer server;
-    private final SyntheticApplicants people = new SyntheticApplicants(7, KzTime.today(Clock.systemUTC()), 0);
+    private final SyntheticApplicants people = new SyntheticApplicants(7, TestClock.today(), 0);
 
     public LiveCentral() throws Exception {
         server = CentralServer.start(CentralConfig.builder().port(0).db(TestPostgres.freshJdbcUrl())
@@ -81,7 +78,7 @@ public final class LiveCentral implements AutoCloseable {
         }
         ApplicationDetail detail = o.detail(claimed.id());
         o.decide(detail, o.image(Paths.PHOTO, detail.id()), o.image(Paths.SIGNATURE, detail.id()), decision, reason,
-                comment, DevIdentities.signingKey(officer), Instant.now());
+                comment, DevIdentities.signingKey(officer), TestClock.liveNow());
         return submitted;
     }
 
@@ -95,7 +92,7 @@ public final class LiveCentral implements AutoCloseable {
 
     public void reportReady(UUID id, String point) throws Exception {
         byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "0" + (10_000_000
-                + Math.floorMod(id.hashCode(), 89_999_999)), Instant.now()));
+                + Math.floorMod(id.hashCode(), 89_999_999)), TestClock.liveNow()));
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json")
                 .header("Qujat-Signature", Base64.getEncoder().encodeToString(

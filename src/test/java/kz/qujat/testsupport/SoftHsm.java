@@ -38,7 +38,6 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real PKCS#11 token for tests: SoftHSM2 with its token folder under target/, two tokens (RSA-2048 and
@@ -96,24 +95,13 @@ public final class SoftHsm {
     }
 
     public static void requireSoftHsm() {
-        boolean present = Files.isRegularFile(LIBRARY) && onPath("softhsm2-util") && onPath("pkcs11-tool");
-        if (!present && System.getenv("CI") != null) {
-            throw new AssertionError("SoftHSM2 and OpenSC are required in CI (.ci/run installs softhsm2 opensc)");
-        }
-        Assumptions.assumeTrue(present, "SoftHSM2/OpenSC not installed (apt-get install softhsm2 opensc)");
+        Requires.file(LIBRARY, "softhsm2");
+        Requires.command("softhsm2-util", "softhsm2");
+        Requires.command("pkcs11-tool", "opensc");
         String conf = System.getenv("SOFTHSM2_CONF");
         if (conf == null) {
             throw new AssertionError("SOFTHSM2_CONF is not set: run the tests through Maven (surefire sets it)");
         }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Tokens create() {
@@ -168,7 +156,7 @@ public final class SoftHsm {
                 .addRDN(BCStyle.SERIALNUMBER, "IIN" + OFFICER_IIN).addRDN(BCStyle.CN, "ЖАКСЫБЕКОВ АРМАН")
                 .addRDN(BCStyle.SURNAME, "ЖАКСЫБЕКОВ").addRDN(BCStyle.GIVENNAME, "АРМАН")
                 .addRDN(BCStyle.O, "Qujat development").addRDN(BCStyle.OU, "BIN000000000000").build();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = TestClock.NOW;
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert,
                 new BigInteger(63, new SecureRandom()).add(BigInteger.ONE), Date.from(now.minus(1, ChronoUnit.DAYS)),
                 Date.from(now.plus(365, ChronoUnit.DAYS)), subject, key);

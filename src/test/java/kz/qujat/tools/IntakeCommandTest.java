@@ -1,5 +1,6 @@
 package kz.qujat.tools;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import kz.qujat.Main;
 import kz.qujat.api.IntakeRequest;
 import kz.qujat.api.Json;
@@ -18,7 +18,6 @@ import kz.qujat.central.CentralConfig;
 import kz.qujat.central.CentralServer;
 import kz.qujat.client.CentralClient;
 import kz.qujat.client.CentralException;
-import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.TestPostgres;
@@ -38,7 +37,7 @@ class IntakeCommandTest {
     static void startCentral() throws Exception {
         central = CentralServer.start(CentralConfig.builder().port(0).db(TestPostgres.freshJdbcUrl())
                 .trustDir(DevIdentities.file("trust")).staffFile(DevIdentities.file("staff-dev.csv"))
-                .registryFeedKey(FEED_KEY).build());
+                .registryFeedKey(FEED_KEY).clock(TestClock.fixed()).build());
     }
 
     @AfterAll
@@ -70,7 +69,7 @@ class IntakeCommandTest {
         assertThat(run.out().lines().filter(l -> l.contains(" ticket "))).hasSize(3);
         assertThat(run.out()).doesNotContain("deliberate defect");
         // no personal data on the console
-        var people = new SyntheticApplicants(5, KzTime.today(Clock.systemUTC()), 0);
+        var people = new SyntheticApplicants(5, TestClock.today(), 0);
         var first = people.next(Region.KARAGANDA);
         assertThat(run.out() + run.err()).doesNotContain(first.iin().value()).doesNotContain(first.surname());
     }
@@ -100,7 +99,7 @@ class IntakeCommandTest {
                 getClass().getResourceAsStream("/intake/example-application.json"));
         // the committed file carries a fixed expiry date; move it into today's R3 window
         ((ObjectNode) example.get("currentDocument")).put("expiryDate",
-                KzTime.today(Clock.systemUTC()).plusDays(12).toString());
+                TestClock.today().plusDays(12).toString());
         Path file = dir.resolve("application.json");
         Files.write(file, Json.mapper().writeValueAsBytes(example));
         Run run = run("intake", "--central", central.url(), file.toString());
@@ -110,10 +109,10 @@ class IntakeCommandTest {
 
     @Test
     void refusalsCarryTheProblemDetails(@TempDir Path dir) throws Exception {
-        IntakeRequest ok = new SyntheticApplicants(8, KzTime.today(Clock.systemUTC()), 0).next(Region.ASTANA).toIntakeRequest();
+        IntakeRequest ok = new SyntheticApplicants(8, TestClock.today(), 0).next(Region.ASTANA).toIntakeRequest();
         IntakeRequest tooEarly = new IntakeRequest(ok.iin(), ok.surname(), ok.givenName(), ok.patronymic(), ok.birthDate(),
                 ok.documentType(), ok.reason(), new IntakeRequest.CurrentDocument(ok.currentDocument().number(),
-                KzTime.today(Clock.systemUTC()).plusDays(31)), ok.region(), ok.registrationPoint(), ok.feePaymentRef(),
+                TestClock.today().plusDays(31)), ok.region(), ok.registrationPoint(), ok.feePaymentRef(),
                 ok.phone(), ok.photo(), ok.signature());
         CentralClient client = new CentralClient(central.url());
         assertThatThrownBy(() -> client.submit(tooEarly)).isInstanceOfSatisfying(CentralException.class, e -> {

@@ -1,5 +1,6 @@
 package kz.qujat.tools;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,7 +9,6 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.Map;
 import kz.qujat.api.Json;
 import kz.qujat.devpki.DevPkiServer;
@@ -31,7 +31,7 @@ class SignVerifyCommandTest {
     void signsWithAKeyFileAndATimestampAndVerifiesWithAReadableAndJsonReport() throws Exception {
         Path data = Files.writeString(dir.resolve("decision.json"), "{\"decision\":\"APPROVE\"}");
         Path sig = dir.resolve("decision.p7s");
-        try (DevPkiServer pki = DevServices.serve(DevIdentities.dir(), 0, Clock.systemUTC())) {
+        try (DevPkiServer pki = DevServices.serve(DevIdentities.dir(), 0, TestClock.live())) {
             Map<String, String> env = Map.of(SignCommand.PASSWORD_ENV, DevIdentities.PASSWORD);
             assertThat(sign(env, "--p12", DevIdentities.file("officer-astana.p12").toString(), "--tsa", pki.tsaUrl(),
                     "--out", sig.toString(), data.toString())).as(err).isZero();

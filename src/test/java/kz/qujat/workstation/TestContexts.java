@@ -1,17 +1,16 @@
 package kz.qujat.workstation;
 
+import kz.qujat.testsupport.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import kz.qujat.api.SessionResponse;
 import kz.qujat.client.StaffClient;
 import kz.qujat.testsupport.DevIdentities;
 
 /** Application contexts for view-model tests: work runs on the calling thread, data in a temporary folder. */
 public final class TestContexts {
-    public static final Instant NOW = Instant.parse("2026-11-26T06:00:00Z");
+    public static final Instant NOW = TestClock.NOW;
 
     private TestContexts() {
     }
@@ -19,7 +18,7 @@ public final class TestContexts {
     public static AppContext app(Path data, String centralUrl) {
         WorkstationConfig config = new WorkstationConfig(centralUrl, data, DevIdentities.file("trust"),
                 Duration.ofMinutes(10), I18n.ENGLISH, null, null);
-        return new AppContext(config, BackgroundTask.sameThread(), Clock.fixed(NOW, ZoneOffset.UTC));
+        return new AppContext(config, BackgroundTask.sameThread(), TestClock.fixed());
     }
 
     /** A session of the Astana officer against a central service that need not be running. */

@@ -22,6 +22,9 @@ import kz.qujat.central.ApiException;
  */
 final class Bodies {
     private static final ObjectMapper MAPPER = mapper();
+    private static final java.util.regex.Pattern CANONICAL_UUID =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final java.util.regex.Pattern SMALL_NUMBER = java.util.regex.Pattern.compile("[0-9]{1,9}");
 
     private Bodies() {
     }
@@ -75,12 +78,19 @@ final class Bodies {
     }
 
     static UUID uuid(Context ctx, String name) {
-        String text = ctx.pathParam(name);
         try {
-            return UUID.fromString(text);
+            return uuid(ctx.pathParam(name));
         } catch (IllegalArgumentException e) {
             throw field(name, "not a valid id");
         }
+    }
+
+    /** Only the canonical 8-4-4-4-12 hex form: {@link UUID#fromString} also takes "1-1-1-1-1". */
+    static UUID uuid(String text) {
+        if (!CANONICAL_UUID.matcher(text).matches()) {
+            throw new IllegalArgumentException("not a canonical UUID");
+        }
+        return UUID.fromString(text);
     }
 
     static int limit(Context ctx, int fallback, int max) {
@@ -88,13 +98,12 @@ final class Bodies {
         if (text == null || text.isEmpty()) {
             return fallback;
         }
-        try {
+        // ASCII digits only: Integer.parseInt also reads "+5" and other scripts' digits
+        if (SMALL_NUMBER.matcher(text).matches()) {
             int v = Integer.parseInt(text);
             if (v >= 1 && v <= max) {
                 return v;
             }
-        } catch (NumberFormatException e) {
-            // reported below
         }
         throw field("limit", "must be a number from 1 to " + max);
     }

@@ -26,10 +26,12 @@ public final class HttpApi {
             RouteRole[] roles = r.roles().stream().map(StaffRouteRole::new).toArray(RouteRole[]::new);
             app.addHttpHandler(r.method(), r.path(), r.handler(), roles);
         }
+        QueryParameters queries = QueryParameters.from(routes.openApi());
         app.beforeMatched(ctx -> {
             Set<StaffRole> allowed = ctx.routeRoles().stream()
                     .map(role -> ((StaffRouteRole) role).role()).collect(Collectors.toSet());
             if (allowed.isEmpty()) {
+                queries.check(ctx.method().name(), ctx.endpointHandlerPath(), ctx.queryParamMap());
                 return;
             }
             StaffMember staff = sessions.authenticate(ctx.header("Authorization"));
@@ -38,6 +40,7 @@ public final class HttpApi {
                         .collect(Collectors.joining(" or ")) + ", not " + staff.role());
             }
             ctx.attribute(Routes.STAFF, staff);
+            queries.check(ctx.method().name(), ctx.endpointHandlerPath(), ctx.queryParamMap());
         });
         ProblemWriter.install(app);
         return app;

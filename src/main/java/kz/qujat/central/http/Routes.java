@@ -62,7 +62,7 @@ public final class Routes {
                 .report(ctx.header(SignedRequests.HEADER), ctx.bodyAsBytes()))));
 
         r.add(new Route(GET, Paths.QUEUE, OFFICER, ctx -> ctx.json(s.review().queue(staff(ctx),
-                Bodies.query(ctx, "after", java.util.UUID::fromString), Bodies.limit(ctx, 50, 500)))));
+                Bodies.query(ctx, "after", Bodies::uuid), Bodies.limit(ctx, 50, 500)))));
         r.add(new Route(POST, Paths.QUEUE_NEXT, OFFICER, ctx -> s.review().next(staff(ctx))
                 .ifPresentOrElse(ctx::json, () -> ctx.status(204))));
         r.add(new Route(POST, Paths.CLAIM, OFFICER,
@@ -96,6 +96,11 @@ public final class Routes {
         r.add(new Route(POST, Paths.ANNULMENT_REVIEW, SUPERVISOR, ctx -> ctx.json(s.annulments().review(staff(ctx),
                 Bodies.uuid(ctx, "id"), Bodies.read(ctx, ReviewRequest.class)))));
         return List.copyOf(r);
+    }
+
+    /** The OpenAPI document the server serves; it also declares each operation's query parameters. */
+    byte[] openApi() {
+        return openApi.clone();
     }
 
     /** Every (method, path) pair the server declares, for the OpenAPI comparison. */

@@ -1,5 +1,6 @@
 package kz.qujat.central.store;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -7,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -37,7 +37,7 @@ class OutboxStoreTest {
     private UUID approvedWithOutboxRow(Instant now) throws Exception {
         var inserted = new ApplicationStore(db).insert(new ApplicationStore.NewApplication("850314312017", "012345678",
                 Region.ASTANA, "ASTANA-01", "{}", new byte[] {1}, "a".repeat(64), new byte[] {2}, "b".repeat(64),
-                "DEMO", LocalDate.now(), -3, now, null, null), seq -> "Q-" + seq);
+                "DEMO", TestClock.today(), -3, now, null, null), seq -> "Q-" + seq);
         try (Connection c = ds.getConnection()) {
             c.createStatement().execute("UPDATE application SET status = 'APPROVED' WHERE id = '" + inserted.id() + "'");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (application_id, payload, created_at,"
@@ -61,7 +61,7 @@ class OutboxStoreTest {
     @Test
     void aLeasedRowReturnsAfterTheLeaseAndIsDeliveredOnce() throws Exception {
         OutboxStore outbox = new OutboxStore(db);
-        Instant now = Instant.now();
+        Instant now = TestClock.liveNow();
         UUID id = approvedWithOutboxRow(now);
         List<OutboxStore.Due> first = outbox.lease(now, 10, Duration.ofSeconds(60));
         assertThat(first).extracting(OutboxStore.Due::applicationId).containsExactly(id);
@@ -83,7 +83,7 @@ class OutboxStoreTest {
     @Test
     void aFailureSchedulesTheNextAttemptWithBackoff() throws Exception {
         OutboxStore outbox = new OutboxStore(db);
-        Instant now = Instant.now();
+        Instant now = TestClock.liveNow();
         approvedWithOutboxRow(now);
         OutboxStore.Due due = outbox.lease(now, 10, Duration.ofSeconds(60)).get(0);
         outbox.failed(due, "HTTP 503", now);

@@ -1,11 +1,11 @@
 package kz.qujat.workstation.annulments;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.scene.chart.XYChart;
@@ -13,7 +13,6 @@ import kz.qujat.api.Annulment;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.SupervisorApi;
 import kz.qujat.domain.AnnulmentReason;
-import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.testsupport.LiveCentral;
 import kz.qujat.workstation.BackgroundTask;
@@ -50,7 +49,7 @@ class AnnulmentsViewModelTest {
         return new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
             failures.add(e);
             return "general failure";
-        }, KzTime.today(Clock.systemUTC()));
+        }, TestClock.today());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package kz.qujat.workstation.fx;
 
+import kz.qujat.testsupport.TestClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +34,7 @@ final class WorkstationDriver implements AutoCloseable {
 
     WorkstationDriver(String centralUrl, Path dataDir, Path saveDir, String identity) throws Exception {
         app = new AppContext(new WorkstationConfig(centralUrl, dataDir, DevIdentities.file("trust"),
-                Duration.ofMinutes(30), I18n.RUSSIAN, null, null), BackgroundTask.forFx(), Clock.systemUTC());
+                Duration.ofMinutes(30), I18n.RUSSIAN, null, null), BackgroundTask.forFx(), TestClock.live());
         app.saveDialog(SaveDialog.into(saveDir));
         app.settings().put(UserSettings.KEY_FILE, DevIdentities.file(identity + ".p12").toAbsolutePath().toString());
         FxToolkit.registerPrimaryStage();

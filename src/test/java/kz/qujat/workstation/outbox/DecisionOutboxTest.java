@@ -1,5 +1,6 @@
 package kz.qujat.workstation.outbox;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class DecisionOutboxTest {
         new DecisionOutbox(dir).put(entry(id, "850314312017", Instant.parse("2026-11-26T06:00:00Z")));
         DecisionOutbox reopened = new DecisionOutbox(dir);
         assertThat(reopened.find(id)).get().extracting(OutboxEntry::cms).isEqualTo("Y21z");
-        assertThatThrownBy(() -> reopened.put(entry(id, "850314312017", Instant.now())))
+        assertThatThrownBy(() -> reopened.put(entry(id, "850314312017", TestClock.NOW)))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(dir.resolve("pending").toFile().list()).containsExactly(id + ".json");
     }

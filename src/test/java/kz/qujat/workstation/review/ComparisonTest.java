@@ -1,9 +1,9 @@
 package kz.qujat.workstation.review;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +17,7 @@ class ComparisonTest {
         form.put("surname", "Кенжебаева").put("givenName", "Сауле").put("patronymic", "Бахытовна")
                 .put("birthDate", "1998-08-22");
         form.putObject("currentDocument").put("number", "077845606").put("expiryDate", "2026-12-26");
-        return new ApplicationDetail(UUID.randomUUID(), "Q-1", "IN_REVIEW", "ASTANA", form, Instant.now(), "V1",
+        return new ApplicationDetail(UUID.randomUUID(), "Q-1", "IN_REVIEW", "ASTANA", form, TestClock.NOW, "V1",
                 null, register, null, List.of(), "a", "b");
     }
 

@@ -1,6 +1,6 @@
 package kz.qujat.workstation.ui;
 
-import java.time.Clock;
+import kz.qujat.testsupport.TestClock;
 import java.util.UUID;
 import kz.qujat.api.ApplicationDetail;
 import kz.qujat.api.IntakeResponse;
@@ -8,7 +8,6 @@ import kz.qujat.central.CentralConfig;
 import kz.qujat.central.CentralServer;
 import kz.qujat.client.CentralClient;
 import kz.qujat.client.StaffClient;
-import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.TestPostgres;
@@ -28,7 +27,7 @@ final class CentralForUi implements AutoCloseable {
 
     CentralForUi(long seed) throws Exception {
         jdbcUrl = TestPostgres.freshJdbcUrl();
-        people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
+        people = new SyntheticApplicants(seed, TestClock.today(), 0);
         start();
     }
 

@@ -1,10 +1,10 @@
 package kz.qujat.workstation.ui;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -65,7 +65,7 @@ class OfficerUiTest extends FxRobot {
                 Duration.ofMinutes(30), I18n.ENGLISH, Duration.ofMillis(500), Duration.ofSeconds(5));
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new WorkstationApp(
-                () -> new AppContext(config, BackgroundTask.forFx(), Clock.systemUTC())));
+                () -> new AppContext(config, BackgroundTask.forFx(), TestClock.live())));
     }
 
     @AfterEach

@@ -1,12 +1,12 @@
 package kz.qujat.workstation.ui;
 
+import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -79,7 +79,7 @@ class TokenUiTest extends FxRobot {
                 java.util.List.of(library));
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new WorkstationApp(
-                () -> new AppContext(config, BackgroundTask.forFx(), Clock.systemUTC())));
+                () -> new AppContext(config, BackgroundTask.forFx(), TestClock.live())));
     }
 
     @AfterEach
@@ -126,7 +126,7 @@ class TokenUiTest extends FxRobot {
         }
         JsonNode entry = Json.mapper().readTree(delivered.toFile());
         Base64.Decoder b64 = Base64.getDecoder();
-        VerificationResult r = new CmsVerifier(TrustConfig.load(DevIdentities.file("trust")), Clock.systemUTC())
+        VerificationResult r = new CmsVerifier(TrustConfig.load(DevIdentities.file("trust")), TestClock.live())
                 .verifyDetached(b64.decode(entry.get("cms").asText()),
                 b64.decode(entry.get("document").asText()), KeyPurpose.SIGNING);
         assertThat(r.valid()).as(r.reason()).isTrue();

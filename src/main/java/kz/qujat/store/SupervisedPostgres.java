@@ -1,0 +1,80 @@
+package kz.qujat.store;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A server's own embedded PostgreSQL, watched: when the postgres process dies (killed, out of memory) it is
+ * started again on the same data folder and port, so the connection pool reconnects by itself and the
+ * program never runs on without its database. Committed work survives because the server is durable.
+ */
+final class SupervisedPostgres implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SupervisedPostgres.class);
+    private final Path dir;
+    private final int port;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "postgres-watchdog");
+        t.setDaemon(true);
+        return t;
+    });
+    private EmbeddedPostgres pg;
+    private boolean closed;
+
+    private SupervisedPostgres(Path dir, EmbeddedPostgres pg) {
+        this.dir = dir;
+        this.pg = pg;
+        this.port = pg.getPort();
+    }
+
+    static SupervisedPostgres start(Path dir) throws IOException {
+        SupervisedPostgres s = new SupervisedPostgres(dir, Postmaster.start(dir, 0));
+        s.watchdog.scheduleWithFixedDelay(s::check, 1, 1, TimeUnit.SECONDS);
+        LOG.info("embedded PostgreSQL started on port {} (durable: fsync, synchronous commit)", s.port);
+        return s;
+    }
+
+    synchronized DataSource admin() {
+        return pg.getPostgresDatabase();
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port + "/" + database + "?user=postgres";
+    }
+
+    private synchronized void check() {
+        if (closed || Postmaster.livePostmaster(dir.resolve("pgdata")).isPresent()) {
+            return;
+        }
+        LOG.warn("the embedded PostgreSQL on port {} is gone; starting it again", port);
+        try {
+            pg.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("closing the dead instance: {}", e.toString());
+        }
+        try {
+            pg = Postmaster.start(dir, port);
+            LOG.info("embedded PostgreSQL started again on port {}", port);
+        } catch (IOException | RuntimeException e) {
+            // its backends may still hold the shared memory for a moment; the next check tries again
+            LOG.warn("embedded PostgreSQL did not start again yet: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        watchdog.shutdownNow();
+        try {
+            pg.close();
+        } catch (IOException e) {
+            LOG.warn("embedded PostgreSQL did not stop cleanly", e);
+        }
+    }
+}

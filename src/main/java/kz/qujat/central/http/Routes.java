@@ -17,6 +17,7 @@ import kz.qujat.api.Paths;
 import kz.qujat.api.RegistryPerson;
 import kz.qujat.api.ReviewRequest;
 import kz.qujat.api.SessionRequest;
+import kz.qujat.central.ApplicantStatusService;
 import kz.qujat.central.Services;
 import kz.qujat.central.SignedRequests;
 import kz.qujat.central.StaffMember;
@@ -54,6 +55,8 @@ public final class Routes {
                 ctx -> ctx.contentType("application/json").result(openApi)));
         r.add(new Route(POST, Paths.INTAKE, PUBLIC,
                 ctx -> ctx.status(201).json(s.intake().submit(Bodies.read(ctx, IntakeRequest.class)))));
+        r.add(new Route(GET, Paths.APPLICANT_STATUS, PUBLIC, ctx -> ctx.json(s.applicantStatus()
+                .status(ctx.pathParam("ticketNumber"), ctx.header(ApplicantStatusService.IIN_HEADER)))));
         r.add(new Route(PUT, Paths.REGISTRY_PERSON, PUBLIC, this::registryPut));
         r.add(new Route(POST, Paths.CHALLENGE, PUBLIC, ctx -> ctx.json(s.sessions().challenge())));
         r.add(new Route(POST, Paths.SESSION, PUBLIC,
@@ -73,6 +76,8 @@ public final class Routes {
                 ctx -> ctx.json(s.review().detail(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(new Route(POST, Paths.DECISION, OFFICER, ctx -> ctx.json(s.decisions().decide(staff(ctx),
                 Bodies.uuid(ctx, "id"), Bodies.read(ctx, DecisionRequest.class)))));
+        r.add(new Route(GET, Paths.ACCESSES, SUPERVISOR,
+                ctx -> ctx.json(s.review().accesses(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(image(Paths.PHOTO, "photo", PHOTO_READERS));
         r.add(image(Paths.SIGNATURE, "signature", REVIEWERS));
         r.add(image(Paths.REGISTRY_PHOTO, "registry-photo", REVIEWERS));

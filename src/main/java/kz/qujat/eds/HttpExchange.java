@@ -16,6 +16,19 @@ final class HttpExchange {
     }
 
     static byte[] post(URI url, String contentType, byte[] body, Duration timeout) throws EdsException {
+        ServiceCalls.Service service = contentType.contains("ocsp") ? ServiceCalls.Service.OCSP : ServiceCalls.Service.TSA;
+        long start = System.nanoTime();
+        boolean answered = false;
+        try {
+            byte[] answer = exchange(url, contentType, body, timeout);
+            answered = true;
+            return answer;
+        } finally {
+            ServiceCalls.tell(service, System.nanoTime() - start, answered);
+        }
+    }
+
+    private static byte[] exchange(URI url, String contentType, byte[] body, Duration timeout) throws EdsException {
         HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         try {

@@ -16,8 +16,16 @@ final class HttpExchange {
     }
 
     static byte[] post(URI url, String contentType, byte[] body, Duration timeout) throws EdsException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return send(HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), url);
+    }
+
+    /** A GET, e.g. a CRL from its distribution point. */
+    static byte[] get(URI url, Duration timeout) throws EdsException {
+        return send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(), url);
+    }
+
+    private static byte[] send(HttpRequest request, URI url) throws EdsException {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

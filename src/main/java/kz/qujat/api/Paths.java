@@ -5,6 +5,10 @@ public final class Paths {
     public static final String BASE = "/api/v1";
 
     public static final String HEALTH = BASE + "/health";
+    /** Readiness: 200 while the database answers, 503 otherwise (for the load balancer). */
+    public static final String READY = BASE + "/ready";
+    /** Prometheus text exposition of the server's metrics. */
+    public static final String METRICS = "/metrics";
     public static final String INTAKE = BASE + "/intake/applications";
     public static final String CHALLENGE = BASE + "/session/challenge";
     public static final String SESSION = BASE + "/session";

@@ -11,8 +11,10 @@ public enum ProblemKind {
     NOT_FOUND("not-found", "Not found", 404),
     CONFLICT("conflict", "Conflict", 409),
     TOO_LARGE("too-large", "Payload too large", 413),
+    URI_TOO_LONG("uri-too-long", "URI too long", 414),
     UNSUPPORTED_MEDIA("unsupported-media-type", "Unsupported media type", 415),
     NOT_ELIGIBLE("not-eligible", "Not eligible", 422),
+    HEADERS_TOO_LARGE("headers-too-large", "Request header fields too large", 431),
     UNAVAILABLE("unavailable", "Service unavailable", 503),
     INTERNAL("internal", "Internal error", 500);
 

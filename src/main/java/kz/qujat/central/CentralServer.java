@@ -17,6 +17,7 @@ import kz.qujat.central.store.AnnulmentStore;
 import kz.qujat.central.store.ApplicationStore;
 import kz.qujat.central.store.ClaimStore;
 import kz.qujat.central.store.DecisionStore;
+import kz.qujat.central.store.OpsStore;
 import kz.qujat.central.store.OutboxStore;
 import kz.qujat.central.relay.OutboxRelay;
 import kz.qujat.central.store.PickupStore;
@@ -37,11 +38,13 @@ public final class CentralServer implements AutoCloseable {
     private final Database database;
     private final Javalin app;
     private final ScheduledExecutorService workers;
+    private final CentralMetrics metrics;
 
-    private CentralServer(Database database, Javalin app, ScheduledExecutorService workers) {
+    private CentralServer(Database database, Javalin app, ScheduledExecutorService workers, CentralMetrics metrics) {
         this.database = database;
         this.app = app;
         this.workers = workers;
+        this.metrics = metrics;
     }
 
     public static CentralServer start(CentralConfig config) throws IOException {
@@ -80,9 +83,14 @@ public final class CentralServer implements AutoCloseable {
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
                     new RegistryFeedService(registry, config.registryFeedKey(), images),
                     new ProductionReadyService(id.signedRequests(), pickup, config.clock()));
-            Javalin app = HttpApi.create(new Routes(services, openApi()), sessions, config.maxBodyBytes());
+            OpsStore opsStore = new OpsStore(database);
+            CentralMetrics metrics = new CentralMetrics(database, opsStore, config.clock());
+            OperationsService operations = new OperationsService(metrics, opsStore);
+            Javalin app = HttpApi.create(new Routes(services, operations, openApi()), sessions, config.maxBodyBytes(),
+                    metrics);
             long sweep = config.sweepInterval().toMillis();
-            workers.scheduleWithFixedDelay(() -> sweepClaims(claims, config), sweep, sweep, TimeUnit.MILLISECONDS);
+            workers.scheduleWithFixedDelay(() -> sweepClaims(claims, config, metrics), sweep, sweep,
+                    TimeUnit.MILLISECONDS);
             if (config.production() != null) {
                 if (id.ownKey() == null) {
                     throw new IllegalArgumentException("--production needs the service key (--key) to sign orders");
@@ -95,7 +103,7 @@ public final class CentralServer implements AutoCloseable {
                 LOG.warn("no --production given: approved applications stay in the outbox");
             }
             app.start(config.port());
-            CentralServer server = new CentralServer(database, app, workers);
+            CentralServer server = new CentralServer(database, app, workers, metrics);
             LOG.info("central service listening on {}", server.url());
             return server;
         } catch (IOException | RuntimeException e) {
@@ -105,9 +113,10 @@ public final class CentralServer implements AutoCloseable {
         }
     }
 
-    private static void sweepClaims(ClaimStore claims, CentralConfig config) {
+    private static void sweepClaims(ClaimStore claims, CentralConfig config, CentralMetrics metrics) {
         try {
             int n = claims.expireClaims(config.clock().instant());
+            metrics.claimsExpired(n);
             if (n > 0) {
                 LOG.info("{} expired claim(s) returned to the queue", n);
             }
@@ -153,6 +162,7 @@ public final class CentralServer implements AutoCloseable {
     public void stop() {
         workers.shutdownNow();
         app.stop();
+        metrics.close();
         database.close();
         LOG.info("central service stopped");
     }

@@ -36,7 +36,7 @@ final class ChainBuilder {
         for (X509Certificate candidate : pool) {
             if (candidate.getSubjectX500Principal().equals(cert.getIssuerX500Principal())) {
                 try {
-                    cert.verify(candidate.getPublicKey());
+                    Operators.verify(cert, candidate.getPublicKey());
                     return candidate;
                 } catch (GeneralSecurityException e) {
                     // same name, other key (a renewed CA): keep looking

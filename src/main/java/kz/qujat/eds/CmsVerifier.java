@@ -18,7 +18,6 @@ import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 
 /**
@@ -109,10 +108,14 @@ public final class CmsVerifier {
         Instant signingTime = signingTime(signerInfo);
         Failure signatureFailure = checkSignature(signerInfo, signer);
         if (signatureFailure != null) {
-            return VerificationResult.failed(signatureFailure, signatureFailure == Failure.CONTENT_MISMATCH
-                    ? "the content does not match the signed message digest"
-                    : "the signature value does not verify with the signer certificate", signer, signingTime,
-                    VerificationResult.Evidence.NONE);
+            return VerificationResult.failed(signatureFailure, switch (signatureFailure) {
+                case CONTENT_MISMATCH -> "the content does not match the signed message digest";
+                case UNSUPPORTED_ALGORITHM -> "cannot check the signature: " + java.util.Objects.requireNonNullElse(
+                        Operators.unsupported(signerInfo.getDigestAlgOID(), signerInfo.getEncryptionAlgOID()),
+                        "signature algorithm " + signerInfo.getEncryptionAlgOID() + " with hash "
+                                + signerInfo.getDigestAlgOID() + " is not supported by this verifier");
+                default -> "the signature value does not verify with the signer certificate";
+            }, signer, signingTime, VerificationResult.Evidence.NONE);
         }
         String binding = SigningCertificateBinding.check(signerInfo, signer);
         if (binding != null) {
@@ -132,12 +135,21 @@ public final class CmsVerifier {
         if (signerInfo.getSignedAttributes() == null) {
             return Failure.BAD_SIGNATURE;
         }
+        if (Operators.unsupported(signerInfo.getDigestAlgOID(), signerInfo.getEncryptionAlgOID()) != null) {
+            return Failure.UNSUPPORTED_ALGORITHM;
+        }
         try {
-            boolean ok = signerInfo.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(signer.getPublicKey()));
+            boolean ok = signerInfo.verify(Operators.signerVerifier(signer.getPublicKey()));
             return ok ? null : Failure.BAD_SIGNATURE;
         } catch (CMSSignerDigestMismatchException e) {
             return Failure.CONTENT_MISMATCH;
-        } catch (CMSException | OperatorCreationException | RuntimeException e) {
+        } catch (OperatorCreationException e) {
+            return Failure.UNSUPPORTED_ALGORITHM;
+        } catch (CMSException e) {
+            return e.getCause() instanceof OperatorCreationException
+                    || String.valueOf(e.getMessage()).startsWith("can't create") ? Failure.UNSUPPORTED_ALGORITHM
+                    : Failure.BAD_SIGNATURE;
+        } catch (RuntimeException e) {
             return Failure.BAD_SIGNATURE;
         }
     }

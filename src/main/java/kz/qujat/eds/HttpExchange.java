@@ -16,8 +16,17 @@ final class HttpExchange {
     }
 
     static byte[] post(URI url, String contentType, byte[] body, Duration timeout) throws EdsException {
-        return send(HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), url);
+        ServiceCalls.Service service = contentType.contains("ocsp") ? ServiceCalls.Service.OCSP : ServiceCalls.Service.TSA;
+        long start = System.nanoTime();
+        boolean answered = false;
+        try {
+            byte[] answer = send(HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), url);
+            answered = true;
+            return answer;
+        } finally {
+            ServiceCalls.tell(service, System.nanoTime() - start, answered);
+        }
     }
 
     /** A GET, e.g. a CRL from its distribution point. */

@@ -29,7 +29,6 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
@@ -94,7 +93,7 @@ final class OcspClient {
             throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP responder answered status " + resp.getStatus());
         }
         X509Certificate signer = responderCertificate(basic, issuer);
-        if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(Bc.PROVIDER).build(signer))) {
+        if (!basic.isSignatureValid(Operators.verifiers(signer.getPublicKey()))) {
             throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response signature does not verify");
         }
         Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
@@ -148,7 +147,7 @@ final class OcspClient {
                 return issuer;
             }
             if (candidate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) && ocspSigning(candidate)) {
-                candidate.verify(issuer.getPublicKey());
+                Operators.verify(candidate, issuer.getPublicKey());
                 candidate.checkValidity();
                 return candidate;
             }

@@ -1,5 +1,6 @@
 package kz.qujat.eds;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.UnrecoverableKeyException;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -17,8 +19,9 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The keys of a PKCS#12 file (the form in which НУЦ РК hands out personal keys). All key entries are read
- * once at {@link #open}; the password is not kept.
+ * The keys of a PKCS#12 file (the form in which НУЦ РК hands out personal keys: RSA, GOST 2004, GOST 2015). All
+ * key entries are read once at {@link #open} by the certified GOST provider when one is configured, else the
+ * JDK's KeyStore, else Bouncy Castle's PKCS#12 parser (GOST keys); the password is not kept.
  */
 public final class Pkcs12KeySource implements KeySource {
     private final List<SigningKey> keys;
@@ -32,21 +35,49 @@ public final class Pkcs12KeySource implements KeySource {
      * clears it after this returns.
      */
     public static Pkcs12KeySource open(Path p12, char[] password) throws EdsException {
-        KeyStore store;
-        try (InputStream in = Files.newInputStream(p12)) {
-            store = KeyStore.getInstance("PKCS12");
-            store.load(in, password);
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(p12);
         } catch (NoSuchFileException e) {
             throw new EdsException(EdsException.Kind.UNREADABLE, "key file not found: " + p12.getFileName(), e);
         } catch (IOException e) {
+            throw new EdsException(EdsException.Kind.UNREADABLE, "the key file cannot be read", e);
+        }
+        Provider certified = Gost.provider();
+        if (certified != null) {
+            try {
+                return new Pkcs12KeySource(readKeys(load(bytes, password, KeyStore.getInstance("PKCS12", certified)), password));
+            } catch (GeneralSecurityException | EdsException e) {
+                // the certified provider cannot open it either: fall through to the JDK and Bouncy Castle
+            }
+        }
+        try {
+            return new Pkcs12KeySource(readKeys(load(bytes, password, KeyStore.getInstance("PKCS12")), password));
+        } catch (EdsException e) {
+            if (e.kind() == EdsException.Kind.WRONG_PASSWORD && e.getMessage().equals(WRONG_FILE_PASSWORD)) {
+                throw e;
+            }
+            // a GOST key (no JDK key factory knows its OID) or a structure the JDK refuses: Bouncy Castle reads it
+            return new Pkcs12KeySource(Pkcs12Pfx.read(bytes, password));
+        } catch (GeneralSecurityException e) {
+            return new Pkcs12KeySource(Pkcs12Pfx.read(bytes, password));
+        }
+    }
+
+    private static final String WRONG_FILE_PASSWORD = "wrong password for the key file";
+
+    private static KeyStore load(byte[] bytes, char[] password, KeyStore store) throws EdsException {
+        try (InputStream in = new ByteArrayInputStream(bytes)) {
+            store.load(in, password);
+            return store;
+        } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException) {
-                throw new EdsException(EdsException.Kind.WRONG_PASSWORD, "wrong password for the key file", e);
+                throw new EdsException(EdsException.Kind.WRONG_PASSWORD, WRONG_FILE_PASSWORD, e);
             }
             throw new EdsException(EdsException.Kind.UNREADABLE, "not a readable PKCS#12 file", e);
         } catch (GeneralSecurityException e) {
             throw new EdsException(EdsException.Kind.UNREADABLE, "not a readable PKCS#12 file", e);
         }
-        return new Pkcs12KeySource(readKeys(store, password));
     }
 
     private static List<SigningKey> readKeys(KeyStore store, char[] password) throws EdsException {

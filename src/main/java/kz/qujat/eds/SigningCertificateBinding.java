@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 
 /**
  * Checks the ESS signing-certificate-v2 attribute (RFC 5035): the signed hash of the signer certificate,
@@ -35,8 +34,7 @@ final class SigningCertificateBinding {
                 return "the signing-certificate-v2 attribute names no certificate";
             }
             ESSCertIDv2 id = ids[0];
-            DigestCalculator digest = new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build()
-                    .get(id.getHashAlgorithm());
+            DigestCalculator digest = Operators.digests().get(id.getHashAlgorithm());
             try (OutputStream out = digest.getOutputStream()) {
                 out.write(signer.getEncoded());
             }

@@ -21,7 +21,6 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.cms.SignerInformationStore;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
@@ -77,9 +76,8 @@ final class Timestamps {
             ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
             TimeStampToken token = new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(value)));
             X509Certificate tsa = tsaCertificate(token);
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(tsa));
-            byte[] expected = MessageDigest.getInstance(token.getTimeStampInfo().getMessageImprintAlgOID().getId(),
-                    Bc.PROVIDER).digest(signer.getSignature());
+            token.validate(Operators.signerVerifier(tsa));
+            byte[] expected = digest(token.getTimeStampInfo().getMessageImprintAlgOID().getId(), signer.getSignature());
             if (!MessageDigest.isEqual(expected, token.getTimeStampInfo().getMessageImprintDigest())) {
                 throw new Refused("the time-stamp is not over this signature value");
             }
@@ -93,6 +91,11 @@ final class Timestamps {
                  | java.security.cert.CertificateException | RuntimeException e) {
             throw new Refused("the signature time-stamp does not verify: " + e.getMessage());
         }
+    }
+
+    /** The hash of {@code data} under the OID: Kazakh GOST hashes included. */
+    static byte[] digest(String oid, byte[] data) throws NoSuchAlgorithmException {
+        return GostAlgorithm.kazakh(oid) ? Gost.digest(oid, data) : MessageDigest.getInstance(oid, Bc.PROVIDER).digest(data);
     }
 
     private static X509Certificate tsaCertificate(TimeStampToken token) throws Refused,

@@ -136,7 +136,7 @@ public final class TrustConfig {
             return false;
         }
         try {
-            c.verify(c.getPublicKey());
+            Operators.verify(c, c.getPublicKey());
             return true;
         } catch (GeneralSecurityException e) {
             return false;

@@ -28,7 +28,9 @@ public record VerificationResult(boolean valid, Failure failure, String reason, 
         /** The policy requires a signature time-stamp and there is none. */
         NO_TIMESTAMP,
         /** INDETERMINATE: OCSP unreachable (and no CRL fallback) or the responder does not know the certificate. */
-        REVOCATION_UNAVAILABLE
+        REVOCATION_UNAVAILABLE,
+        /** INDETERMINATE: a signature or hash algorithm this verifier does not implement (never "invalid"). */
+        UNSUPPORTED_ALGORITHM
     }
 
     /** The EU DSS style verdict. */

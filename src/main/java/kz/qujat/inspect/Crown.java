@@ -4,14 +4,15 @@ package kz.qujat.inspect;
  * Finds the top of the head on a plain background: the first rows above the eyes, across the middle of
  * the head, whose colour is the background's (from the top corners). At the top edge when the head is cut.
  */
-final class Crown {
+public final class Crown {
     private static final int RUN = 3;
     private static final int TOLERANCE = 45;
 
     private Crown() {
     }
 
-    static FaceLandmarks.Point find(Raster img, FaceLandmarks.Point mid, double ied) {
+    /** The top of the head above the eye midpoint {@code mid}, or the top edge when the head is cut. */
+    public static FaceLandmarks.Point find(Raster img, FaceLandmarks.Point mid, double ied) {
         int w = img.width();
         int s = Math.max(2, w / 40);
         int[] bg = average(img, 0, 0, s, s);

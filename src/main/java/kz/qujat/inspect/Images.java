@@ -46,6 +46,23 @@ final class Images {
         return 255;
     }
 
+    /** The value below which {@code p} percent of a histogram's samples lie. */
+    static int percentile(int[] hist, double p) {
+        long n = 0;
+        for (int c : hist) {
+            n += c;
+        }
+        double target = p / 100 * n;
+        long seen = 0;
+        for (int v = 0; v < hist.length; v++) {
+            seen += hist[v];
+            if (seen >= target && seen > 0) {
+                return v;
+            }
+        }
+        return hist.length - 1;
+    }
+
     static int[] histogram(int[] l, int w, Area a) {
         return histogram(l, w, a, 256);
     }

@@ -3,8 +3,8 @@ package kz.qujat.inspect;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Light and background checks after OFIQ's classic measures. Background checks need no face; face checks
@@ -14,6 +14,8 @@ final class LightChecks {
     static final String[] FACE_CHECKS = {"photo.faceLuminance", "photo.exposure", "photo.dynamicRange",
         "photo.illuminationUniformity", "photo.sharpness", "photo.naturalColour"};
     private static final double SHARPNESS_IED = 120;
+    static final int CLIP_LOW = 3;
+    static final int CLIP_HIGH = 252;
     static final int BACKGROUND_WIDTH = 600;
     private final Judge judge;
 
@@ -30,7 +32,7 @@ final class LightChecks {
         double s = (double) r.width() / full.width();
         int w = r.width();
         int h = r.height();
-        int[] lum = r.luminance();
+        int[] lum = r.lightness();
         boolean[] mask = backgroundMask(w, h, face == null ? null : scaled(face, s));
         double g = Images.meanScharr(lum, w, h, mask);
         double score = 190 * (1 - sigmoid(g, 10, 100));
@@ -39,10 +41,11 @@ final class LightChecks {
         out.add(judge.measure("photo.backgroundUniformity", score, "", upper));
         double spread = cornerSpread(r);
         double limit = judge.thresholds().number("photo.backgroundCornerSpread");
-        out.add(new CheckResult("photo.backgroundCorners", spread, "levels", "≤ " + (int) limit + " PASS, else WARN",
+        out.add(new CheckResult("photo.backgroundCorners", spread, "L*", "≤ " + (int) limit + " PASS, else WARN",
                 spread <= limit ? Verdict.PASS : Verdict.WARN, Area.whole(full.width(), full.height()),
                 spread <= limit ? "inspect.photo.backgroundCorners.pass" : "inspect.photo.backgroundCorners.warn"));
-        out.add(judge.measure("photo.backgroundLightness", Images.median(lum, w, borderBand(w, h)), "L", upper));
+        out.add(judge.measure("photo.backgroundLightness", Images.median(lum, w, borderBand(w, h)) / 2.55, "L*",
+                upper));
         return out;
     }
 
@@ -55,7 +58,11 @@ final class LightChecks {
         return p == null ? null : new FaceLandmarks.Point(p.x() * s, p.y() * s);
     }
 
-    /** Face checks; luminance is computed for the face and cheeks only, not the whole photo. */
+    /**
+     * Face checks, all on perceptual lightness (CIELAB L*) so that they treat a dark and a light skin alike:
+     * exposure by clipping at the sensor's limits, contrast by the spread of L*, face lightness as
+     * information with a verdict only at extremes (see PHOTO-SIGNATURE.md, light and background).
+     */
     List<CheckResult> face(Raster r, FaceLandmarks f) {
         int w = r.width();
         int h = r.height();
@@ -72,36 +79,66 @@ final class LightChecks {
         Area right = cheeks[1].clip(w, h);
         Area region = union(face, union(left, right)).clip(w, h);
         Raster local = r.crop(region);
-        int[] lum = local.luminance();
+        int[] light = local.lightness();
         int lw = local.width();
-        int[] hist = Images.histogram(lum, lw, shift(face, region));
-        long n = Arrays.stream(hist).asLongStream().sum();
-        double mu = Images.mean(hist) / 255.0;
-        out.add(judge.measure("photo.faceLuminance",
-                100 * sigmoid(mu, 0.2, 0.05) * (1 - sigmoid(mu, 0.8, 0.05)), "", face));
-        long under = 0;
-        long over = 0;
-        for (int i = 0; i <= 25; i++) {
-            under += hist[i];
-        }
-        for (int i = 247; i < 256; i++) {
-            over += hist[i];
-        }
-        out.add(judge.measure("photo.exposure", 100.0 * Math.max(under, over) / n, "%", face));
-        out.add(judge.measure("photo.dynamicRange", Images.entropy(hist), "bits", face));
+        Area inFace = shift(face, region);
+        int[] hist = Images.histogram(light, lw, inFace);
+        double medianL = Images.percentile(hist, 50) / 2.55;
+        CheckResult lum = judge.measure("photo.faceLuminance", medianL, "L*", face);
+        double ofiq = ofiqLuminanceScore(local, inFace);
+        out.add(new CheckResult(lum.check(), lum.value(), lum.unit(), lum.threshold()
+                + String.format(Locale.ROOT, " (OFIQ luminance score %.0f, for information)", ofiq), lum.verdict(),
+                lum.area(), lum.messageKey()));
+        out.add(judge.measure("photo.exposure", clippedShare(local, inFace), "%", face));
+        out.add(judge.measure("photo.dynamicRange",
+                (Images.percentile(hist, 95) - Images.percentile(hist, 5)) / 2.55, "L*", face));
         if (left.isEmpty() || right.isEmpty()) {
             out.add(CheckResult.notMeasured("photo.illuminationUniformity", "inspect.notMeasured.faceOutside"));
             out.add(CheckResult.notMeasured("photo.naturalColour", "inspect.notMeasured.faceOutside"));
         } else {
             out.add(judge.measure("photo.illuminationUniformity", Images.histogramOverlap(
-                    Images.histogram(lum, lw, shift(left, region), 32),
-                    Images.histogram(lum, lw, shift(right, region), 32)), "",
+                    Images.histogram(light, lw, shift(left, region), 32),
+                    Images.histogram(light, lw, shift(right, region), 32)), "",
                     new Area(left.x(), Math.min(left.y(), right.y()), right.x() + right.width() - left.x(),
                             Math.max(left.height(), right.height()))));
             out.add(naturalColour(r, left, right));
         }
         out.add(judge.measure("photo.sharpness", sharpness(r, face, f.interEyeDistance()), "", face));
         return out;
+    }
+
+    /**
+     * Percent of the face's pixels with a channel at the sensor's limits (≤ {@value #CLIP_LOW} or
+     * ≥ {@value #CLIP_HIGH} as stored): what a wrong exposure does whatever the skin tone.
+     */
+    static double clippedShare(Raster r, Area a) {
+        long clipped = 0;
+        for (int y = a.y(); y < a.y() + a.height(); y++) {
+            for (int x = a.x(); x < a.x() + a.width(); x++) {
+                int p = r.rgb(x, y);
+                int red = (p >> 16) & 0xff;
+                int green = (p >> 8) & 0xff;
+                int blue = p & 0xff;
+                int min = Math.min(red, Math.min(green, blue));
+                int max = Math.max(red, Math.max(green, blue));
+                if (min <= CLIP_LOW || max >= CLIP_HIGH) {
+                    clipped++;
+                }
+            }
+        }
+        return 100.0 * clipped / Math.max(1, (long) a.width() * a.height());
+    }
+
+    /** OFIQ's luminance-mean score 100·S(μ;0.2,0.05)·(1 − S(μ;0.8,0.05)) on linear luminance, shown for information. */
+    static double ofiqLuminanceScore(Raster r, Area a) {
+        double sum = 0;
+        for (int y = a.y(); y < a.y() + a.height(); y++) {
+            for (int x = a.x(); x < a.x() + a.width(); x++) {
+                sum += r.luminance(x, y);
+            }
+        }
+        double mu = sum / Math.max(1, (long) a.width() * a.height()) / 255.0;
+        return 100 * sigmoid(mu, 0.2, 0.05) * (1 - sigmoid(mu, 0.8, 0.05));
     }
 
     private static Area union(Area a, Area b) {
@@ -139,7 +176,7 @@ final class LightChecks {
         return v < range[0] ? range[0] - v : v > range[1] ? v - range[1] : 0;
     }
 
-    /** Variance of the Laplacian of the face, after scaling it so that the inter-eye distance is 120 px. */
+    /** Variance of the Laplacian of the face's lightness (L* × 2.55), after scaling it so that the inter-eye distance is 120 px. */
     static double sharpness(Raster r, Area face, double ied) {
         double scale = SHARPNESS_IED / Math.max(1, ied);
         int tw = Math.max(8, (int) Math.round(face.width() * scale));
@@ -151,7 +188,7 @@ final class LightChecks {
         g.drawImage(src, 0, 0, tw, th, null);
         g.dispose();
         Raster sr = new Raster(scaled);
-        return Images.laplacianVariance(sr.luminance(), tw, th);
+        return Images.laplacianVariance(sr.lightness(), tw, th);
     }
 
     /**
@@ -189,8 +226,8 @@ final class LightChecks {
                     FaceLandmarks.Point mid = f.eyeMidpoint();
                     double cx = mid.x();
                     double cy = mid.y() + 0.2 * ied;
-                    double ax = 1.6 * ied;
-                    double ay = 2.3 * ied;
+                    double ax = 1.9 * ied;
+                    double ay = 2.6 * ied;
                     double dx = (x - cx) / ax;
                     double dy = (y - cy) / ay;
                     bg = dx * dx + dy * dy > 1;
@@ -216,37 +253,36 @@ final class LightChecks {
     }
 
     /**
-     * The largest difference, over R, G and B, between the mean colours of the four corners of the
-     * background: the top corners and the sides at mid-height (the bottom corners of a portrait are
-     * shoulders, not background).
+     * The largest difference of perceptual lightness (L*) between the mean colours of four patches of the
+     * background: the top corners and the sides a quarter of the way down (lower, the sides of a 35×45
+     * portrait are hair and shoulders, not background). A shadow or a light falling off across the
+     * background shows here.
      */
     static double cornerSpread(Raster r) {
         int s = Math.max(2, Math.min(r.width(), r.height()) / 20);
-        int mid = r.height() / 2 - s;
-        int[][] origins = {{0, 0}, {r.width() - s, 0}, {0, mid}, {r.width() - s, mid}};
-        double[][] means = new double[4][3];
-        for (int c = 0; c < 4; c++) {
-            for (int y = origins[c][1]; y < origins[c][1] + s; y++) {
-                for (int x = origins[c][0]; x < origins[c][0] + s; x++) {
+        int quarter = r.height() / 4;
+        int[][] origins = {{0, 0}, {r.width() - s, 0}, {0, quarter}, {r.width() - s, quarter}};
+        double min = Double.MAX_VALUE;
+        double max = -Double.MAX_VALUE;
+        for (int[] o : origins) {
+            long red = 0;
+            long green = 0;
+            long blue = 0;
+            for (int y = o[1]; y < o[1] + s; y++) {
+                for (int x = o[0]; x < o[0] + s; x++) {
                     int p = r.rgb(x, y);
-                    means[c][0] += (p >> 16) & 0xff;
-                    means[c][1] += (p >> 8) & 0xff;
-                    means[c][2] += p & 0xff;
+                    red += (p >> 16) & 0xff;
+                    green += (p >> 8) & 0xff;
+                    blue += p & 0xff;
                 }
             }
+            long n = (long) s * s;
+            int mean = (int) (red / n) << 16 | (int) (green / n) << 8 | (int) (blue / n);
+            double l = Raster.lightness(mean) / 2.55;
+            min = Math.min(min, l);
+            max = Math.max(max, l);
         }
-        double spread = 0;
-        for (int ch = 0; ch < 3; ch++) {
-            double min = Double.MAX_VALUE;
-            double max = -Double.MAX_VALUE;
-            for (int c = 0; c < 4; c++) {
-                double m = means[c][ch] / (s * s);
-                min = Math.min(min, m);
-                max = Math.max(max, m);
-            }
-            spread = Math.max(spread, max - min);
-        }
-        return spread;
+        return max - min;
     }
 
     /** OFIQ's S(x; x0, w) = 1 / (1 + e^((x0 − x) / w)). */

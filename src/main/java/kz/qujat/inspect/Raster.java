@@ -10,11 +10,19 @@ import java.awt.image.DataBufferInt;
  */
 public final class Raster {
     private static final double[] LINEAR = new double[256];
+    /** Linear luminance Y quantised to 1/{@value #Y_LEVELS} → CIELAB L* scaled to 0..255 (L* × 2.55). */
+    private static final int Y_LEVELS = 16384;
+    private static final short[] LIGHTNESS = new short[Y_LEVELS + 1];
 
     static {
         for (int i = 0; i < 256; i++) {
             double c = i / 255.0;
             LINEAR[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+        }
+        for (int i = 0; i <= Y_LEVELS; i++) {
+            double y = (double) i / Y_LEVELS;
+            double f = y > 216.0 / 24389 ? Math.cbrt(y) : (24389.0 / 27 * y + 16) / 116;
+            LIGHTNESS[i] = (short) Math.round(2.55 * (116 * f - 16));
         }
     }
 
@@ -155,6 +163,23 @@ public final class Raster {
             }
         }
         return out;
+    }
+
+    /**
+     * Perceptual lightness of every pixel: CIELAB L* (D65) of the sRGB colour, scaled to 0..255 (L* × 2.55),
+     * so that a dark and a light skin are both spread over many levels (unlike linear luminance).
+     */
+    public int[] lightness() {
+        int[] out = new int[width * height];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = lightness(rgb[i]);
+        }
+        return out;
+    }
+
+    static int lightness(int p) {
+        double y = 0.2126 * LINEAR[(p >> 16) & 0xff] + 0.7152 * LINEAR[(p >> 8) & 0xff] + 0.0722 * LINEAR[p & 0xff];
+        return LIGHTNESS[(int) Math.round(Math.min(1, y) * Y_LEVELS)];
     }
 
     /** Plain grey (Rec. 601 weights on the encoded values), for ink and paper. */

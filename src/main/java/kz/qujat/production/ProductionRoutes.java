@@ -23,17 +23,29 @@ final class ProductionRoutes {
 
     private final OrderService orders;
     private final OrderStore store;
+    private final ProductionMetrics metrics;
     private final ObjectMapper mapper = Json.mapper();
 
-    ProductionRoutes(OrderService orders, OrderStore store) {
+    ProductionRoutes(OrderService orders, OrderStore store, ProductionMetrics metrics) {
         this.orders = orders;
         this.store = store;
+        this.metrics = metrics;
     }
 
     void register(Javalin app) {
         app.post(Paths.PRODUCTION_ORDERS, this::receive);
         app.get(Paths.PRODUCTION_ORDER, this::status);
         app.get(Paths.HEALTH, this::health);
+        app.get(Paths.READY, ctx -> {
+            boolean ready = metrics.ready();
+            json(ctx, ready ? 200 : 503, Map.of("status", ready ? "READY" : "NOT_READY"));
+        });
+        app.get(Paths.METRICS, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        app.after(Paths.PRODUCTION_ORDERS, ctx -> metrics.received(switch (ctx.statusCode()) {
+            case 201 -> "created";
+            case 200 -> "duplicate";
+            default -> "refused-" + ctx.statusCode();
+        }));
         app.exception(RejectedException.class, (e, ctx) -> problem(ctx, e.problem()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

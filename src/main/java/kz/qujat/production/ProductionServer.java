@@ -17,11 +17,13 @@ public final class ProductionServer implements AutoCloseable {
     private final Database database;
     private final ProductionWorker worker;
     private final Javalin app;
+    private final ProductionMetrics metrics;
 
-    private ProductionServer(Database database, ProductionWorker worker, Javalin app) {
+    private ProductionServer(Database database, ProductionWorker worker, Javalin app, ProductionMetrics metrics) {
         this.database = database;
         this.worker = worker;
         this.app = app;
+        this.metrics = metrics;
     }
 
     public static ProductionServer start(ProductionConfig config) throws IOException {
@@ -36,15 +38,17 @@ public final class ProductionServer implements AutoCloseable {
                     config.clock());
             ProductionWorker worker = new ProductionWorker(store, new ReadyReporter(config.centralUrl(), signed),
                     config.clock(), config.retryInitial(), config.retryMax());
+            ProductionMetrics metrics = new ProductionMetrics(database, store);
             Javalin app = Javalin.create(cfg -> {
                 cfg.showJavalinBanner = false;
                 cfg.http.maxRequestSize = MAX_BODY;
+                cfg.requestLogger.http(metrics::request);
             });
-            new ProductionRoutes(orders, store).register(app);
+            new ProductionRoutes(orders, store, metrics).register(app);
             app.start(config.port());
             worker.start(config.pollInterval());
             LOG.info("production node listening on port {}", app.port());
-            return new ProductionServer(database, worker, app);
+            return new ProductionServer(database, worker, app, metrics);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -62,6 +66,7 @@ public final class ProductionServer implements AutoCloseable {
     public void stop() {
         worker.close();
         app.stop();
+        metrics.close();
         database.close();
         LOG.info("production node stopped");
     }

@@ -14,7 +14,11 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import kz.qujat.inspect.FaceLandmarks;
 import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Raster;
+import kz.qujat.inspect.Thresholds;
+import kz.qujat.tools.faceset.FaceSet;
+import kz.qujat.tools.faceset.FairnessEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -77,6 +81,12 @@ public final class InspectEvalCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "time per image: median %.1f ms, mean %.1f ms%n", percentile(millis, 50),
                 millis.stream().mapToDouble(Double::doubleValue).average().orElse(0));
+        if (Files.isRegularFile(dir.resolve("subjects.csv"))) {
+            FaceSet set = FaceSet.open(dir);
+            System.out.printf(Locale.ROOT, "%nevery check per group of subjects.csv, on the portraits cropped to 35x45 around"
+                    + " the pupils, clean and degraded (JPEG q92, detector points)%n");
+            System.out.print(new FairnessEvaluation(new PhotoInspector(Thresholds.defaults(), finder)).run(set).table());
+        }
         return 0;
     }
 

@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import kz.qujat.eds.CmsSigner;
 import kz.qujat.eds.EdsException;
+import kz.qujat.eds.Gost;
+import kz.qujat.eds.GostAlgorithm;
 import kz.qujat.eds.KeySource;
 import kz.qujat.eds.Pkcs11Config;
 import kz.qujat.eds.Pkcs11KeySource;
@@ -27,8 +29,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code qujat sign}: a detached CAdES signature (CAdES-T with --tsa) of a file with the signing key. */
 @Command(name = "sign", mixinStandardHelpOptions = true,
-        description = "Signs a file (detached CAdES-BES, or CAdES-T with --tsa) with the signing key of a PKCS#12"
-                + " file or a PKCS#11 token. Password/PIN from QUJAT_KEY_PASSWORD / QUJAT_PIN, else asked.")
+        description = "Signs a file (detached or attached CAdES-BES, or CAdES-T with --tsa) with the signing key of"
+                + " a PKCS#12 file (RSA, ECDSA, НУЦ РК GOST 2004 / 2015) or a PKCS#11 token. Password/PIN from QUJAT_KEY_PASSWORD / QUJAT_PIN, else asked.")
 public final class SignCommand implements Callable<Integer> {
     static final String PASSWORD_ENV = "QUJAT_KEY_PASSWORD";
     static final String PIN_ENV = "QUJAT_PIN";
@@ -66,6 +68,9 @@ public final class SignCommand implements Callable<Integer> {
             description = "Intermediates that complete a token certificate's chain (default ${DEFAULT-VALUE}).")
     Path trust;
 
+    @Option(names = "--attached", description = "Put the signed file inside the signature (default: detached).")
+    boolean attached;
+
     @Option(names = "--out", required = true, paramLabel = "SIG.p7s", description = "Where to write the DER signature.")
     Path out;
 
@@ -90,10 +95,13 @@ public final class SignCommand implements Callable<Integer> {
         }
         try (KeySource keys = open(secret)) {
             SigningKey key = keys.signingKey();
-            byte[] cms = CmsSigner.signDetached(key, content, tsa == null ? null : new TsaClient(tsa));
+            byte[] cms = CmsSigner.sign(key, content, attached, tsa == null ? null : new TsaClient(tsa), null);
             Files.write(out, cms);
+            GostAlgorithm gost = Gost.algorithmOf(key.privateKey());
+            String algorithm = gost != null ? gost.label() : key.privateKey().getAlgorithm();
             spec.commandLine().getOut().println("signed " + data.getFileName() + " -> " + out
-                    + (tsa == null ? " (CAdES-BES)" : " (CAdES-T, time-stamped by " + tsa.getHost() + ")"));
+                    + (tsa == null ? " (CAdES-BES" : " (CAdES-T, time-stamped by " + tsa.getHost())
+                    + (attached ? ", attached" : ", detached") + ", " + algorithm + ")");
             return 0;
         } catch (EdsException e) {
             err.println("cannot sign (" + e.kind() + "): " + e.getMessage());

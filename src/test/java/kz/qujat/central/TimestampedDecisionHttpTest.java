@@ -48,6 +48,8 @@ class TimestampedDecisionHttpTest {
                     .get(0);
             assertThat((byte[]) row.get(0)).isNotEmpty();
             assertThat((byte[]) row.get(1)).isNotEmpty();
+            String metrics = f.http.get("/metrics", null).text();
+            assertThat(metrics).containsPattern("qujat_eds_calls_seconds_count\\{outcome=\"answered\",service=\"ocsp\"\\} [1-9]");
         }
     }
 
@@ -70,6 +72,8 @@ class TimestampedDecisionHttpTest {
             assertThat(a.json().get("type").asText()).isEqualTo("urn:qujat:problem:unavailable");
             assertThat(a.json().get("detail").asText()).contains("not confirmed, retrying");
             assertThat(f.scalar("SELECT count(*) FROM decision WHERE application_id = ?", id)).isEqualTo(0L);
+            assertThat(f.http.get("/metrics", null).text())
+                    .containsPattern("qujat_eds_calls_seconds_count\\{outcome=\"failed\",service=\"ocsp\"\\} [1-9]");
         } finally {
             pki.close();
         }

@@ -175,6 +175,14 @@ class ProductionServerTest {
         assertThat(postSigned(order).statusCode()).isEqualTo(200);
         assertThat(orderStatus(order).get("status").asText()).isEqualTo("REPORTED");
         assertThat(receiver.accepted).hasSize(1);
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(server.url() + Paths.METRICS)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("qujat_production_orders_received_total{outcome=\"created\"} 1.0")
+                .contains("qujat_production_orders_received_total{outcome=\"duplicate\"} 2.0")
+                .contains("qujat_production_orders{status=\"REPORTED\"} 1.0")
+                .contains("hikaricp_connections_active");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(server.url() + Paths.READY)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -88,6 +88,24 @@ class SignVerifyCommandTest {
                 data.toString())).as("no terminal and no QUJAT_PIN").isEqualTo(2);
     }
 
+    @Test
+    void signsWithTheRealNcaGost2015KeyFileDetachedAndAttached() throws Exception {
+        Path data = Files.writeString(dir.resolve("decision.json"), "{\"decision\":\"APPROVE\"}");
+        Path p12 = Path.of("src/test/resources/nca-test/keys/individual_valid_2015.p12");
+        Map<String, String> env = Map.of(SignCommand.PASSWORD_ENV, "Aa123456");
+        Path detached = dir.resolve("d.p7s");
+        assertThat(sign(env, "--p12", p12.toString(), "--out", detached.toString(), data.toString())).as(err).isZero();
+        assertThat(out).contains("detached", "GOST 34.310-2015 (512)");
+        Path attached = dir.resolve("a.p7s");
+        assertThat(sign(env, "--p12", p12.toString(), "--attached", "--out", attached.toString(), data.toString()))
+                .as(err).isZero();
+        assertThat(out).contains("attached");
+        assertThat(Files.size(attached)).isGreaterThan(Files.size(detached));
+        assertThat(sign(Map.of(SignCommand.PASSWORD_ENV, "wrong"), "--p12", p12.toString(), "--out",
+                dir.resolve("x.p7s").toString(), data.toString())).isEqualTo(1);
+        assertThat(err).contains("WRONG_PASSWORD");
+    }
+
     private static String trust() {
         return DevIdentities.dir().resolve("trust").toString();
     }

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 final class ProblemWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemWriter.class);
     private static final String WRITTEN = "qujat.problem";
+    /** The slug of the problem written (invalid-input, not-eligible, ...), for the metrics. */
+    static final String SLUG = "qujat.problem.slug";
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private ProblemWriter() {
@@ -49,6 +51,7 @@ final class ProblemWriter {
 
     static void write(Context ctx, Problem p) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.attribute(SLUG, p.type().substring(p.type().lastIndexOf(':') + 1));
         try {
             ctx.status(p.status()).contentType(Problem.MEDIA_TYPE).result(MAPPER.writeValueAsBytes(p));
         } catch (JsonProcessingException e) {
@@ -56,7 +59,7 @@ final class ProblemWriter {
         }
     }
 
-    private static Problem fromStatus(int status) {
+    static Problem fromStatus(int status) {
         return switch (status) {
             case 413 -> Problem.of(ProblemKind.TOO_LARGE, "the request body is larger than the server accepts");
             case 404 -> Problem.of(ProblemKind.NOT_FOUND, "no such resource");

@@ -11,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import kz.qujat.api.DecisionRequest;
+import kz.qujat.api.DecisionResponse;
 import kz.qujat.api.HandoverRequest;
 import kz.qujat.api.IntakeRequest;
 import kz.qujat.api.Paths;
 import kz.qujat.api.RegistryPerson;
 import kz.qujat.api.ReviewRequest;
 import kz.qujat.api.SessionRequest;
+import kz.qujat.central.OperationsService;
 import kz.qujat.central.Services;
 import kz.qujat.central.SignedRequests;
 import kz.qujat.central.StaffMember;
@@ -31,6 +33,8 @@ import kz.qujat.domain.Status;
  */
 public final class Routes {
     static final String STAFF = "qujat.staff";
+    /** The status a decision route recorded (APPROVED, ANNULLED), for the metrics. */
+    static final String DECIDED = "qujat.decided";
     private static final Set<StaffRole> PUBLIC = Set.of();
     private static final Set<StaffRole> OFFICER = Set.of(StaffRole.OFFICER);
     private static final Set<StaffRole> REVIEWERS = Set.of(StaffRole.OFFICER, StaffRole.SUPERVISOR);
@@ -40,16 +44,25 @@ public final class Routes {
     private static final Set<StaffRole> PHOTO_READERS = Set.of(StaffRole.OFFICER, StaffRole.SUPERVISOR, StaffRole.CLERK);
 
     private final Services s;
+    private final OperationsService ops;
     private final byte[] openApi;
 
     public Routes(Services services, byte[] openApi) {
+        this(services, null, openApi);
+    }
+
+    public Routes(Services services, OperationsService operations, byte[] openApi) {
         this.s = services;
+        this.ops = operations;
         this.openApi = openApi.clone();
     }
 
     public List<Route> all() {
         List<Route> r = new ArrayList<>();
         r.add(new Route(GET, Paths.HEALTH, PUBLIC, ctx -> ctx.json(Map.of("status", "UP"))));
+        r.add(new Route(GET, Paths.READY, PUBLIC, this::ready));
+        r.add(new Route(GET, Paths.METRICS, PUBLIC, ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                .result(ops.metrics().scrape())));
         r.add(new Route(GET, Paths.BASE + "/openapi.json", PUBLIC,
                 ctx -> ctx.contentType("application/json").result(openApi)));
         r.add(new Route(POST, Paths.INTAKE, PUBLIC,
@@ -71,8 +84,12 @@ public final class Routes {
                 ctx -> ctx.json(s.review().release(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(new Route(GET, Paths.APPLICATION, REVIEWERS,
                 ctx -> ctx.json(s.review().detail(staff(ctx), Bodies.uuid(ctx, "id")))));
-        r.add(new Route(POST, Paths.DECISION, OFFICER, ctx -> ctx.json(s.decisions().decide(staff(ctx),
-                Bodies.uuid(ctx, "id"), Bodies.read(ctx, DecisionRequest.class)))));
+        r.add(new Route(POST, Paths.DECISION, OFFICER, ctx -> {
+            DecisionResponse d = s.decisions().decide(staff(ctx), Bodies.uuid(ctx, "id"),
+                    Bodies.read(ctx, DecisionRequest.class));
+            ctx.attribute(DECIDED, d.status());
+            ctx.json(d);
+        }));
         r.add(image(Paths.PHOTO, "photo", PHOTO_READERS));
         r.add(image(Paths.SIGNATURE, "signature", REVIEWERS));
         r.add(image(Paths.REGISTRY_PHOTO, "registry-photo", REVIEWERS));
@@ -113,6 +130,14 @@ public final class Routes {
             byte[] bytes = s.review().image(staff(ctx), Bodies.uuid(ctx, "id"), which);
             ctx.contentType(isPng(bytes) ? "image/png" : "image/jpeg").result(bytes);
         });
+    }
+
+    private void ready(Context ctx) {
+        if (ops.ready()) {
+            ctx.json(Map.of("status", "READY"));
+        } else {
+            ctx.status(503).json(Map.of("status", "NOT_READY", "reason", "the database does not answer"));
+        }
     }
 
     private void registryPut(Context ctx) {

@@ -9,6 +9,7 @@ import java.util.Locale;
 import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
 import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.OpenCvNatives;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SignatureInspector;
@@ -29,6 +30,8 @@ public final class IntakeChecks {
 
     public IntakeChecks(Thresholds thresholds) {
         this.thresholds = thresholds;
+        // at start-up, not inside the first intake request (seconds on a busy machine, past a client's timeout)
+        OpenCvNatives.load();
         this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new OpenCvFaceFinder()));
         this.signatures = new SignatureInspector(thresholds);
     }

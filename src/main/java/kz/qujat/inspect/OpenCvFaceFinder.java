@@ -33,6 +33,7 @@ public final class OpenCvFaceFinder implements FaceFinder {
     private final CascadeClassifier faces;
 
     public OpenCvFaceFinder() {
+        OpenCvNatives.load();
         this.faces = new CascadeClassifier(cascade("haarcascades/haarcascade_frontalface_default.xml").getAbsolutePath());
         if (faces.empty()) {
             throw new IllegalStateException("the OpenCV face cascade could not be loaded");

@@ -78,9 +78,14 @@ public final class CentralCommand implements Callable<Integer> {
             + " with new rows (default ${DEFAULT-VALUE}); needs --key.")
     Duration checkpointInterval;
 
+    @Option(names = "--crl-max-age", paramLabel = "DURATION", description = "The oldest CRL that may clear a staff"
+            + " certificate when OCSP does not answer, e.g. PT12H (default PT24H with --ocsp or --require-timestamp;"
+            + " without them a CRL counts until its next-update). An older CRL gives 503 \"not confirmed, retrying\".")
+    java.time.Duration crlMaxAge;
+
     @Override
     public Integer call() throws Exception {
-        CentralConfig.Builder b = CentralConfig.builder().validation(ValidationPolicy.of(ocsp, requireTimestamp)).port(port).db(db).trustDir(trust).staffFile(staff)
+        CentralConfig.Builder b = CentralConfig.builder().validation(ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge)).port(port).db(db).trustDir(trust).staffFile(staff)
                 .claimTtl(claimTtl).sessionTtl(sessionTtl).production(production).peerCert(peerCert);
         b.pointsFile(points).auditCheckpoint(checkpointRows, checkpointInterval);
         if (notifyFile != null && notifyUrl != null) {

@@ -41,7 +41,7 @@ public final class CmsVerifier {
     public CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy) {
         this.trust = trust;
         this.clock = clock;
-        this.chainCheck = new ChainCheck(trust);
+        this.chainCheck = new ChainCheck(trust, new CrlDistribution(policy.timeout()), policy.crlMaxAge());
         this.policy = policy;
         this.ocsp = new OcspClient(policy.timeout());
     }

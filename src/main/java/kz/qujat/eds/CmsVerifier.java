@@ -52,7 +52,7 @@ public final class CmsVerifier {
         trust = offline.crls().isEmpty() ? trust : trust.withCrls(offline.crls());
         this.trust = trust;
         this.clock = clock;
-        this.chainCheck = new ChainCheck(trust);
+        this.chainCheck = new ChainCheck(trust, new CrlDistribution(policy.timeout()), policy.crlMaxAge());
         this.policy = policy;
         this.ocsp = new OcspClient(policy.timeout());
     }

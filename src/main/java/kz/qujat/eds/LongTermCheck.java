@@ -67,7 +67,8 @@ final class LongTermCheck {
         }
         URI ocspUrl = policy.ocspEnabled() ? (policy.ocsp() != null ? policy.ocsp() : aiaOcsp(signer)) : null;
         List<byte[]> evidenceAbout = offline.ocspResponses().stream().filter(r -> OcspClient.about(r, signer)).toList();
-        ChainCheck.Outcome outcome = chains.check(signer, carried, at, now, ocspUrl != null || !evidenceAbout.isEmpty());
+        ChainCheck.Outcome outcome = chains.check(signer, carried, at, now, ocspUrl != null || !evidenceAbout.isEmpty(),
+                true);
         evidence = with(evidence, outcome.path());
         if (outcome.problem() != null) {
             return VerificationResult.failed(outcome.problem().failure(), outcome.problem().reason(), signer,
@@ -75,7 +76,7 @@ final class LongTermCheck {
         }
         X509Certificate issuer = outcome.path().get(1);
         Revocation revocation = !evidenceAbout.isEmpty() ? byEvidence(evidenceAbout, signer, issuer, at)
-                : ocspUrl != null ? byOcsp(ocspUrl, signer, issuer, at) : byCrlOnly(issuer);
+                : ocspUrl != null ? byOcsp(ocspUrl, signer, issuer, at) : byCrlOnly(outcome.signerCrl());
         evidence = revocation.into(evidence);
         if (revocation.failure() != null) {
             return VerificationResult.failed(revocation.failure(), revocation.reason(), signer, signingTime, evidence);
@@ -101,10 +102,20 @@ final class LongTermCheck {
         try {
             answer = ocsp.ask(url, signer, issuer, now);
         } catch (EdsException e) {
-            if (policy.crlFallback() && chains.hasCrlFrom(issuer)) {
-                ChainCheck.Problem p = chains.crlRevocation(signer, issuer, at, now);
-                return new Revocation(p == null ? null : p.failure(), p == null ? null : p.reason(), RevocationSource.CRL,
-                        null, issuer.getSubjectX500Principal().getName(), now, null);
+            if (policy.crlFallback()) {
+                // only a CRL fresh by policy may answer instead: a stale one, however far from its
+                // next-update, would let a revoked officer through while the responder is down
+                ChainCheck.CrlFinding crl = chains.signerStatus(signer, issuer, at, now, true);
+                if (crl.problem() == null) {
+                    return new Revocation(null, null, RevocationSource.CRL, null, describe(crl.crl()),
+                            crl.crl().getThisUpdate().toInstant(), null);
+                }
+                if (crl.problem().failure() == Failure.REVOKED) {
+                    return new Revocation(Failure.REVOKED, crl.problem().reason(), RevocationSource.CRL, null,
+                            describe(crl.crl()), crl.crl().getThisUpdate().toInstant(), null);
+                }
+                return new Revocation(Failure.REVOCATION_UNAVAILABLE, "OCSP did not answer (" + e.getMessage()
+                        + ") and " + crl.problem().reason(), RevocationSource.NONE, null, null, null, null);
             }
             return new Revocation(Failure.REVOCATION_UNAVAILABLE, "revocation status not confirmed, retry: "
                     + e.getMessage(), RevocationSource.NONE, null, null, null, null);
@@ -152,17 +163,24 @@ final class LongTermCheck {
                 RevocationSource.NONE, null, null, null, null);
     }
 
-    /** The path check already applied the CRLs; only record them, or refuse when OCSP was required. */
-    private Revocation byCrlOnly(X509Certificate issuer) {
-        if (chains.hasCrlFrom(issuer)) {
-            return new Revocation(null, null, RevocationSource.CRL, null, issuer.getSubjectX500Principal().getName(),
-                    now, null);
+    /** The path check already applied the CRLs; only record the one that cleared the signer, or refuse. */
+    private Revocation byCrlOnly(java.security.cert.X509CRL crl) {
+        if (crl != null) {
+            return new Revocation(null, null, RevocationSource.CRL, null, describe(crl),
+                    crl.getThisUpdate().toInstant(), null);
         }
         if (policy.requireOcsp()) {
             return new Revocation(Failure.REVOCATION_UNAVAILABLE, "no OCSP responder and no CRL for the signer's CA",
                     RevocationSource.NONE, null, null, null, null);
         }
         return new Revocation(null, null, RevocationSource.NONE, null, null, null, null);
+    }
+
+    /** Who vouches, for the report: the CRL's issuer, when it was issued and how old it is now. */
+    private String describe(java.security.cert.X509CRL crl) {
+        Instant issued = crl.getThisUpdate().toInstant();
+        return crl.getIssuerX500Principal().getName() + ", CRL issued " + issued + " ("
+                + ChainCheck.age(java.time.Duration.between(issued, now)) + " old)";
     }
 
     private static Evidence with(Evidence e, List<X509Certificate> chain) {

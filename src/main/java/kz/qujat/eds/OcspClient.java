@@ -34,7 +34,9 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 /**
  * Asks an OCSP responder (RFC 6960) for one certificate's status and checks the answer: signed by the issuing
  * CA or by a responder certificate the CA issued for OCSPSigning, for the asked certificate, with our nonce
- * when echoed, and fresh. Anything else is UNREACHABLE: no revocation information, never "good".
+ * when echoed, and fresh. Anything else is UNREACHABLE: no revocation information, never "good". A checked
+ * answer with a next-update is kept and reused until then (RFC 5019), so a responder that said "revoked" and
+ * then went down still says "revoked".
  */
 final class OcspClient {
     private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
@@ -45,8 +47,12 @@ final class OcspClient {
 
     enum Status { GOOD, REVOKED, UNKNOWN }
 
+    /** A kept answer and until when it may be used. */
+    private record Kept(Answer answer, Instant thisUpdate, Instant nextUpdate) { }
+
     private final Duration timeout;
     private final SecureRandom random = new SecureRandom();
+    private final java.util.Map<String, Kept> kept = new java.util.concurrent.ConcurrentHashMap<>();
 
     OcspClient(Duration timeout) {
         this.timeout = timeout;
@@ -56,11 +62,23 @@ final class OcspClient {
         try {
             CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                     new JcaX509CertificateHolder(issuer), cert.getSerialNumber());
+            String key = org.bouncycastle.util.encoders.Hex.toHexString(id.getIssuerKeyHash()) + ":"
+                    + cert.getSerialNumber().toString(16);
+            Kept k = kept.get(key);
+            if (k != null && now.isBefore(k.nextUpdate()) && !k.thisUpdate().isAfter(now.plus(CLOCK_SKEW))) {
+                return k.answer();
+            }
+            kept.remove(key);
             byte[] nonce = new BigInteger(128, random).toByteArray();
             OCSPReq request = new OCSPReqBuilder().addRequest(id).setRequestExtensions(new Extensions(new Extension(
                     OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(new DEROctetString(nonce))))).build();
             byte[] bytes = HttpExchange.post(url, "application/ocsp-request", request.getEncoded(), timeout);
-            return check(bytes, id, issuer, nonce, now);
+            Answer answer = check(bytes, id, issuer, nonce, now);
+            Kept fresh = keep(bytes, id, answer);
+            if (fresh != null) {
+                kept.put(key, fresh);
+            }
+            return answer;
         } catch (OCSPException | OperatorCreationException | GeneralSecurityException | IOException
                  | RuntimeException e) {
             throw new EdsException(EdsException.Kind.UNREACHABLE, "unusable OCSP answer from " + url.getHost()
@@ -160,6 +178,17 @@ final class OcspClient {
             return new Answer(Status.UNKNOWN, null, produced, responder, bytes);
         }
         throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response does not cover the certificate");
+    }
+
+    /** The answer with its validity, when the response gives a next-update (without one it is not kept). */
+    private static Kept keep(byte[] bytes, CertificateID id, Answer answer) throws OCSPException, IOException {
+        BasicOCSPResp basic = (BasicOCSPResp) new OCSPResp(bytes).getResponseObject();
+        for (SingleResp single : basic.getResponses()) {
+            if (single.getCertID().equals(id) && single.getNextUpdate() != null) {
+                return new Kept(answer, single.getThisUpdate().toInstant(), single.getNextUpdate().toInstant());
+            }
+        }
+        return null;
     }
 
     /** The CA itself, or a delegated responder certificate issued by the CA with EKU OCSPSigning. */

@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kz.qujat.api.Json;
 import kz.qujat.devpki.DevPkiServer;
@@ -60,8 +61,13 @@ class SignVerifyCommandTest {
         }
         Files.writeString(data, "{\"decision\":\"APPROVE\"}");
         assertThat(verify(sig.toString(), "--content", data.toString(), "--trust", trust(), "--ocsp",
-                "http://127.0.0.1:9/ocsp")).as("OCSP down, the CRL fallback answers").isZero();
-        assertThat(out).contains("checked against the CRL");
+                "http://127.0.0.1:9/ocsp")).as("OCSP down and the committed CRL a week old: try later").isEqualTo(3);
+        assertThat(out).contains("INDETERMINATE", "older than the allowed");
+        Path fresh = kz.qujat.testsupport.DevCrls.trustFolder(dir.resolve("fresh-trust"), kz.qujat.testsupport.DevCrls
+                .intermediate(kz.qujat.testsupport.TestClock.liveNow().minus(java.time.Duration.ofHours(2)), List.of()));
+        assertThat(verify(sig.toString(), "--content", data.toString(), "--trust", fresh.toString(), "--ocsp",
+                "http://127.0.0.1:9/ocsp")).as("OCSP down, a fresh CRL answers").isZero();
+        assertThat(out).contains("checked against the CRL", "2 h 0 min old");
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
-import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SignatureInspector;
@@ -29,7 +29,7 @@ public final class IntakeChecks {
 
     public IntakeChecks(Thresholds thresholds) {
         this.thresholds = thresholds;
-        this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new OpenCvFaceFinder()));
+        this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new YuNetFaceFinder()));
         this.signatures = new SignatureInspector(thresholds);
     }
 

@@ -46,6 +46,7 @@ public final class YuNetFaceFinder implements FaceFinder {
     /** {@code refinePupils} false keeps YuNet's own eye points (for the evaluation's before/after). */
     public YuNetFaceFinder(boolean refinePupils) {
         this.refinePupils = refinePupils;
+        OpenCvNatives.load();
         byte[] model = resource(MODEL);
         try (BytePointer framework = new BytePointer("onnx"); Size size = new Size(INPUT, INPUT)) {
             this.detector = FaceDetectorYN.create(framework, model, new byte[0], size, SCORE, 0.3f, 50, 0, 0);

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +42,19 @@ class OpenCvFaceFinderTest {
             assertThat(r.check(c).verdict()).as(c + " = " + r.check(c).value()).isEqualTo(Verdict.PASS);
         }
         assertThat(r.check("photo.sharpness").measured()).isTrue();
+    }
+
+    @Test
+    void detectingAFaceMapsNoGuiLibraryIntoTheProcess() throws IOException {
+        Path maps = Path.of("/proc/self/maps");
+        Assumptions.assumeTrue(Files.isReadable(maps), "no /proc/self/maps on this system (Linux only)");
+        assertThat(finder.find(new Raster(portrait.image()))).isPresent();
+        String mapped = Files.readAllLines(maps).stream().map(line -> line.substring(line.lastIndexOf(' ') + 1))
+                .filter(file -> file.contains(".so")).distinct().collect(Collectors.joining("\n"));
+        assertThat(mapped).contains("libopencv_objdetect").contains("libjniopencv_objdetect");
+        // highgui is linked to GTK 2, which kills a JavaFX (GTK 3) window at its next native dialog
+        assertThat(mapped).doesNotContain("libopencv_highgui").doesNotContain("libgtk-x11-2.0")
+                .doesNotContain("libgdk-x11-2.0").doesNotContain("libopencv_videoio");
     }
 
     @Test

@@ -16,8 +16,10 @@ import kz.qujat.api.HandoverRequest;
 import kz.qujat.api.IntakeRequest;
 import kz.qujat.api.Paths;
 import kz.qujat.api.RegistryPerson;
+import kz.qujat.api.ReleaseRequest;
 import kz.qujat.api.ReviewRequest;
 import kz.qujat.api.SessionRequest;
+import kz.qujat.central.ApplicantStatusService;
 import kz.qujat.central.OperationsService;
 import kz.qujat.central.Services;
 import kz.qujat.central.SignedRequests;
@@ -67,6 +69,8 @@ public final class Routes {
                 ctx -> ctx.contentType("application/json").result(openApi)));
         r.add(new Route(POST, Paths.INTAKE, PUBLIC,
                 ctx -> ctx.status(201).json(s.intake().submit(Bodies.read(ctx, IntakeRequest.class)))));
+        r.add(new Route(GET, Paths.APPLICANT_STATUS, PUBLIC, ctx -> ctx.json(s.applicantStatus()
+                .status(ctx.pathParam("ticketNumber"), ctx.header(ApplicantStatusService.IIN_HEADER)))));
         r.add(new Route(PUT, Paths.REGISTRY_PERSON, PUBLIC, this::registryPut));
         r.add(new Route(POST, Paths.CHALLENGE, PUBLIC, ctx -> ctx.json(s.sessions().challenge())));
         r.add(new Route(POST, Paths.SESSION, PUBLIC,
@@ -90,6 +94,8 @@ public final class Routes {
             ctx.attribute(DECIDED, d.status());
             ctx.json(d);
         }));
+        r.add(new Route(GET, Paths.ACCESSES, SUPERVISOR,
+                ctx -> ctx.json(s.review().accesses(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(image(Paths.PHOTO, "photo", PHOTO_READERS));
         r.add(image(Paths.SIGNATURE, "signature", REVIEWERS));
         r.add(image(Paths.REGISTRY_PHOTO, "registry-photo", REVIEWERS));
@@ -110,6 +116,16 @@ public final class Routes {
                 Bodies.query(ctx, "from", java.time.LocalDate::parse), Bodies.query(ctx, "to", java.time.LocalDate::parse),
                 Bodies.query(ctx, "region", Region::valueOf), Bodies.query(ctx, "officer", Routes::iin),
                 Bodies.query(ctx, "reason", AnnulmentReason::valueOf)))));
+        r.add(new Route(GET, Paths.LIVE_QUEUE, SUPERVISOR, ctx -> ctx.json(ops.liveQueue(staff(ctx)))));
+        r.add(new Route(POST, Paths.SUPERVISOR_RELEASE, SUPERVISOR, ctx -> {
+            ops.releaseClaim(staff(ctx), Bodies.uuid(ctx, "id"), Bodies.read(ctx, ReleaseRequest.class));
+            ctx.json(Map.of("status", "SUBMITTED"));
+        }));
+        r.add(new Route(GET, Paths.PARKED_ORDERS, SUPERVISOR, ctx -> ctx.json(ops.parked(staff(ctx)))));
+        r.add(new Route(POST, Paths.PARKED_ORDER_RETRY, SUPERVISOR, ctx -> {
+            ops.retry(staff(ctx), Bodies.uuid(ctx, "id"));
+            ctx.json(Map.of("status", "RETRY_SCHEDULED"));
+        }));
         r.add(new Route(POST, Paths.ANNULMENT_REVIEW, SUPERVISOR, ctx -> ctx.json(s.annulments().review(staff(ctx),
                 Bodies.uuid(ctx, "id"), Bodies.read(ctx, ReviewRequest.class)))));
         return List.copyOf(r);

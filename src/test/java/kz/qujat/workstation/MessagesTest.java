@@ -82,6 +82,7 @@ class MessagesTest {
         Arrays.stream(EdsException.Kind.values()).forEach(k -> keys.add("error.eds." + k.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> keys.add("role." + r.name()));
         Arrays.stream(RefundStatus.values()).forEach(r -> keys.add("refund.status." + r.name()));
+        Arrays.stream(AnnulmentReason.values()).forEach(r -> keys.add("refunds.reason." + r.name()));
         Arrays.stream(CertificateJudge.Verdict.values()).filter(v -> v != CertificateJudge.Verdict.OK)
                 .forEach(v -> keys.add("login.verdict." + v.name()));
         I18n.SUPPORTED.forEach(l -> keys.add("language." + l.getLanguage()));

@@ -15,6 +15,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.util.StringConverter;
 import kz.qujat.api.Refund;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.RefundStatus;
@@ -74,7 +75,7 @@ public final class FinanceView {
         regionColumn.setCellValueFactory(c -> text(i18n.regionName(c.getValue().region())));
         annulledColumn.setCellValueFactory(c -> text(DAY.format(KzTime.dateOf(c.getValue().annulledAt()))));
         reasonColumn.setCellValueFactory(c -> text(c.getValue().reason() == null ? ""
-                : i18n.get("review.annul.reason." + c.getValue().reason())));
+                : i18n.get("refunds.reason." + c.getValue().reason())));
         amountColumn.setCellValueFactory(c -> text(FinanceViewModel.money(c.getValue().amountTiyn())));
         feeColumn.setCellValueFactory(c -> text(c.getValue().feePaymentRef()));
         statusColumn.setCellValueFactory(c -> text(model.statusName(c.getValue().status())));
@@ -84,6 +85,21 @@ public final class FinanceView {
         model.selectedProperty().addListener((o, a, r) -> showSelected(r));
         showSelected(null);
         referenceField.textProperty().bindBidirectional(model.paymentReferenceProperty());
+        paidOnPicker.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(LocalDate day) {
+                return day == null ? "" : DAY.format(day);
+            }
+
+            @Override
+            public LocalDate fromString(String text) {
+                try {
+                    return text == null || text.isBlank() ? null : LocalDate.parse(text.strip(), DAY);
+                } catch (java.time.format.DateTimeParseException e) {
+                    return null;
+                }
+            }
+        });
         paidOnPicker.valueProperty().bindBidirectional(model.paidOnProperty());
         paidOnPicker.setDayCellFactory(p -> new javafx.scene.control.DateCell() {
             @Override

@@ -76,19 +76,16 @@ final class ChainCheck {
     /** As above; with {@code signerFreshByPolicy} the signer's CRL must be fresh by the policy's max age. */
     Outcome check(X509Certificate signer, Collection<X509Certificate> carried, Instant at, Instant now,
             boolean signerByOcsp, boolean signerFreshByPolicy) {
-        PKIXCertPathBuilderResult path;
+        NamePathBuilder.Path path;
         try {
             path = build(signer, carried, at);
         } catch (GeneralSecurityException e) {
             return new Outcome(new Problem(Failure.UNTRUSTED, "the signer certificate does not chain to a trusted root: "
                     + e.getMessage()), List.of());
         }
-        List<? extends Certificate> certs = path.getCertPath().getCertificates();
-        List<X509Certificate> full = new ArrayList<>();
-        for (Certificate c : certs) {
-            full.add((X509Certificate) c);
-        }
-        full.add(path.getTrustAnchor().getTrustedCert());
+        List<X509Certificate> certs = path.certificates();
+        List<X509Certificate> full = new ArrayList<>(certs);
+        full.add(path.anchor());
         X509CRL signerCrl = null;
         for (int i = signerByOcsp ? 1 : 0; i < certs.size(); i++) {
             Problem problem;
@@ -175,7 +172,8 @@ final class ChainCheck {
         return trust.crls().stream().anyMatch(crl -> crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()));
     }
 
-    private PKIXCertPathBuilderResult build(X509Certificate signer, Collection<X509Certificate> carried, Instant now)
+    /** PKIX; where PKIX cannot check a Kazakh GOST signature, the path by names and signatures. */
+    private NamePathBuilder.Path build(X509Certificate signer, Collection<X509Certificate> carried, Instant now)
             throws GeneralSecurityException {
         Set<TrustAnchor> anchors = new HashSet<>();
         for (X509Certificate anchor : trust.anchors()) {
@@ -191,7 +189,21 @@ final class ChainCheck {
         pool.addAll(carried);
         pool.addAll(trust.intermediates());
         parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
-        return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+        try {
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            List<X509Certificate> certs = new ArrayList<>();
+            for (Certificate c : result.getCertPath().getCertificates()) {
+                certs.add((X509Certificate) c);
+            }
+            return new NamePathBuilder.Path(certs, result.getTrustAnchor().getTrustedCert());
+        } catch (GeneralSecurityException e) {
+            List<X509Certificate> all = new ArrayList<>(pool);
+            all.addAll(trust.anchors());
+            if (!NamePathBuilder.applies(signer, all)) {
+                throw e;
+            }
+            return NamePathBuilder.build(signer, pool, trust.anchors(), now);
+        }
     }
 
     /**

@@ -86,18 +86,76 @@ final class OcspClient {
         }
     }
 
-    private Answer check(byte[] bytes, CertificateID id, X509Certificate issuer, byte[] nonce, Instant now)
+    /**
+     * Checks an OCSP response given as evidence (an archive's, {@code verify --ocsp-response}): signed by the CA or
+     * its responder (valid when the response was produced), about this certificate (any CertID hash). Null when
+     * the response is not about this certificate; UNREACHABLE when it cannot be trusted.
+     */
+    static Answer evidence(byte[] bytes, X509Certificate cert, X509Certificate issuer) throws EdsException {
+        try {
+            OCSPResp resp = new OCSPResp(bytes);
+            if (resp.getStatus() != OCSPResp.SUCCESSFUL || !(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
+                throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response has status " + resp.getStatus());
+            }
+            JcaX509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+            for (SingleResp single : basic.getResponses()) {
+                if (single.getCertID().getSerialNumber().equals(cert.getSerialNumber())
+                        && single.getCertID().matchesIssuer(issuerHolder, Operators.digests())) {
+                    return check(bytes, single.getCertID(), issuer, null, basic.getProducedAt().toInstant());
+                }
+            }
+            return null;
+        } catch (OCSPException | OperatorCreationException | GeneralSecurityException | IOException
+                 | RuntimeException e) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "unusable OCSP response: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every status a response signed for this CA states, by serial number (an archive's inventory). */
+    static java.util.Map<BigInteger, Answer> statuses(byte[] bytes, X509Certificate issuer) throws EdsException {
+        java.util.Map<BigInteger, Answer> all = new java.util.LinkedHashMap<>();
+        try {
+            if (new OCSPResp(bytes).getResponseObject() instanceof BasicOCSPResp basic) {
+                for (SingleResp single : basic.getResponses()) {
+                    all.put(single.getCertID().getSerialNumber(),
+                            check(bytes, single.getCertID(), issuer, null, basic.getProducedAt().toInstant()));
+                }
+            }
+            return all;
+        } catch (OCSPException | OperatorCreationException | GeneralSecurityException | IOException
+                 | RuntimeException e) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "unusable OCSP response: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the response speaks of a certificate with this serial number (before the issuer is known). */
+    static boolean about(byte[] bytes, X509Certificate cert) {
+        try {
+            if (new OCSPResp(bytes).getResponseObject() instanceof BasicOCSPResp basic) {
+                for (SingleResp single : basic.getResponses()) {
+                    if (single.getCertID().getSerialNumber().equals(cert.getSerialNumber())) {
+                        return true;
+                    }
+                }
+            }
+        } catch (OCSPException | IOException | RuntimeException e) {
+            return false;
+        }
+        return false;
+    }
+
+    private static Answer check(byte[] bytes, CertificateID id, X509Certificate issuer, byte[] nonce, Instant now)
             throws EdsException, OCSPException, OperatorCreationException, GeneralSecurityException, IOException {
         OCSPResp resp = new OCSPResp(bytes);
         if (resp.getStatus() != OCSPResp.SUCCESSFUL || !(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
             throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP responder answered status " + resp.getStatus());
         }
-        X509Certificate signer = responderCertificate(basic, issuer);
+        X509Certificate signer = responderCertificate(basic, issuer, basic.getProducedAt().toInstant());
         if (!basic.isSignatureValid(Operators.verifiers(signer.getPublicKey()))) {
             throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response signature does not verify");
         }
         Extension echoed = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
-        if (echoed != null && !Arrays.equals(echoed.getExtnValue().getOctets(), new DEROctetString(nonce).getEncoded())) {
+        if (echoed != null && nonce != null && !Arrays.equals(echoed.getExtnValue().getOctets(), new DEROctetString(nonce).getEncoded())) {
             throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response is for another request (nonce)");
         }
         for (SingleResp single : basic.getResponses()) {
@@ -134,7 +192,7 @@ final class OcspClient {
     }
 
     /** The CA itself, or a delegated responder certificate issued by the CA with EKU OCSPSigning. */
-    private static X509Certificate responderCertificate(BasicOCSPResp basic, X509Certificate issuer)
+    private static X509Certificate responderCertificate(BasicOCSPResp basic, X509Certificate issuer, Instant producedAt)
             throws EdsException, GeneralSecurityException {
         X500Name issuerName = X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded());
         if (basic.getResponderId().equals(new org.bouncycastle.cert.ocsp.RespID(issuerName))) {
@@ -148,7 +206,7 @@ final class OcspClient {
             }
             if (candidate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()) && ocspSigning(candidate)) {
                 Operators.verify(candidate, issuer.getPublicKey());
-                candidate.checkValidity();
+                candidate.checkValidity(java.util.Date.from(producedAt));
                 return candidate;
             }
         }

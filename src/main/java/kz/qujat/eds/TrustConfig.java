@@ -117,6 +117,48 @@ public final class TrustConfig {
         }
     }
 
+    /** The same anchors and intermediates with more CRLs (an archive's evidence). */
+    public TrustConfig withCrls(List<X509CRL> more) {
+        List<X509CRL> all = new ArrayList<>(crls());
+        all.addAll(more);
+        return of(anchors(), intermediates(), all);
+    }
+
+    /**
+     * Folders as {@link #load(Path)}, and certificate files each trusted as an anchor as it is, root or not (an
+     * НУЦ РК CA whose root is not at hand: RFC 5280 §6.1.1 lets any trusted CA be the anchor), and CRL files.
+     */
+    public static TrustConfig load(List<Path> paths) throws IOException {
+        List<X509Certificate> anchors = new ArrayList<>();
+        List<X509Certificate> intermediates = new ArrayList<>();
+        List<X509CRL> crls = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (Path path : paths) {
+                if (Files.isDirectory(path)) {
+                    TrustConfig dir = load(path);
+                    anchors.addAll(dir.anchors());
+                    intermediates.addAll(dir.intermediates());
+                    crls.addAll(dir.crls());
+                } else if (path.getFileName().toString().toLowerCase().endsWith(".crl")) {
+                    for (CRL crl : readCrls(path, factory)) {
+                        crls.add((X509CRL) crl);
+                    }
+                } else {
+                    for (Certificate c : read(path, factory)) {
+                        anchors.add((X509Certificate) c);
+                    }
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("unreadable certificate or CRL: " + e.getMessage(), e);
+        }
+        if (anchors.isEmpty()) {
+            throw new IOException("no trust anchor given");
+        }
+        return of(anchors, intermediates, crls);
+    }
+
     private static java.util.Collection<? extends Certificate> read(Path file, CertificateFactory factory)
             throws IOException, CertificateException {
         try (InputStream in = Files.newInputStream(file)) {

@@ -31,6 +31,8 @@ public final class CmsVerifier {
     private final ChainCheck chainCheck;
     private final ValidationPolicy policy;
     private final OcspClient ocsp;
+    /** Login accepts a plain CMS (no ESS signing-certificate attribute, even no signed attributes); decisions do not. */
+    private final boolean plainCms;
 
     /** CAdES-BES checks with the CRLs of the trust configuration, judged at the clock's time. */
     public CmsVerifier(TrustConfig trust, Clock clock) {
@@ -39,11 +41,26 @@ public final class CmsVerifier {
 
     /** With a policy: OCSP, signature time-stamps (CAdES-T), judged at the time the time-stamp proves. */
     public CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy) {
+        this(trust, clock, policy, false);
+    }
+
+    private CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy, boolean plainCms) {
+        this.plainCms = plainCms;
         this.trust = trust;
         this.clock = clock;
         this.chainCheck = new ChainCheck(trust);
         this.policy = policy;
         this.ocsp = new OcspClient(policy.timeout());
+    }
+
+    /**
+     * The same checks for a plain CMS as real clients make it ({@code openssl cms -sign}, browser plug-ins): the
+     * signer certificate must be inside and every other check holds, but the ESS signing-certificate(-v2)
+     * attribute and signed attributes are optional; an ESS attribute that is present must name the signer.
+     * For logins over a fresh nonce, never for decisions (which stay CAdES-BES).
+     */
+    public CmsVerifier acceptingPlainCms() {
+        return new CmsVerifier(trust, clock, policy, true);
     }
 
     public ValidationPolicy policy() {
@@ -117,7 +134,8 @@ public final class CmsVerifier {
                 default -> "the signature value does not verify with the signer certificate";
             }, signer, signingTime, VerificationResult.Evidence.NONE);
         }
-        String binding = SigningCertificateBinding.check(signerInfo, signer);
+        String binding = plainCms ? SigningCertificateBinding.checkIfPresent(signerInfo, signer)
+                : SigningCertificateBinding.check(signerInfo, signer);
         if (binding != null) {
             return VerificationResult.failed(Failure.CERTIFICATE_BINDING, binding, signer, signingTime,
                     VerificationResult.Evidence.NONE);
@@ -131,8 +149,8 @@ public final class CmsVerifier {
      * The verifier is built from the public key alone so that BC does not judge validity at the claimed
      * signingTime: validity is judged at the clock's time, later, with its own failure.
      */
-    private static Failure checkSignature(SignerInformation signerInfo, X509Certificate signer) {
-        if (signerInfo.getSignedAttributes() == null) {
+    private Failure checkSignature(SignerInformation signerInfo, X509Certificate signer) {
+        if (signerInfo.getSignedAttributes() == null && !plainCms) {
             return Failure.BAD_SIGNATURE;
         }
         if (Operators.unsupported(signerInfo.getDigestAlgOID(), signerInfo.getEncryptionAlgOID()) != null) {

@@ -5,9 +5,7 @@ import java.math.BigInteger;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import org.bouncycastle.asn1.cms.Attribute;
-import org.bouncycastle.asn1.ess.ESSCertID;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
-import org.bouncycastle.asn1.ess.SigningCertificate;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -24,47 +22,20 @@ final class SigningCertificateBinding {
     private SigningCertificateBinding() {
     }
 
-    /**
-     * For a plain CMS: null when there is no ESS attribute (or no signed attributes at all), or when the
-     * signing-certificate-v2 or the older signing-certificate (SHA-1, RFC 2634) attribute names this
-     * certificate; else the English reason.
-     */
-    static String checkIfPresent(SignerInformation signerInfo, X509Certificate signer) {
-        if (signerInfo.getSignedAttributes() == null) {
-            return null;
-        }
-        if (signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null) {
-            return check(signerInfo, signer);
-        }
-        Attribute v1 = signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificate);
-        if (v1 == null) {
-            return null;
-        }
-        try {
-            ESSCertID[] ids = SigningCertificate.getInstance(v1.getAttrValues().getObjectAt(0)).getCerts();
-            if (v1.getAttrValues().size() != 1 || ids.length == 0) {
-                return "the signing-certificate attribute names no certificate";
-            }
-            byte[] sha1 = java.security.MessageDigest.getInstance("SHA-1").digest(signer.getEncoded());
-            if (!Arrays.equals(sha1, ids[0].getCertHash())) {
-                return "the signing-certificate attribute names a different certificate";
-            }
-            if (ids[0].getIssuerSerial() != null && !matches(ids[0].getIssuerSerial(), signer)) {
-                return "the signing-certificate issuer and serial do not match the signer certificate";
-            }
-            return null;
-        } catch (Exception e) {
-            // any parse or digest problem in the attribute means the binding cannot be established
-            return "the signing-certificate attribute cannot be read";
-        }
+    /** Whether the signer carries a signing-certificate attribute (v2, or the SHA-1 v1 of older CAdES). */
+    static boolean present(SignerInformation signerInfo) {
+        return signerInfo.getSignedAttributes() != null
+                && (signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2) != null
+                || signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificate) != null);
     }
 
     /** Null when the attribute binds exactly this certificate, else the English reason. */
     static String check(SignerInformation signerInfo, X509Certificate signer) {
-        if (signerInfo.getSignedAttributes() == null) {
-            return "the signature has no signed attributes, so no signing-certificate-v2 attribute";
-        }
         Attribute attribute = signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificateV2);
+        Attribute v1 = signerInfo.getSignedAttributes().get(PKCSObjectIdentifiers.id_aa_signingCertificate);
+        if (attribute == null && v1 != null && v1.getAttrValues().size() == 1) {
+            return checkV1(v1, signer);
+        }
         if (attribute == null || attribute.getAttrValues().size() != 1) {
             return "the signature has no signing-certificate-v2 attribute";
         }
@@ -88,6 +59,27 @@ final class SigningCertificateBinding {
         } catch (Exception e) {
             // any parse or digest problem in the attribute means the binding cannot be established
             return "the signing-certificate-v2 attribute cannot be read";
+        }
+    }
+
+    private static String checkV1(Attribute attribute, X509Certificate signer) {
+        try {
+            org.bouncycastle.asn1.ess.ESSCertID[] ids = org.bouncycastle.asn1.ess.SigningCertificate
+                    .getInstance(attribute.getAttrValues().getObjectAt(0)).getCerts();
+            if (ids.length == 0) {
+                return "the signing-certificate attribute names no certificate";
+            }
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-1").digest(signer.getEncoded());
+            if (!Arrays.equals(hash, ids[0].getCertHash())) {
+                return "the signing-certificate attribute names a different certificate";
+            }
+            if (ids[0].getIssuerSerial() != null && !matches(ids[0].getIssuerSerial(), signer)) {
+                return "the signing-certificate issuer and serial do not match the signer certificate";
+            }
+            return null;
+        } catch (Exception e) {
+            // as for v2: an unreadable attribute establishes no binding
+            return "the signing-certificate attribute cannot be read";
         }
     }
 

@@ -129,7 +129,7 @@ class OpensslLoginHttpTest {
         Http.Answer a = f.http.post(Paths.fill(Paths.DECISION, "id", s.id().toString()), f.token(officer),
                 Map.of("document", Base64.getEncoder().encodeToString(doc), "cms", Base64.getEncoder().encodeToString(cms)));
         assertThat(a.status()).as(a.toString()).isEqualTo(400);
-        assertThat(a.json().get("detail").asText()).contains("signing-certificate-v2");
+        assertThat(a.json().get("detail").asText()).contains("NOT_CADES");
         byte[] cades = opensslSign(pem(DevKeys.signing(officer), "decision"), doc, "-cades");
         Http.Answer b = f.http.post(Paths.fill(Paths.DECISION, "id", s.id().toString()), f.token(officer),
                 Map.of("document", Base64.getEncoder().encodeToString(doc), "cms", Base64.getEncoder().encodeToString(cades)));

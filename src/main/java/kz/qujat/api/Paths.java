@@ -45,6 +45,8 @@ public final class Paths {
     /** The production node's own endpoint: certified applications arrive here, signed by the central service. */
     public static final String PRODUCTION_ORDERS = BASE + "/orders";
     public static final String PRODUCTION_ORDER = BASE + "/orders/{id}";
+    /** The node's every order (id, status, card number) for central's reconciliation; signed like an order. */
+    public static final String PRODUCTION_ORDER_SUMMARY = BASE + "/orders-summary";
 
     private Paths() {
     }

@@ -25,6 +25,7 @@ import kz.qujat.central.relay.OutboxRelay;
 import kz.qujat.central.store.DivergenceStore;
 import kz.qujat.central.store.NotificationStore;
 import kz.qujat.central.store.PickupStore;
+import kz.qujat.central.store.RefundStore;
 import kz.qujat.central.store.RegistryStore;
 import kz.qujat.central.store.SessionStore;
 import kz.qujat.central.store.StaffStore;
@@ -106,7 +107,8 @@ public final class CentralServer implements AutoCloseable {
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
                     new RegistryFeedService(registry, config.registryFeedKey(), images),
                     new ProductionReadyService(id.signedRequests(), pickup, config.clock()),
-                    new ApplicantStatusService(applications, applicantTexts));
+                    new ApplicantStatusService(applications, applicantTexts),
+                    new RefundService(new RefundStore(database), audit, config.clock()));
             OpsStore opsStore = new OpsStore(database);
             CentralMetrics metrics = new CentralMetrics(database, opsStore, config.clock());
             OutboxStore outbox = new OutboxStore(database);

@@ -52,6 +52,9 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper documentText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<SignSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.BooleanProperty overrideConfirmed =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     private DecisionDocument prepared;
     private com.fasterxml.jackson.databind.node.ObjectNode preparedNote;
 
@@ -135,6 +138,27 @@ public final class ReviewViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** The prepared decision in words (null when nothing is prepared). */
+    public ReadOnlyObjectProperty<SignSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The officer confirms approving although checks failed (asked only then). */
+    public javafx.beans.property.BooleanProperty overrideConfirmedProperty() {
+        return overrideConfirmed;
+    }
+
+    /** Approval waits for the checks: the officer must see what failed before approving over it. */
+    public BooleanBinding canApproveBinding() {
+        return canDecideBinding().and(inspection.runningProperty().not());
+    }
+
+    /** Signing is possible once prepared, not busy, and with failing checks only after the explicit confirmation. */
+    public BooleanBinding canSignBinding() {
+        return Bindings.createBooleanBinding(() -> step.get() == Step.CONFIRM && !busy.get() && summary.get() != null
+                && (!summary.get().needsOverride() || overrideConfirmed.get()), step, busy, summary, overrideConfirmed);
+    }
+
     public String officerText() {
         return scope.session().staffName() + " · " + i18n.get("login.card.iin") + " " + scope.session().staffIin();
     }
@@ -170,6 +194,7 @@ public final class ReviewViewModel {
         images.set(null);
         step.set(Step.NONE);
         prepared = null;
+        summary.set(null);
         message.set("");
         if (d == null) {
             eligibility.set("");
@@ -200,6 +225,10 @@ public final class ReviewViewModel {
 
     /** Prepares the approval: the exact document is shown before the password is asked. */
     public void startApprove() {
+        if (inspection.runningProperty().get()) {
+            message.set(i18n.get("review.checks.wait"));
+            return;
+        }
         prepare(DecisionDocument.APPROVE, null, null);
     }
 
@@ -233,12 +262,18 @@ public final class ReviewViewModel {
                 reasonCode, commentText, Instant.now(scope.app().clock()));
         preparedNote = inspection.note();
         documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        message.set(i18n.get("review.sign.askPassword"));
+        overrideConfirmed.set(false);
+        SignSummary words = SignSummary.of(i18n, d, loaded, prepared,
+                reasonCode == null ? null : AnnulmentReason.valueOf(reasonCode), inspection.checks());
+        summary.set(words);
+        message.set(i18n.get(words.needsOverride() ? "review.sign.confirmFailed" : "review.sign.askPassword"));
         step.set(Step.CONFIRM);
     }
 
     public void cancelDecision() {
         prepared = null;
+        summary.set(null);
+        overrideConfirmed.set(false);
         documentText.set("");
         message.set("");
         step.set(Step.NONE);
@@ -252,9 +287,16 @@ public final class ReviewViewModel {
             java.util.Arrays.fill(password, '\0');
             return;
         }
+        SignSummary words = summary.get();
+        if (words != null && words.needsOverride() && !overrideConfirmed.get()) {
+            java.util.Arrays.fill(password, '\0');
+            message.set(i18n.get("review.sign.confirmFailed"));
+            return;
+        }
         busy.set(true);
         scope.app().tasks().run(() -> signer.signAndStore(doc, note, password), entry -> {
             prepared = null;
+            summary.set(null);
             step.set(Step.NONE);
             message.set(i18n.get("review.sign.stored"));
             deliver(entry);

@@ -9,6 +9,12 @@ public final class Paths {
     public static final String READY = BASE + "/ready";
     /** Prometheus text exposition of the server's metrics. */
     public static final String METRICS = "/metrics";
+    /** Supervisor: the live queue of their scope, and releasing a stale claim. */
+    public static final String LIVE_QUEUE = BASE + "/supervision/queue";
+    public static final String SUPERVISOR_RELEASE = BASE + "/supervision/claims/{id}/release";
+    /** Supervisor: orders the production node refused and the relay parked, and sending one again. */
+    public static final String PARKED_ORDERS = BASE + "/supervision/parked-orders";
+    public static final String PARKED_ORDER_RETRY = BASE + "/supervision/parked-orders/{id}/retry";
     public static final String INTAKE = BASE + "/intake/applications";
     public static final String CHALLENGE = BASE + "/session/challenge";
     public static final String SESSION = BASE + "/session";

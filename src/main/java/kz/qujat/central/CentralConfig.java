@@ -16,7 +16,7 @@ import kz.qujat.eds.ValidationPolicy;
 public record CentralConfig(int port, String db, PolicyBook policies, Path trustDir, Path staffFile,
                             String registryFeedKey, Duration claimTtl, Duration sessionTtl, URI production,
                             Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval, Duration relayInterval,
-                            long maxBodyBytes, Clock clock, ValidationPolicy validation) {
+                            long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals) {
 
     public static Builder builder() {
         return new Builder();
@@ -41,6 +41,13 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private long maxBodyBytes = 48L * 1024 * 1024;
         private Clock clock = Clock.systemUTC();
         private ValidationPolicy validation = ValidationPolicy.BASIC;
+        private int maxRefusals = 5;
+
+        /** After this many HTTP 422 answers from production in a row, an order is parked for a supervisor. */
+        public Builder maxRefusals(int v) {
+            maxRefusals = v;
+            return this;
+        }
 
         public Builder validation(ValidationPolicy v) {
             validation = v;
@@ -131,7 +138,8 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
                 throw new IllegalArgumentException("a trust folder (--trust) is required");
             }
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
-                    production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation);
+                    production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation,
+                    maxRefusals);
         }
     }
 

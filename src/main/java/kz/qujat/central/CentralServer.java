@@ -85,7 +85,8 @@ public final class CentralServer implements AutoCloseable {
                     new ProductionReadyService(id.signedRequests(), pickup, config.clock()));
             OpsStore opsStore = new OpsStore(database);
             CentralMetrics metrics = new CentralMetrics(database, opsStore, config.clock());
-            OperationsService operations = new OperationsService(metrics, opsStore);
+            OutboxStore outbox = new OutboxStore(database);
+            OperationsService operations = new OperationsService(metrics, opsStore, outbox, config.clock());
             Javalin app = HttpApi.create(new Routes(services, operations, openApi()), sessions, config.maxBodyBytes(),
                     metrics);
             long sweep = config.sweepInterval().toMillis();
@@ -95,8 +96,8 @@ public final class CentralServer implements AutoCloseable {
                 if (id.ownKey() == null) {
                     throw new IllegalArgumentException("--production needs the service key (--key) to sign orders");
                 }
-                OutboxRelay relay = new OutboxRelay(new OutboxStore(database), id.signedRequests(),
-                        config.production(), config.clock());
+                OutboxRelay relay = new OutboxRelay(outbox, id.signedRequests(), config.production(), config.clock(),
+                        metrics, config.maxRefusals());
                 long every = config.relayInterval().toMillis();
                 workers.scheduleWithFixedDelay(relay::runOnce, every, every, TimeUnit.MILLISECONDS);
             } else {

@@ -16,6 +16,7 @@ import kz.qujat.api.HandoverRequest;
 import kz.qujat.api.IntakeRequest;
 import kz.qujat.api.Paths;
 import kz.qujat.api.RegistryPerson;
+import kz.qujat.api.ReleaseRequest;
 import kz.qujat.api.ReviewRequest;
 import kz.qujat.api.SessionRequest;
 import kz.qujat.central.OperationsService;
@@ -110,6 +111,16 @@ public final class Routes {
                 Bodies.query(ctx, "from", java.time.LocalDate::parse), Bodies.query(ctx, "to", java.time.LocalDate::parse),
                 Bodies.query(ctx, "region", Region::valueOf), Bodies.query(ctx, "officer", Routes::iin),
                 Bodies.query(ctx, "reason", AnnulmentReason::valueOf)))));
+        r.add(new Route(GET, Paths.LIVE_QUEUE, SUPERVISOR, ctx -> ctx.json(ops.liveQueue(staff(ctx)))));
+        r.add(new Route(POST, Paths.SUPERVISOR_RELEASE, SUPERVISOR, ctx -> {
+            ops.releaseClaim(staff(ctx), Bodies.uuid(ctx, "id"), Bodies.read(ctx, ReleaseRequest.class));
+            ctx.json(Map.of("status", "SUBMITTED"));
+        }));
+        r.add(new Route(GET, Paths.PARKED_ORDERS, SUPERVISOR, ctx -> ctx.json(ops.parked(staff(ctx)))));
+        r.add(new Route(POST, Paths.PARKED_ORDER_RETRY, SUPERVISOR, ctx -> {
+            ops.retry(staff(ctx), Bodies.uuid(ctx, "id"));
+            ctx.json(Map.of("status", "RETRY_SCHEDULED"));
+        }));
         r.add(new Route(POST, Paths.ANNULMENT_REVIEW, SUPERVISOR, ctx -> ctx.json(s.annulments().review(staff(ctx),
                 Bodies.uuid(ctx, "id"), Bodies.read(ctx, ReviewRequest.class)))));
         return List.copyOf(r);

@@ -8,6 +8,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import com.fasterxml.jackson.databind.JsonNode;
+import kz.qujat.api.Json;
+import kz.qujat.central.CentralMetrics;
 import kz.qujat.api.Paths;
 import kz.qujat.central.SignedRequests;
 import kz.qujat.central.store.OutboxStore;
@@ -25,29 +29,70 @@ public final class OutboxRelay {
     private static final int BATCH = 20;
     /** Longer than one send can take (connect 5 s + request 15 s), so a lease never ends mid-send. */
     private static final Duration LEASE = Duration.ofSeconds(60);
+    /** Production refusing the same order this many times means a person must look at it. */
+    public static final int DEFAULT_MAX_REFUSALS = 5;
+    private static final int MAX_DETAIL = 300;
     private final OutboxStore outbox;
     private final SignedRequests signed;
     private final URI orders;
     private final Clock clock;
+    private final CentralMetrics metrics;
+    private final int maxRefusals;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** What one send came to: delivered, refused by production (HTTP 422), or failed otherwise (to retry). */
+    private record Sent(boolean delivered, boolean refused, String error) {
+    }
+
     public OutboxRelay(OutboxStore outbox, SignedRequests signed, URI production, Clock clock) {
+        this(outbox, signed, production, clock, null, DEFAULT_MAX_REFUSALS);
+    }
+
+    /**
+     * {@code maxRefusals}: after this many HTTP 422 answers in a row the order is parked (no more attempts)
+     * until a supervisor retries it; {@code metrics} may be null.
+     */
+    public OutboxRelay(OutboxStore outbox, SignedRequests signed, URI production, Clock clock, CentralMetrics metrics,
+                       int maxRefusals) {
+        if (maxRefusals < 1) {
+            throw new IllegalArgumentException("maxRefusals must be at least 1");
+        }
         this.outbox = outbox;
         this.signed = signed;
         this.orders = URI.create(production.toString().replaceAll("/+$", "") + Paths.PRODUCTION_ORDERS);
         this.clock = clock;
+        this.metrics = metrics;
+        this.maxRefusals = maxRefusals;
     }
 
     /** One pass over the due rows; never throws, so the schedule keeps running. */
     public void runOnce() {
         try {
             for (OutboxStore.Due due : outbox.lease(clock.instant(), BATCH, LEASE)) {
-                String error = send(due);
-                if (error == null) {
-                    outbox.delivered(due, clock.instant());
+                Sent sent = send(due);
+                if (sent.delivered()) {
+                    Instant approved = outbox.delivered(due, clock.instant());
                     LOG.info("relay: order {} delivered to production", due.applicationId());
+                    if (metrics != null && approved != null) {
+                        metrics.delivered(Duration.between(approved, clock.instant()));
+                    }
+                } else if (sent.refused()) {
+                    boolean parked = outbox.refused(due, sent.error(), clock.instant(), maxRefusals);
+                    if (metrics != null) {
+                        metrics.deliveryFailed("refused");
+                    }
+                    if (parked) {
+                        LOG.warn("relay: order {} parked after {} refusals by production; a supervisor can retry it",
+                                due.applicationId(), maxRefusals);
+                        if (metrics != null) {
+                            metrics.parked();
+                        }
+                    }
                 } else {
-                    outbox.failed(due, error, clock.instant());
+                    outbox.failed(due, sent.error(), clock.instant());
+                    if (metrics != null) {
+                        metrics.deliveryFailed("unavailable");
+                    }
                 }
             }
         } catch (RuntimeException e) {
@@ -55,28 +100,40 @@ public final class OutboxRelay {
         }
     }
 
-    /** Sends one order; null when the node accepted it, else an error text without personal data. */
-    private String send(OutboxStore.Due due) {
+    /** Sends one order; the error text carries no personal data (production's problem detail, or the failure's kind). */
+    private Sent send(OutboxStore.Due due) {
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         try {
             HttpRequest request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(15))
                     .header("Content-Type", "application/json")
                     .header(SignedRequests.HEADER, signed.sign(body))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 == 2) {
-                return null;
+                return new Sent(true, false, null);
             }
             LOG.info("relay: order {} refused with HTTP {}", due.applicationId(), response.statusCode());
-            return "HTTP " + response.statusCode();
+            String error = "HTTP " + response.statusCode() + detail(response.body());
+            return new Sent(false, response.statusCode() == 422, error);
         } catch (IOException e) {
             LOG.info("relay: order {} not sent: {}", due.applicationId(), e.getClass().getSimpleName());
-            return e.getClass().getSimpleName();
+            return new Sent(false, false, e.getClass().getSimpleName());
         } catch (EdsException e) {
-            return "signing failed: " + e.kind();
+            return new Sent(false, false, "signing failed: " + e.kind());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            return new Sent(false, false, "interrupted");
+        }
+    }
+
+    /** The problem+json detail production gave (it names the check that failed, never a person), shortened. */
+    private static String detail(String body) {
+        try {
+            JsonNode problem = Json.mapper().readTree(body);
+            String d = problem == null ? "" : problem.path("detail").asText("");
+            return d.isEmpty() ? "" : ": " + (d.length() > MAX_DETAIL ? d.substring(0, MAX_DETAIL) + "…" : d);
+        } catch (IOException | RuntimeException e) {
+            return "";
         }
     }
 }

@@ -4,9 +4,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import kz.qujat.domain.Lifecycle;
 import kz.qujat.domain.Region;
+import kz.qujat.domain.Status;
 import kz.qujat.store.Database;
 
 /**
@@ -71,6 +76,58 @@ public final class OpsStore {
                 oldestInProduction = Jdbc.instant(rs.getTimestamp(2));
             }
             return new Snapshot(now, Map.copyOf(queues), backlog, oldest, parked, inProduction, oldestInProduction);
+        });
+    }
+
+    /** A claim an officer holds now. */
+    public record Held(UUID applicationId, String ticketNumber, Region region, String officerIin, String officerName,
+                       Instant claimedAt, Instant expiresAt) {
+    }
+
+    /** Claims held in a region (every region when null), the longest-held first. */
+    public List<Held> held(Region region, int limit) {
+        return jdbc.tx("claims held", c -> {
+            List<Held> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.id, a.ticket_number, a.region, a.claimed_by,"
+                    + " s.surname, s.given_name, a.claimed_at, a.claim_expires_at FROM application a"
+                    + " LEFT JOIN staff s ON s.iin = a.claimed_by WHERE a.status = 'IN_REVIEW'"
+                    + " AND (?::text IS NULL OR a.region = ?) ORDER BY a.claimed_at, a.seq LIMIT ?")) {
+                String r = region == null ? null : region.name();
+                Jdbc.bind(ps, r, r, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String name = rs.getString(5) == null ? null : rs.getString(5) + " " + rs.getString(6);
+                        out.add(new Held(rs.getObject(1, UUID.class), rs.getString(2), Region.valueOf(rs.getString(3)),
+                                rs.getString(4), name, Jdbc.instant(rs.getTimestamp(7)), Jdbc.instant(rs.getTimestamp(8))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A supervisor takes a claim back from an officer (a stale claim: the officer left, the workstation died):
+     * the application returns to the queue, the history records the supervisor and the reason. The region must
+     * be the supervisor's (null: national). Outcomes as for the officer's release.
+     */
+    public ClaimStore.Result releaseClaim(UUID id, Region scope, String supervisorIin, String reason, Instant now) {
+        return jdbc.tx("supervisor release", c -> {
+            ClaimStore.Locked l = ClaimStore.lock(c, id);
+            if (l == null) {
+                return new ClaimStore.Result(ClaimStore.Outcome.NOT_FOUND, null);
+            }
+            if (scope != null && l.region() != scope) {
+                return new ClaimStore.Result(ClaimStore.Outcome.OTHER_REGION, l.status());
+            }
+            if (l.status() != Status.IN_REVIEW) {
+                return new ClaimStore.Result(ClaimStore.Outcome.WRONG_STATUS, l.status());
+            }
+            Status next = Transitions.apply(c, id, l.status(), Lifecycle.Event.RELEASE, supervisorIin,
+                    "claim released by a supervisor: " + reason, now);
+            Jdbc.update(c, "UPDATE application SET claimed_by = NULL, claimed_at = NULL, claim_expires_at = NULL"
+                    + " WHERE id = ?", id);
+            return new ClaimStore.Result(ClaimStore.Outcome.DONE, next);
         });
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.qujat.domain.Lifecycle.Event;
+import kz.qujat.domain.Region;
 import kz.qujat.domain.Status;
 import kz.qujat.store.Database;
 
@@ -43,7 +44,7 @@ public final class OutboxStore {
         return jdbc.tx("outbox lease", c -> {
             List<Due> due = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT id, application_id, payload::text, attempts FROM outbox"
-                    + " WHERE delivered_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
+                    + " WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
                     + " FOR UPDATE SKIP LOCKED")) {
                 Jdbc.bind(ps, now, limit);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -59,17 +60,87 @@ public final class OutboxStore {
         });
     }
 
-    /** Marks the row delivered and the application IN_PRODUCTION, in one transaction; a repeat changes nothing. */
-    public void delivered(Due d, Instant at) {
-        jdbc.tx("outbox delivered", c -> {
-            int rows = Jdbc.update(c, "UPDATE outbox SET delivered_at = ?, attempts = attempts + 1, last_error = NULL"
-                    + " WHERE id = ? AND delivered_at IS NULL", at, d.id());
-            if (rows == 1 && Transitions.lockStatus(c, d.applicationId()) == Status.APPROVED) {
+    /**
+     * Marks the row delivered and the application IN_PRODUCTION, in one transaction; a repeat changes nothing.
+     * Returns when the order entered the outbox (the approval), or null when it was already marked.
+     */
+    public Instant delivered(Due d, Instant at) {
+        return jdbc.tx("outbox delivered", c -> {
+            Instant created = null;
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET delivered_at = ?, attempts = attempts + 1,"
+                    + " last_error = NULL WHERE id = ? AND delivered_at IS NULL RETURNING created_at")) {
+                Jdbc.bind(ps, at, d.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        created = Jdbc.instant(rs.getTimestamp(1));
+                    }
+                }
+            }
+            if (created != null && Transitions.lockStatus(c, d.applicationId()) == Status.APPROVED) {
                 Transitions.apply(c, d.applicationId(), Status.APPROVED, Event.PRODUCTION_ACCEPTED, null,
                         "accepted by the production node", at);
             }
-            return null;
+            return created;
         });
+    }
+
+    /**
+     * Production refused the order (HTTP 422): counted; after {@code maxRefusals} refusals in a row the row is
+     * parked (no more attempts) for a supervisor, else retried with backoff. Returns true when it was parked now.
+     */
+    public boolean refused(Due d, String error, Instant at, int maxRefusals) {
+        return jdbc.tx("outbox refusal", c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
+                    + " refusals = refusals + 1, last_error = ?, next_attempt_at = ?,"
+                    + " parked_at = CASE WHEN refusals + 1 >= CAST(? AS integer) THEN CAST(? AS timestamptz) ELSE NULL END"
+                    + " WHERE id = ? AND delivered_at IS NULL RETURNING parked_at")) {
+                Jdbc.bind(ps, error, at.plus(backoff(d.attempts() + 1)), maxRefusals, at, d.id());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getTimestamp(1) != null;
+                }
+            }
+        });
+    }
+
+    /** A parked order as a supervisor sees it. */
+    public record Parked(UUID applicationId, String ticketNumber, Region region, Instant approvedAt, int attempts,
+                         int refusals, String lastError, Instant parkedAt, String retriedBy, Instant retriedAt) {
+    }
+
+    /** Parked orders of a region, or of every region when {@code region} is null; oldest first. */
+    public List<Parked> parked(Region region, int limit) {
+        return jdbc.tx("outbox parked", c -> {
+            List<Parked> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT o.application_id, a.ticket_number, a.region,"
+                    + " o.created_at, o.attempts, o.refusals, o.last_error, o.parked_at, o.retried_by, o.retried_at"
+                    + " FROM outbox o JOIN application a ON a.id = o.application_id"
+                    + " WHERE o.parked_at IS NOT NULL AND o.delivered_at IS NULL AND (?::text IS NULL OR a.region = ?)"
+                    + " ORDER BY o.parked_at, o.id LIMIT ?")) {
+                String r = region == null ? null : region.name();
+                Jdbc.bind(ps, r, r, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Parked(rs.getObject(1, UUID.class), rs.getString(2), Region.valueOf(rs.getString(3)),
+                                Jdbc.instant(rs.getTimestamp(4)), rs.getInt(5), rs.getInt(6), rs.getString(7),
+                                Jdbc.instant(rs.getTimestamp(8)), rs.getString(9), Jdbc.instant(rs.getTimestamp(10))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A supervisor sends a parked order again: unparked, its refusals counted afresh, due now; recorded with who
+     * and when. False when no parked order of that application is in the region (null: any region).
+     */
+    public boolean retry(UUID applicationId, Region region, String supervisorIin, Instant at) {
+        return jdbc.tx("outbox retry", c -> Jdbc.update(c, "UPDATE outbox o SET parked_at = NULL, refusals = 0,"
+                + " next_attempt_at = ?, retried_by = ?, retried_at = ? FROM application a"
+                + " WHERE a.id = o.application_id AND o.application_id = ? AND o.parked_at IS NOT NULL"
+                + " AND o.delivered_at IS NULL AND (?::text IS NULL OR a.region = ?)",
+                at, supervisorIin, at, applicationId, region == null ? null : region.name(),
+                region == null ? null : region.name()) == 1);
     }
 
     /** Records a failed attempt and schedules the next one with exponential backoff. */

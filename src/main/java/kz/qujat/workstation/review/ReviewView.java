@@ -19,6 +19,7 @@ import kz.qujat.api.ApplicationDetail;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.inspect.Verdict;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Subscriptions;
 
 /** The review screen's controller: binds the comparison, images, checks and the decision panel. */
 public final class ReviewView {
@@ -26,6 +27,7 @@ public final class ReviewView {
     private final I18n i18n;
     private final ImageToolsView tools;
     private final javafx.scene.Parent toolsRoot;
+    private final Subscriptions subscriptions;
 
     @FXML private VBox emptyPane;
     @FXML private VBox reviewPane;
@@ -72,23 +74,25 @@ public final class ReviewView {
     @FXML private javafx.scene.layout.StackPane decisionLayer;
     @FXML private javafx.scene.control.ScrollPane toolsHost;
 
-    public ReviewView(ReviewViewModel model, I18n i18n, ImageToolsView tools, javafx.scene.Parent toolsRoot) {
+    public ReviewView(ReviewViewModel model, I18n i18n, ImageToolsView tools, javafx.scene.Parent toolsRoot,
+                      Subscriptions subscriptions) {
         this.model = model;
         this.i18n = i18n;
         this.tools = tools;
         this.toolsRoot = toolsRoot;
+        this.subscriptions = subscriptions;
     }
 
     @FXML
     private void initialize() {
         emptyPane.visibleProperty().bind(model.detailProperty().isNull());
         reviewPane.visibleProperty().bind(model.detailProperty().isNotNull());
-        model.detailProperty().addListener((o, a, d) -> showHeader(d));
+        subscriptions.onChange(model.detailProperty(), (o, a, d) -> showHeader(d));
         showHeader(model.detailProperty().get());
-        model.comparisons().addListener((javafx.collections.ListChangeListener<Comparison>) c -> showComparisons());
+        subscriptions.onListChange(model.comparisons(), c -> showComparisons());
         showComparisons();
         eligibilityLabel.textProperty().bind(model.eligibilityProperty());
-        model.eligibleProperty().addListener((o, a, ok) -> styleEligibility());
+        subscriptions.onChange(model.eligibleProperty(), (o, a, ok) -> styleEligibility());
         styleEligibility();
         toolsHost.setContent(toolsRoot);
         setUpChecks();
@@ -102,6 +106,11 @@ public final class ReviewView {
                 e.consume();
             }
         };
+        subscriptions.onDispose(() -> {
+            if (reviewPane.getScene() != null) {
+                reviewPane.getScene().removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+            }
+        });
         reviewPane.sceneProperty().addListener((o, before, scene) -> {
             if (before != null) {
                 before.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
@@ -110,8 +119,8 @@ public final class ReviewView {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
             }
         });
-        model.detailProperty().addListener((o, a, d) -> {
-            if (d != null) {
+        subscriptions.onChange(model.detailProperty(), (o, a, d) -> {
+            if (d != null && reviewPane.getScene() != null) {
                 javafx.application.Platform.runLater(checksTable::requestFocus);
             }
         });
@@ -120,6 +129,10 @@ public final class ReviewView {
         annulButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("review.annul.tooltip")));
         releaseButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("review.release.tooltip")));
         annulButton.disableProperty().bind(model.canDecideBinding().not());
+        subscriptions.onDispose(() -> {
+            approveButton.disableProperty().unbind();
+            annulButton.disableProperty().unbind();
+        });
         releaseButton.disableProperty().bind(model.busyProperty().or(model.detailProperty().isNull()));
         openNextBox.setSelected(model.openNextAfterDecision());
         openNextBox.selectedProperty().addListener((o, a, on) -> model.setOpenNextAfterDecision(on));
@@ -239,7 +252,7 @@ public final class ReviewView {
                 model.reasonProperty().set(r);
             }
         });
-        model.reasonProperty().addListener((o, a, r) -> selectReason(r));
+        subscriptions.onChange(model.reasonProperty(), (o, a, r) -> selectReason(r));
         selectReason(model.reasonProperty().get());
         commentArea.textProperty().bindBidirectional(model.commentProperty());
         annulPane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::annulKeys);
@@ -252,19 +265,27 @@ public final class ReviewView {
         });
         commentArea.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::commentKeys);
         annulContinueButton.disableProperty().bind(model.annulReadyBinding().not());
+        subscriptions.onDispose(() -> {
+            commentArea.textProperty().unbindBidirectional(model.commentProperty());
+            annulContinueButton.disableProperty().unbind();
+        });
         documentArea.textProperty().bind(model.documentTextProperty());
         officerLabel.setText(model.officerText());
         keyLabel.setText(model.keyText());
         signButton.disableProperty().bind(model.canSignBinding().not());
         overrideBox.selectedProperty().bindBidirectional(model.overrideConfirmedProperty());
+        subscriptions.onDispose(() -> {
+            signButton.disableProperty().unbind();
+            overrideBox.selectedProperty().unbindBidirectional(model.overrideConfirmedProperty());
+        });
         overrideBox.selectedProperty().addListener((o, a, on) -> {
             if (on) {
                 signPasswordField.requestFocus();
             }
         });
-        model.summaryProperty().addListener((o, a, words) -> showSummary(words));
+        subscriptions.onChange(model.summaryProperty(), (o, a, words) -> showSummary(words));
         showSummary(model.summaryProperty().get());
-        model.stepProperty().addListener((o, a, s) -> {
+        subscriptions.onChange(model.stepProperty(), (o, a, s) -> {
             if (s == ReviewViewModel.Step.CONFIRM) {
                 javafx.application.Platform.runLater(() -> {
                     SignSummary words = model.summaryProperty().get();

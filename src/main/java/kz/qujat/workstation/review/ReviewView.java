@@ -48,6 +48,8 @@ public final class ReviewView {
     @FXML private Label messageLabel;
     @FXML private VBox annulPane;
     @FXML private VBox reasonList;
+    /** Set when a key press was taken as a command: its KEY_TYPED twin is dropped. */
+    private boolean swallowTyped;
     private final javafx.scene.control.ToggleGroup reasons = new javafx.scene.control.ToggleGroup();
     @FXML private TextArea commentArea;
     @FXML private Button annulContinueButton;
@@ -99,24 +101,36 @@ public final class ReviewView {
         // the tools' keys work wherever the focus is in the window (it may sit on the shell's language box)
         // while this screen is shown; text fields keep their keys, and so do the decision panels
         javafx.event.EventHandler<javafx.scene.input.KeyEvent> keys = e -> {
+            swallowTyped = false;
             if (reviewPane.isVisible() && !decisionLayer.isVisible()
                     && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
                     && !(e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing())
                     && (decisionKey(e) || tools.handleKey(e))) {
+                e.consume();
+                swallowTyped = true;
+            }
+        };
+        // a key that opened a panel must not also type its letter into the field that now has the focus
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> typed = e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
                 e.consume();
             }
         };
         subscriptions.onDispose(() -> {
             if (reviewPane.getScene() != null) {
                 reviewPane.getScene().removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+                reviewPane.getScene().removeEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, typed);
             }
         });
         reviewPane.sceneProperty().addListener((o, before, scene) -> {
             if (before != null) {
                 before.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+                before.removeEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, typed);
             }
             if (scene != null) {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, typed);
             }
         });
         subscriptions.onChange(model.detailProperty(), (o, a, d) -> {
@@ -256,6 +270,12 @@ public final class ReviewView {
         selectReason(model.reasonProperty().get());
         commentArea.textProperty().bindBidirectional(model.commentProperty());
         annulPane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::annulKeys);
+        decisionLayer.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
         // Esc leaves either decision panel (two panels cannot share the scene's one cancel button)
         decisionLayer.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
@@ -326,6 +346,7 @@ public final class ReviewView {
             model.reasonProperty().set(r);
             (r.commentRequired() ? commentArea : annulContinueButton).requestFocus();
             e.consume();
+            swallowTyped = true;
         }
     }
 

@@ -31,6 +31,7 @@ public final class CmsVerifier {
     private final ChainCheck chainCheck;
     private final ValidationPolicy policy;
     private final OcspClient ocsp;
+    private final OfflineEvidence offline;
 
     /** CAdES-BES checks with the CRLs of the trust configuration, judged at the clock's time. */
     public CmsVerifier(TrustConfig trust, Clock clock) {
@@ -39,9 +40,19 @@ public final class CmsVerifier {
 
     /** With a policy: OCSP, signature time-stamps (CAdES-T), judged at the time the time-stamp proves. */
     public CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy) {
+        this(trust, clock, policy, OfflineEvidence.NONE);
+    }
+
+    /**
+     * With evidence an archive kept: its OCSP responses answer the signer's status, its CRLs join the trust
+     * configuration's, and only its TSA policies are accepted (when it names any).
+     */
+    public CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy, OfflineEvidence offline) {
+        this.offline = offline;
+        trust = offline.crls().isEmpty() ? trust : trust.withCrls(offline.crls());
         this.trust = trust;
         this.clock = clock;
-        this.chainCheck = new ChainCheck(trust);
+        this.chainCheck = new ChainCheck(trust, new CrlDistribution(policy.timeout()), policy.crlMaxAge());
         this.policy = policy;
         this.ocsp = new OcspClient(policy.timeout());
     }
@@ -117,12 +128,17 @@ public final class CmsVerifier {
                 default -> "the signature value does not verify with the signer certificate";
             }, signer, signingTime, VerificationResult.Evidence.NONE);
         }
+        if (!SigningCertificateBinding.present(signerInfo)) {
+            return VerificationResult.failed(Failure.NOT_CADES, "a plain CMS signature without the signing-certificate"
+                    + " attribute, not CAdES; its signature value and message digest verify", signer, signingTime,
+                    VerificationResult.Evidence.NONE);
+        }
         String binding = SigningCertificateBinding.check(signerInfo, signer);
         if (binding != null) {
             return VerificationResult.failed(Failure.CERTIFICATE_BINDING, binding, signer, signingTime,
                     VerificationResult.Evidence.NONE);
         }
-        return new LongTermCheck(chainCheck, policy, ocsp, clock.instant())
+        return new LongTermCheck(chainCheck, policy, ocsp, clock.instant(), offline)
                 .judge(signerInfo, signer, carried, signingTime, content, purpose);
     }
 

@@ -13,10 +13,14 @@ import java.util.Locale;
 final class LightChecks {
     static final String[] FACE_CHECKS = {"photo.faceLuminance", "photo.exposure", "photo.dynamicRange",
         "photo.illuminationUniformity", "photo.sharpness", "photo.naturalColour"};
+    static final String[] BACKGROUND_CHECKS = {"photo.backgroundUniformity", "photo.backgroundCorners",
+        "photo.backgroundLightness"};
     private static final double SHARPNESS_IED = 120;
     static final int CLIP_LOW = 3;
     static final int CLIP_HIGH = 252;
     static final int BACKGROUND_WIDTH = 600;
+    /** The smallest corner square; {@link #cornerSpread} needs two of them across and two down. */
+    private static final int CORNER_MIN = 2;
     private final Judge judge;
 
     LightChecks(Judge judge) {
@@ -32,6 +36,14 @@ final class LightChecks {
         double s = (double) r.width() / full.width();
         int w = r.width();
         int h = r.height();
+        if (w < 2 * CORNER_MIN || h < 2 * CORNER_MIN) {
+            // a long thin strip averaged down to the working width leaves too few rows to measure
+            List<CheckResult> none = new ArrayList<>();
+            for (String n : BACKGROUND_CHECKS) {
+                none.add(CheckResult.notMeasured(n, "inspect.notMeasured.tooSmall"));
+            }
+            return none;
+        }
         int[] lum = r.lightness();
         boolean[] mask = backgroundMask(w, h, face == null ? null : scaled(face, s));
         double g = Images.meanScharr(lum, w, h, mask);
@@ -259,7 +271,7 @@ final class LightChecks {
      * background shows here.
      */
     static double cornerSpread(Raster r) {
-        int s = Math.max(2, Math.min(r.width(), r.height()) / 20);
+        int s = Math.max(CORNER_MIN, Math.min(r.width(), r.height()) / 20);
         int quarter = r.height() / 4;
         int[][] origins = {{0, 0}, {r.width() - s, 0}, {0, quarter}, {r.width() - s, quarter}};
         double min = Double.MAX_VALUE;

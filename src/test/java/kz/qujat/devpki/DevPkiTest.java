@@ -43,6 +43,7 @@ class DevPkiTest {
         assertThat(relativeFiles(out)).isEqualTo(relativeFiles(Path.of(System.getProperty("qujat.certsDev"))));
         assertThat(relativeFiles(out)).contains("trust/root-ca.crt", "trust/intermediate-ca.crt",
                 "trust/intermediate-ca.crl", "officer-astana.p12", "officer-almaty.p12", "supervisor.p12",
+                "supervisor-almaty.p12", "finance.p12",
                 "clerk-astana.p12", "officer-revoked.p12", "officer-expired.p12", "officer-untrusted.p12",
                 "central-service.p12", "central-service.crt", "production-node.p12", "production-node.crt",
                 "tsa.p12", "ocsp.p12", "tls-server.p12", "staff-dev.csv", "README.md");
@@ -53,6 +54,8 @@ class DevPkiTest {
         assertThat(sign("officer-astana", KeyPurpose.SIGNING).valid()).isTrue();
         assertThat(sign("officer-almaty", KeyPurpose.AUTHENTICATION).valid()).isTrue();
         assertThat(sign("clerk-astana", KeyPurpose.AUTHENTICATION).valid()).isTrue();
+        assertThat(sign("supervisor-almaty", KeyPurpose.AUTHENTICATION).valid()).isTrue();
+        assertThat(sign("finance", KeyPurpose.AUTHENTICATION).valid()).isTrue();
         assertThat(sign("central-service", KeyPurpose.SIGNING).valid()).isTrue();
         assertThat(sign("officer-revoked", KeyPurpose.SIGNING).failure()).isEqualTo(Failure.REVOKED);
         assertThat(sign("officer-expired", KeyPurpose.SIGNING).failure()).isEqualTo(Failure.EXPIRED);
@@ -63,8 +66,9 @@ class DevPkiTest {
     void staffCsvMatchesTheCertificatesAndHoldsValidIins() throws Exception {
         List<String> lines = Files.readAllLines(out.resolve("staff-dev.csv"), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("iin,surname,givenName,role,region,registrationPoint");
-        assertThat(lines).hasSize(8);
-        assertThat(lines).contains("930217445040,ИСМАИЛОВА,ДИНАРА,CLERK,ASTANA,ASTANA-01");
+        assertThat(lines).hasSize(10);
+        assertThat(lines).contains("930217445040,ИСМАИЛОВА,ДИНАРА,CLERK,ASTANA,ASTANA-01",
+                "800612489082,ОМАРОВА,ГУЛЬНАР,SUPERVISOR,ALMATY,", "830119390095,БАЙМУХАНОВ,АСЛАН,FINANCE,,");
         assertThat(lines.stream().skip(1).filter(l -> l.contains(",SUPERVISOR,,"))).hasSize(1);
         try (Pkcs12KeySource source = Pkcs12KeySource.open(out.resolve("officer-astana.p12"), DevPki.PASSWORD.toCharArray())) {
             CertificateProfile p = CertificateProfile.of(source.authenticationKey().certificate());

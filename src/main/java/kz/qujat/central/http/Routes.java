@@ -19,6 +19,7 @@ import kz.qujat.api.RegistryPerson;
 import kz.qujat.api.ReleaseRequest;
 import kz.qujat.api.ReviewRequest;
 import kz.qujat.api.SessionRequest;
+import kz.qujat.central.ApplicantStatusService;
 import kz.qujat.central.OperationsService;
 import kz.qujat.central.Services;
 import kz.qujat.central.SignedRequests;
@@ -68,6 +69,8 @@ public final class Routes {
                 ctx -> ctx.contentType("application/json").result(openApi)));
         r.add(new Route(POST, Paths.INTAKE, PUBLIC,
                 ctx -> ctx.status(201).json(s.intake().submit(Bodies.read(ctx, IntakeRequest.class)))));
+        r.add(new Route(GET, Paths.APPLICANT_STATUS, PUBLIC, ctx -> ctx.json(s.applicantStatus()
+                .status(ctx.pathParam("ticketNumber"), ctx.header(ApplicantStatusService.IIN_HEADER)))));
         r.add(new Route(PUT, Paths.REGISTRY_PERSON, PUBLIC, this::registryPut));
         r.add(new Route(POST, Paths.CHALLENGE, PUBLIC, ctx -> ctx.json(s.sessions().challenge())));
         r.add(new Route(POST, Paths.SESSION, PUBLIC,
@@ -91,6 +94,8 @@ public final class Routes {
             ctx.attribute(DECIDED, d.status());
             ctx.json(d);
         }));
+        r.add(new Route(GET, Paths.ACCESSES, SUPERVISOR,
+                ctx -> ctx.json(s.review().accesses(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(image(Paths.PHOTO, "photo", PHOTO_READERS));
         r.add(image(Paths.SIGNATURE, "signature", REVIEWERS));
         r.add(image(Paths.REGISTRY_PHOTO, "registry-photo", REVIEWERS));

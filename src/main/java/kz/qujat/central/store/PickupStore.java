@@ -17,8 +17,11 @@ public final class PickupStore {
     public record Result(Outcome outcome, Status status) {
     }
 
-    public PickupStore(Database database) {
+    private final NoticeTexts notices;
+
+    public PickupStore(Database database, NoticeTexts notices) {
         this.jdbc = new Jdbc(database);
+        this.notices = notices;
     }
 
     /**
@@ -58,6 +61,7 @@ public final class PickupStore {
             status = Transitions.apply(c, id, status, Event.READY, null, "document " + newDocumentNumber, now);
             Jdbc.update(c, "UPDATE application SET new_document_number = ?, ready_at = ? WHERE id = ?",
                     newDocumentNumber, readyAt, id);
+            Notices.write(c, notices, id, "READY_FOR_PICKUP", now);
             return new Result(Outcome.DONE, status);
         });
     }
@@ -90,6 +94,7 @@ public final class PickupStore {
                     comment == null ? "identity checked, old card surrendered"
                             : "identity checked, old card surrendered; " + comment, now);
             Jdbc.update(c, "UPDATE application SET issued_at = ?, issued_by = ? WHERE id = ?", now, clerkIin, id);
+            Notices.write(c, notices, id, "ISSUED", now);
             return new Result(Outcome.DONE, next);
         });
     }

@@ -80,6 +80,7 @@ class MessagesTest {
         Arrays.stream(ProblemKind.values()).forEach(k -> keys.add("problem." + k.slug()));
         Arrays.stream(EdsException.Kind.values()).forEach(k -> keys.add("error.eds." + k.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> keys.add("role." + r.name()));
+        Arrays.stream(kz.qujat.domain.RefundStatus.values()).forEach(r -> keys.add("annulments.refund." + r.name()));
         Arrays.stream(CertificateJudge.Verdict.values()).filter(v -> v != CertificateJudge.Verdict.OK)
                 .forEach(v -> keys.add("login.verdict." + v.name()));
         I18n.SUPPORTED.forEach(l -> keys.add("language." + l.getLanguage()));

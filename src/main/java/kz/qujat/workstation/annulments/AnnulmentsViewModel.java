@@ -205,7 +205,7 @@ public final class AnnulmentsViewModel {
     private List<String> csvRow(Annulment a) {
         Annulment.Review r = a.review();
         return List.of(a.ticketNumber(), Formats.dateTime(a.annulledAt()), i18n.regionName(a.region()),
-                nz(a.officerIin()), nz(a.officerName()), reasonName(a.reason()), nz(a.comment()), nz(a.refundStatus()),
+                nz(a.officerIin()), nz(a.officerName()), reasonName(a.reason()), nz(a.comment()), refundName(a.refundStatus()),
                 r == null ? "" : verdictName(r.verdict()), r == null ? "" : nz(r.comment()),
                 r == null ? "" : nz(r.supervisorName()));
     }
@@ -222,6 +222,16 @@ public final class AnnulmentsViewModel {
             images.put(key, bytes);
             onLoaded.accept(bytes);
         }, e -> fail(failed.apply(e)));
+    }
+
+    /** The refund's state in words (a code the workstation does not know stays as it is). */
+    public String refundName(String status) {
+        if (status == null || status.isEmpty()) {
+            return "";
+        }
+        String key = "annulments.refund." + status;
+        String text = i18n.get(key);
+        return text.equals(key) ? status : text;
     }
 
     public String reasonName(String reasonCode) {

@@ -178,10 +178,8 @@ public final class ReviewView {
             submittedLabel.setText("");
             return;
         }
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
-                .withZone(ZoneId.systemDefault());
         ticketLabel.setText(i18n.get("review.ticket", d.ticketNumber()));
-        submittedLabel.setText(i18n.get("review.submitted", when.format(d.submittedAt()),
+        submittedLabel.setText(i18n.get("review.submitted", kz.qujat.workstation.Dates.dateTime(d.submittedAt()),
                 i18n.regionName(d.region())));
     }
 

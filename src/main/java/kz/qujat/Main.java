@@ -1,6 +1,7 @@
 package kz.qujat;
 
 import kz.qujat.central.CentralCommand;
+import kz.qujat.central.ReconcileCommand;
 import kz.qujat.central.audit.AuditCommand;
 import kz.qujat.demo.DemoCommand;
 import kz.qujat.devpki.DevPkiCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
 @Command(name = "qujat", mixinStandardHelpOptions = true, version = "Qujat 0.1.0",
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
-            ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
+            ProductionCommand.class, ReconcileCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
             SignCommand.class, VerifyCommand.class, BenchCommand.class, WorkstationCommand.class, DemoCommand.class,
             AuditCommand.class})
 public final class Main {

@@ -22,8 +22,10 @@ import kz.qujat.central.store.DecisionStore;
 import kz.qujat.central.store.OpsStore;
 import kz.qujat.central.store.OutboxStore;
 import kz.qujat.central.relay.OutboxRelay;
+import kz.qujat.central.store.DivergenceStore;
 import kz.qujat.central.store.NotificationStore;
 import kz.qujat.central.store.PickupStore;
+import kz.qujat.central.store.RefundStore;
 import kz.qujat.central.store.RegistryStore;
 import kz.qujat.central.store.SessionStore;
 import kz.qujat.central.store.StaffStore;
@@ -49,6 +51,20 @@ public final class CentralServer implements AutoCloseable {
         this.app = app;
         this.workers = workers;
         this.metrics = metrics;
+    }
+
+    /** How often central compares itself with the production node (and flags what diverges). */
+    static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofMinutes(5);
+
+    private static void reconcile(Reconciliation reconciliation) {
+        try {
+            var found = reconciliation.run();
+            if (!found.isEmpty()) {
+                LOG.warn("reconciliation: {} divergences with production flagged for a person", found.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reconciliation with production failed, next in {}: {}", RECONCILE_EVERY, e.getMessage());
+        }
     }
 
     public static CentralServer start(CentralConfig config) throws IOException {
@@ -91,7 +107,8 @@ public final class CentralServer implements AutoCloseable {
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
                     new RegistryFeedService(registry, config.registryFeedKey(), images),
                     new ProductionReadyService(id.signedRequests(), pickup, config.clock()),
-                    new ApplicantStatusService(applications, applicantTexts));
+                    new ApplicantStatusService(applications, applicantTexts),
+                    new RefundService(new RefundStore(database), audit, config.clock()));
             OpsStore opsStore = new OpsStore(database);
             CentralMetrics metrics = new CentralMetrics(database, opsStore, config.clock());
             OutboxStore outbox = new OutboxStore(database);
@@ -109,6 +126,10 @@ public final class CentralServer implements AutoCloseable {
                         metrics, config.maxRefusals());
                 long every = config.relayInterval().toMillis();
                 workers.scheduleWithFixedDelay(relay::runOnce, every, every, TimeUnit.MILLISECONDS);
+                Reconciliation reconciliation = new Reconciliation(new DivergenceStore(database), id.signedRequests(),
+                        config.production(), config.clock());
+                workers.scheduleWithFixedDelay(() -> reconcile(reconciliation), RECONCILE_EVERY.toSeconds(),
+                        RECONCILE_EVERY.toSeconds(), TimeUnit.SECONDS);
             } else {
                 LOG.warn("no --production given: approved applications stay in the outbox");
             }

@@ -120,6 +120,16 @@ final class LightChecks {
     }
 
     /**
+     * Exposure when no face was found (a blown-out or black photo often hides it from the detector): clipping
+     * over the middle of the frame, where the 35×45 format puts the face (x 30–70 %, y 25–70 %).
+     */
+    CheckResult exposureWithoutFace(Raster r) {
+        Area middle = new Area((int) (r.width() * 0.3), (int) (r.height() * 0.25), (int) (r.width() * 0.4),
+                (int) (r.height() * 0.45)).clip(r.width(), r.height());
+        return judge.measure("photo.exposure", clippedShare(r, middle), "%", middle);
+    }
+
+    /**
      * Percent of the face's pixels with a channel at the sensor's limits (≤ {@value #CLIP_LOW} or
      * ≥ {@value #CLIP_HIGH} as stored): what a wrong exposure does whatever the skin tone.
      */

@@ -58,7 +58,8 @@ public final class PhotoInspector {
         if (face == null) {
             out.addAll(geometry.notMeasured("inspect.notMeasured.noFace"));
             for (String n : LightChecks.FACE_CHECKS) {
-                out.add(CheckResult.notMeasured(n, "inspect.notMeasured.noFace"));
+                out.add(n.equals("photo.exposure") ? light.exposureWithoutFace(raster)
+                        : CheckResult.notMeasured(n, "inspect.notMeasured.noFace"));
             }
         } else {
             out.addAll(geometry.run(face, raster.width(), raster.height()));

@@ -6,7 +6,7 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.qujat.client.StaffClient;
 import kz.qujat.eds.TrustConfig;
-import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
@@ -108,7 +108,7 @@ public final class AppContext implements AutoCloseable, LoginServices {
     /** Built on first use (loads OpenCV): call off the FX thread. */
     public synchronized PhotoInspector photoInspector() {
         if (photoInspector == null) {
-            photoInspector = new PhotoInspector(Thresholds.defaults(), new OpenCvFaceFinder());
+            photoInspector = new PhotoInspector(Thresholds.defaults(), new YuNetFaceFinder());
         }
         return photoInspector;
     }

@@ -224,18 +224,13 @@ public final class AnnulmentsViewModel {
         }, e -> fail(failed.apply(e)));
     }
 
-    /** The refund's state in words (a code the workstation does not know stays as it is). */
-    public String refundName(String status) {
-        if (status == null || status.isEmpty()) {
-            return "";
-        }
-        String key = "annulments.refund." + status;
-        String text = i18n.get(key);
-        return text.equals(key) ? status : text;
-    }
-
     public String reasonName(String reasonCode) {
         return reasonCode == null ? "" : i18n.get("review.annul.reason." + reasonCode);
+    }
+
+    /** R10: the refund's status in the user's words (OWED, REFUNDED). */
+    public String refundName(String refundStatus) {
+        return refundStatus == null ? "" : i18n.get("refund.status." + refundStatus);
     }
 
     public String verdictName(String verdictCode) {

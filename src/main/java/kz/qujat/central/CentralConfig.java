@@ -16,7 +16,8 @@ import kz.qujat.eds.ValidationPolicy;
 public record CentralConfig(int port, String db, PolicyBook policies, Path trustDir, Path staffFile,
                             String registryFeedKey, Duration claimTtl, Duration sessionTtl, URI production,
                             Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval, Duration relayInterval,
-                            long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals) {
+                            long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals,
+                            Duration relayLease) {
 
     public static Builder builder() {
         return new Builder();
@@ -42,6 +43,13 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private Clock clock = Clock.systemUTC();
         private ValidationPolicy validation = ValidationPolicy.BASIC;
         private int maxRefusals = 5;
+        private Duration relayLease = Duration.ofSeconds(60);
+
+        /** How long a relay keeps the orders it is sending from the other instances; they take over after it. */
+        public Builder relayLease(Duration v) {
+            relayLease = v;
+            return this;
+        }
 
         /** After this many HTTP 422 answers from production in a row, an order is parked for a supervisor. */
         public Builder maxRefusals(int v) {
@@ -139,7 +147,7 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
             }
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
                     production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation,
-                    maxRefusals);
+                    maxRefusals, relayLease);
         }
     }
 

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.Locale;
 import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
-import kz.qujat.inspect.OpenCvFaceFinder;
 import kz.qujat.inspect.OpenCvNatives;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.inspect.Verdict;
+import kz.qujat.inspect.YuNetFaceFinder;
 
 /**
  * Runs the photo and signature checks of rule R7 on an application at intake, the same checks the officer's
@@ -32,7 +32,7 @@ public final class IntakeChecks {
         this.thresholds = thresholds;
         // at start-up, not inside the first intake request (seconds on a busy machine, past a client's timeout)
         OpenCvNatives.load();
-        this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new OpenCvFaceFinder()));
+        this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new YuNetFaceFinder()));
         this.signatures = new SignatureInspector(thresholds);
     }
 

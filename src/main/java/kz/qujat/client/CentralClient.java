@@ -32,7 +32,10 @@ public class CentralClient {
     private final ObjectMapper mapper = Json.mapper();
 
     public CentralClient(String baseUrl) {
-        this(baseUrl, new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build());
+        // one bound for the whole call; OkHttp's own 10 s read timeout would cut off an answer that is merely
+        // slow (the first intake loads the face detector) well before it
+        this(baseUrl, new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ZERO)
+                .build());
     }
 
     public CentralClient(String baseUrl, OkHttpClient http) {

@@ -45,6 +45,13 @@ final class OrderService {
         this.clock = clock;
     }
 
+    /** Every order, for central's reconciliation; the request must be signed by central like an order. */
+    java.util.List<kz.qujat.api.OrderSummary> summary(byte[] body, String signatureHeader) throws RejectedException {
+        signedRequests.verify(body, signatureHeader);
+        return store.summaries().stream().map(o -> new kz.qujat.api.OrderSummary(o.applicationId(), o.status(),
+                o.documentNumber() == null ? null : o.documentNumber().trim())).toList();
+    }
+
     Accepted receive(byte[] body, String signatureHeader) throws RejectedException {
         signedRequests.verify(body, signatureHeader);
         ProductionOrder order = parse(body);

@@ -34,6 +34,8 @@ final class ProductionRoutes {
 
     void register(Javalin app) {
         app.post(Paths.PRODUCTION_ORDERS, this::receive);
+        app.post(Paths.PRODUCTION_ORDER_SUMMARY, ctx -> json(ctx, 200,
+                orders.summary(ctx.bodyAsBytes(), ctx.header(SignedRequests.HEADER))));
         app.get(Paths.PRODUCTION_ORDER, this::status);
         app.get(Paths.HEALTH, this::health);
         app.get(Paths.READY, ctx -> {

@@ -6,11 +6,12 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.qujat.client.StaffClient;
 import kz.qujat.eds.TrustConfig;
-import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.workstation.files.SaveDialog;
+import kz.qujat.workstation.login.LoginServices;
 import kz.qujat.workstation.outbox.DecisionOutbox;
 
 /**
@@ -18,7 +19,7 @@ import kz.qujat.workstation.outbox.DecisionOutbox;
  * constructors: configuration, language, the background task runner, settings, the decision outbox and the
  * image checks. Nothing here is static.
  */
-public final class AppContext implements AutoCloseable {
+public final class AppContext implements AutoCloseable, LoginServices {
     private final WorkstationConfig config;
     private final I18n i18n;
     private final BackgroundTask tasks;
@@ -55,6 +56,11 @@ public final class AppContext implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read trusted certificates from " + config.trustDir(), e);
         }
+    }
+
+    @Override
+    public java.util.List<java.nio.file.Path> pkcs11Libraries() {
+        return config.pkcs11Libraries();
     }
 
     public WorkstationConfig config() {
@@ -102,7 +108,7 @@ public final class AppContext implements AutoCloseable {
     /** Built on first use (loads OpenCV): call off the FX thread. */
     public synchronized PhotoInspector photoInspector() {
         if (photoInspector == null) {
-            photoInspector = new PhotoInspector(Thresholds.defaults(), new OpenCvFaceFinder());
+            photoInspector = new PhotoInspector(Thresholds.defaults(), new YuNetFaceFinder());
         }
         return photoInspector;
     }

@@ -11,8 +11,8 @@ import kz.qujat.workstation.shell.ShellViewModel;
 
 /**
  * The one window: the login screen until a session exists, then the shell of the user's role; back to the
- * login screen on log-out or when the session expires. Views are rebuilt when the language changes, their
- * view models are kept.
+ * login screen on log-out or when the session expires. The frame's view is built once per login, session
+ * and language (the screens keep theirs, see {@link CachedView}); the view it replaces is disposed.
  */
 public final class MainWindow {
     private final AppContext app;
@@ -21,6 +21,7 @@ public final class MainWindow {
     private LoginViewModel login;
     private ShellViewModel shell;
     private SessionTimers timers;
+    private Subscriptions shown;
 
     public MainWindow(AppContext app, Stage stage) {
         this.app = app;
@@ -65,6 +66,9 @@ public final class MainWindow {
     /** Ends the session's timers and screens (the application is stopping). */
     public void close() {
         endSession();
+        if (shown != null) {
+            shown.dispose();
+        }
     }
 
     private void endSession() {
@@ -79,9 +83,13 @@ public final class MainWindow {
     }
 
     private void render() {
+        if (shown != null) {
+            shown.dispose();
+        }
+        shown = new Subscriptions();
         Parent view = shell != null
-                ? app.fxml().load(new ShellView(shell, app.i18n(), () -> showLogin(null)))
-                : app.fxml().load(new LoginView(login, app.i18n()));
+                ? app.fxml().load(new ShellView(shell, app.i18n(), () -> showLogin(null), shown))
+                : app.fxml().load(new LoginView(login, app.i18n(), shown));
         root.getChildren().setAll(view);
         if (timers != null) {
             timers.rendered();

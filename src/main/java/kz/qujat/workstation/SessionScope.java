@@ -3,10 +3,11 @@ package kz.qujat.workstation;
 import java.util.function.Consumer;
 import kz.qujat.client.CentralException;
 import kz.qujat.eds.EdsException;
+import kz.qujat.workstation.outbox.DecisionRelay;
 
 /**
- * What a screen of a logged-in user needs: the application's services, the session, the status bar, and the
- * ways to move on (open another screen, end the session with the message key of why). Built by the shell for each login.
+ * What a screen of a logged-in user needs: the application's services, the session, the status bar, the
+ * session's decision relay, and the ways to move on (open another screen, end the session with the message key of why). Built by the shell for each login.
  */
 public final class SessionScope {
     private final AppContext app;
@@ -15,6 +16,7 @@ public final class SessionScope {
     private final Consumer<String> navigator;
     private final Consumer<String> ended;
     private final OfficerDesk desk = new OfficerDesk();
+    private final DecisionRelay relay;
 
     public SessionScope(AppContext app, StaffSession session, StatusModel status, Consumer<String> navigator,
                         Consumer<String> ended) {
@@ -23,6 +25,12 @@ public final class SessionScope {
         this.status = status;
         this.navigator = navigator;
         this.ended = ended;
+        this.relay = new DecisionRelay(app.outbox(), session.client(), session.staffIin());
+    }
+
+    /** The session's one relay of signed decisions to the central service (see {@link DecisionRelay}). */
+    public DecisionRelay relay() {
+        return relay;
     }
 
     public AppContext app() {

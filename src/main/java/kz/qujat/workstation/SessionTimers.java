@@ -10,7 +10,7 @@ import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import kz.qujat.workstation.lock.LockView;
 import kz.qujat.workstation.lock.LockViewModel;
-import kz.qujat.workstation.outbox.OutboxRelay;
+import kz.qujat.workstation.outbox.DecisionRelay;
 
 /**
  * The clocks of a session, all on the FX thread: the idle lock (any input resets it; when it runs out a lock
@@ -21,7 +21,7 @@ public final class SessionTimers {
     private final SessionScope scope;
     private final StackPane root;
     private final Runnable expired;
-    private final OutboxRelay relay;
+    private final DecisionRelay relay;
     private final EventHandler<InputEvent> activity = e -> touch();
     private final Timeline ticker;
     private Instant lastInput;
@@ -33,20 +33,15 @@ public final class SessionTimers {
         this.scope = scope;
         this.root = root;
         this.expired = expired;
-        StaffSession s = scope.session();
-        this.relay = new OutboxRelay(scope.app().outbox(), s.client(), s.staffIin());
+        this.relay = scope.relay();
         this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-    }
-
-    public OutboxRelay relay() {
-        return relay;
     }
 
     public void start() {
         lastInput = scope.app().clock().instant();
         root.addEventFilter(InputEvent.ANY, activity);
-        scope.status().undelivered(relay.pending());
+        // the first tick's round counts the undelivered decisions in the background
         ticker.play();
         tick();
     }

@@ -28,6 +28,7 @@ import kz.qujat.api.Paths;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.Region;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Subscriptions;
 import kz.qujat.workstation.files.SaveDialog;
 
 /** Controller of Annulments.fxml: binds the filter, table, review panel, rates and charts to the view model. */
@@ -36,6 +37,7 @@ public final class AnnulmentsView {
     private final I18n i18n;
     private final SaveDialog saveDialog;
     private final String scopeText;
+    private final Subscriptions subscriptions;
 
     @FXML private Label scopeLabel;
     @FXML private DatePicker fromPicker;
@@ -55,6 +57,7 @@ public final class AnnulmentsView {
     @FXML private TableColumn<Annulment, String> reasonColumn;
     @FXML private TableColumn<Annulment, String> commentColumn;
     @FXML private TableColumn<Annulment, String> reviewColumn;
+    @FXML private TableColumn<Annulment, String> refundColumn;
     @FXML private Label selectedLabel;
     @FXML private ToggleGroup verdictGroup;
     @FXML private RadioButton agreeRadio;
@@ -87,7 +90,9 @@ public final class AnnulmentsView {
         }
     };
 
-    public AnnulmentsView(AnnulmentsViewModel model, I18n i18n, SaveDialog saveDialog, String scopeText) {
+    public AnnulmentsView(AnnulmentsViewModel model, I18n i18n, SaveDialog saveDialog, String scopeText,
+                          Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.model = model;
         this.i18n = i18n;
         this.saveDialog = saveDialog;
@@ -115,7 +120,7 @@ public final class AnnulmentsView {
         choices(reasonBox, r -> r == null ? i18n.get("annulments.filter.allReasons") : model.reasonName(r.name()));
         reasonBox.valueProperty().bindBidirectional(model.reasonProperty());
         messageLabel.textProperty().bind(model.messageProperty());
-        model.messageIsErrorProperty().addListener((o, a, error) -> messageLabel.getStyleClass()
+        subscriptions.onChange(model.messageIsErrorProperty(), (o, a, error) -> messageLabel.getStyleClass()
                 .setAll(error ? List.of("label", "danger") : List.of("label", "text-muted")));
         exportButton.disableProperty().bind(model.busyProperty());
 
@@ -130,10 +135,11 @@ public final class AnnulmentsView {
         officerColumn.setCellValueFactory(c -> text(AnnulmentStats.officerLabel(c.getValue())));
         reasonColumn.setCellValueFactory(c -> text(shortReason(c.getValue().reason())));
         commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
+        refundColumn.setCellValueFactory(c -> text(model.refundName(c.getValue().refundStatus())));
         reviewColumn.setCellValueFactory(c -> text(c.getValue().review() == null ? ""
                 : model.verdictName(c.getValue().review().verdict())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> model.selectedProperty().set(now));
-        model.selectedProperty().addListener((o, a, now) -> {
+        subscriptions.onChange(model.selectedProperty(), (o, a, now) -> {
             if (now != null && table.getSelectionModel().getSelectedItem() != now) {
                 table.getSelectionModel().select(now);
             }
@@ -144,7 +150,7 @@ public final class AnnulmentsView {
         disagreeRadio.setUserData(AnnulmentsViewModel.DISAGREE);
         verdictGroup.selectedToggleProperty().addListener((o, a, now) ->
                 model.verdictProperty().set(now == null ? null : (String) now.getUserData()));
-        model.verdictProperty().addListener((o, a, now) -> selectVerdict(now));
+        subscriptions.onChange(model.verdictProperty(), (o, a, now) -> selectVerdict(now));
         commentArea.textProperty().bindBidirectional(model.reviewCommentProperty());
         reviewButton.disableProperty().bind(model.canReviewProperty().not());
         showSelected(model.selectedProperty().get());

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import kz.qujat.api.HandoverInfo;
 import kz.qujat.domain.KzTime;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Subscriptions;
 import kz.qujat.workstation.files.SaveDialog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +34,7 @@ public final class HandoverView {
     private final I18n i18n;
     private final SaveDialog saveDialog;
     private final String point;
+    private final Subscriptions subscriptions;
 
     @FXML private Label scopeLabel;
     @FXML private TableView<HandoverInfo> readyTable;
@@ -53,7 +55,9 @@ public final class HandoverView {
     @FXML private Button handOverButton;
     @FXML private Button receiptButton;
 
-    public HandoverView(HandoverViewModel model, I18n i18n, SaveDialog saveDialog, String point) {
+    public HandoverView(HandoverViewModel model, I18n i18n, SaveDialog saveDialog, String point,
+                        Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.model = model;
         this.i18n = i18n;
         this.saveDialog = saveDialog;
@@ -82,14 +86,14 @@ public final class HandoverView {
 
         ticketField.textProperty().bindBidirectional(model.ticketTextProperty());
         messageLabel.textProperty().bind(model.messageProperty());
-        model.messageIsErrorProperty().addListener((o, a, error) -> style(error));
+        subscriptions.onChange(model.messageIsErrorProperty(), (o, a, error) -> style(error));
         style(model.messageIsErrorProperty().get());
         identityBox.selectedProperty().bindBidirectional(model.identityCheckedProperty());
         oldCardBox.selectedProperty().bindBidirectional(model.oldCardSurrenderedProperty());
         handOverButton.disableProperty().bind(model.canHandOverProperty().not());
         receiptButton.disableProperty().bind(model.canPrintProperty().not());
-        model.currentProperty().addListener((o, a, now) -> show(now));
-        model.photoProperty().addListener((o, a, bytes) -> photoView.setImage(bytes == null ? null
+        subscriptions.onChange(model.currentProperty(), (o, a, now) -> show(now));
+        subscriptions.onChange(model.photoProperty(), (o, a, bytes) -> photoView.setImage(bytes == null ? null
                 : new Image(new ByteArrayInputStream(bytes))));
         show(model.currentProperty().get());
         Platform.runLater(ticketField::requestFocus);

@@ -19,11 +19,13 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import kz.qujat.workstation.I18n;
 import kz.qujat.workstation.LanguageChooser;
+import kz.qujat.workstation.Subscriptions;
 
 /** The login screen's controller: binds the form to {@link LoginViewModel} and hands it the password once. */
 public final class LoginView {
     private final LoginViewModel model;
     private final I18n i18n;
+    private final Subscriptions subscriptions;
 
     @FXML private ComboBox<Locale> language;
     @FXML private ToggleGroup methodGroup;
@@ -50,7 +52,8 @@ public final class LoginView {
     @FXML private ProgressIndicator progress;
     @FXML private Button loginButton;
 
-    public LoginView(LoginViewModel model, I18n i18n) {
+    public LoginView(LoginViewModel model, I18n i18n, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.model = model;
         this.i18n = i18n;
     }
@@ -68,20 +71,20 @@ public final class LoginView {
         loginButton.disableProperty().bind(model.canLogInBinding().not());
         cardPane.visibleProperty().bind(model.cardProperty().isNotNull());
         cardPane.managedProperty().bind(cardPane.visibleProperty());
-        model.cardProperty().addListener((o, a, card) -> showCard(card));
-        model.verdictProperty().addListener((o, a, v) -> {
+        subscriptions.onChange(model.cardProperty(), (o, a, card) -> showCard(card));
+        subscriptions.onChange(model.verdictProperty(), (o, a, v) -> {
             messageLabel.getStyleClass().removeAll("success", "danger");
             if (v != null) {
                 messageLabel.getStyleClass().add(v == CertificateJudge.Verdict.OK ? "success" : "danger");
             }
         });
         showCard(model.cardProperty().get());
-        TokenForm.bind(this);
+        TokenForm.bind(this, subscriptions);
         // the remembered key file leaves only the password to type
         javafx.application.Platform.runLater(() -> (model.methodProperty().get() == LoginViewModel.Method.TOKEN
                 ? (model.tokens().tokenProperty().get() != null ? passwordField : findButton)
                 : model.keyFileProperty().get() != null ? passwordField : chooseButton).requestFocus());
-        model.canLogInBinding().addListener((o, a, can) -> {
+        subscriptions.onChange(model.canLogInBinding(), (o, a, can) -> {
             if (can) {
                 loginButton.requestFocus();
             }

@@ -9,7 +9,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import kz.qujat.eds.EdsException;
 import kz.qujat.eds.TokenInfo;
-import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.UserSettings;
 
 /**
@@ -20,16 +19,16 @@ public final class TokenChoice {
     /** What a token's PIN counter says, as far as the token reports it. */
     public enum PinState { OK, COUNT_LOW, FINAL_TRY, LOCKED }
 
-    private final AppContext app;
+    private final UserSettings settings;
     private final ObservableList<Path> knownLibraries = FXCollections.observableArrayList();
     private final ObjectProperty<Path> library = new SimpleObjectProperty<>();
     private final ObservableList<TokenInfo> tokens = FXCollections.observableArrayList();
     private final ObjectProperty<TokenInfo> token = new SimpleObjectProperty<>();
 
-    TokenChoice(AppContext app) {
-        this.app = app;
-        knownLibraries.setAll(app.config().pkcs11Libraries());
-        Path remembered = app.settings().get(UserSettings.PKCS11_LIBRARY).map(Path::of).orElse(null);
+    TokenChoice(List<Path> libraries, UserSettings settings) {
+        this.settings = settings;
+        knownLibraries.setAll(libraries);
+        Path remembered = settings.get(UserSettings.PKCS11_LIBRARY).map(Path::of).orElse(null);
         if (remembered != null && !knownLibraries.contains(remembered)) {
             knownLibraries.add(0, remembered);
         }
@@ -72,15 +71,15 @@ public final class TokenChoice {
 
     /** Shows the tokens found; the remembered token (by label) or the only one is chosen. */
     void found(Path lib, List<TokenInfo> list) {
-        app.settings().put(UserSettings.PKCS11_LIBRARY, lib.toAbsolutePath().toString());
+        settings.put(UserSettings.PKCS11_LIBRARY, lib.toAbsolutePath().toString());
         tokens.setAll(list);
-        String last = app.settings().get(UserSettings.TOKEN_LABEL).orElse(null);
+        String last = settings.get(UserSettings.TOKEN_LABEL).orElse(null);
         token.set(list.stream().filter(t -> t.label().equals(last)).findFirst()
                 .orElse(list.size() == 1 ? list.get(0) : null));
     }
 
     void used(TokenInfo t) {
-        app.settings().put(UserSettings.TOKEN_LABEL, t.label());
+        settings.put(UserSettings.TOKEN_LABEL, t.label());
     }
 
     /** The state of the chosen token's PIN after a refused login, re-read from the token (blocking). */

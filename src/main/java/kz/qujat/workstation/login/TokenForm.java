@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.util.StringConverter;
 import kz.qujat.eds.TokenInfo;
+import kz.qujat.workstation.Subscriptions;
 
 /** Binds the file/token choice and the token half of the login form to {@link LoginViewModel}. */
 final class TokenForm {
     private TokenForm() {
     }
 
-    static void bind(LoginView view) {
+    static void bind(LoginView view, Subscriptions subscriptions) {
         LoginView.TokenControls c = view.tokenControls();
         LoginViewModel model = c.model();
         TokenChoice tokens = model.tokens();
@@ -72,8 +73,11 @@ final class TokenForm {
         var listed = javafx.beans.binding.Bindings.isNotEmpty(model.tokenCertificates());
         c.tokenCertsPane().visibleProperty().bind(listed);
         c.tokenCertsPane().managedProperty().bind(listed);
-        model.tokenCertificates().addListener((javafx.collections.ListChangeListener<LoginViewModel.TokenCertificate>)
-                ch -> showCertificates(c));
+        subscriptions.onListChange(model.tokenCertificates(), ch -> showCertificates(c));
+        subscriptions.onDispose(() -> {
+            c.libraryBox().valueProperty().unbindBidirectional(tokens.libraryProperty());
+            c.tokenBox().valueProperty().unbindBidirectional(tokens.tokenProperty());
+        });
         showCertificates(c);
     }
 

@@ -29,12 +29,15 @@ public final class DecisionOutbox {
     private final Path pending;
     private final Path delivered;
     private final Path rejected;
+    private final Path unfinished;
     private final ObjectMapper mapper = Json.mapper();
 
     public DecisionOutbox(Path dir) {
         this.pending = dir.resolve("pending");
         this.delivered = dir.resolve("delivered");
         this.rejected = dir.resolve("rejected");
+        // files are written beside pending/, never in it: pending/ holds only complete entries
+        this.unfinished = dir.resolve("writing");
     }
 
     /** Writes the entry durably; fails if a decision for this application is already waiting. */
@@ -64,6 +67,11 @@ public final class DecisionOutbox {
         LOG.warn("decision for application {} refused by the central service", applicationId);
     }
 
+    /** Whether a decision for the application is waiting to be sent (no file is parsed). */
+    public boolean holds(UUID applicationId) {
+        return Files.exists(file(pending, applicationId));
+    }
+
     public synchronized Optional<OutboxEntry> find(UUID applicationId) {
         Path f = file(pending, applicationId);
         return Files.exists(f) ? Optional.of(read(f)) : Optional.empty();
@@ -88,8 +96,9 @@ public final class DecisionOutbox {
     private void write(OutboxEntry entry) {
         try {
             Files.createDirectories(pending);
+            Files.createDirectories(unfinished);
             Path target = file(pending, entry.applicationId());
-            Path tmp = pending.resolve(entry.applicationId() + ".tmp");
+            Path tmp = unfinished.resolve(entry.applicationId() + ".tmp");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ch.write(java.nio.ByteBuffer.wrap(mapper.writeValueAsBytes(entry)));

@@ -4,6 +4,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.scene.Parent;
 import javafx.util.Duration;
+import kz.qujat.workstation.CachedView;
 import kz.qujat.workstation.Screen;
 import kz.qujat.workstation.SessionScope;
 
@@ -12,6 +13,7 @@ public final class QueueScreen implements Screen {
     private final SessionScope scope;
     private final QueueViewModel model;
     private final Timeline refresher;
+    private final CachedView view;
 
     public QueueScreen(SessionScope scope) {
         this.scope = scope;
@@ -19,11 +21,13 @@ public final class QueueScreen implements Screen {
         this.refresher = new Timeline(new KeyFrame(
                 Duration.millis(scope.app().config().queueRefresh().toMillis()), e -> model.refresh()));
         refresher.setCycleCount(Timeline.INDEFINITE);
+        this.view = new CachedView(scope.app().i18n(),
+                subscriptions -> scope.app().fxml().load(new QueueView(model, scope.app().i18n(), subscriptions)));
     }
 
     @Override
     public Parent render() {
-        return scope.app().fxml().load(new QueueView(model, scope.app().i18n()));
+        return view.get();
     }
 
     @Override
@@ -35,5 +39,6 @@ public final class QueueScreen implements Screen {
     @Override
     public void close() {
         refresher.stop();
+        view.dispose();
     }
 }

@@ -15,11 +15,13 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Subscriptions;
 
 /** The queue screen's controller: the table, the search box and the take buttons. */
 public final class QueueView {
     private final QueueViewModel model;
     private final I18n i18n;
+    private final Subscriptions subscriptions;
 
     @FXML private TextField filterField;
     @FXML private CheckBox expiredOnlyBox;
@@ -34,7 +36,8 @@ public final class QueueView {
     @FXML private Button takeSelectedButton;
     @FXML private Label messageLabel;
 
-    public QueueView(QueueViewModel model, I18n i18n) {
+    public QueueView(QueueViewModel model, I18n i18n, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.model = model;
         this.i18n = i18n;
     }
@@ -92,7 +95,11 @@ public final class QueueView {
             }
         });
         // after a refresh the table's lines are new objects: select the same application again
-        model.visibleRows().addListener((javafx.collections.ListChangeListener<QueueRow>) c -> reselect());
+        subscriptions.onListChange(model.visibleRows(), c -> reselect());
+        subscriptions.onDispose(() -> {
+            filterField.textProperty().unbindBidirectional(model.filterProperty());
+            expiredOnlyBox.selectedProperty().unbindBidirectional(model.expiredOnlyProperty());
+        });
         reselect();
         javafx.application.Platform.runLater(table::requestFocus);
     }

@@ -53,7 +53,7 @@ public final class DecisionSigner {
                                     char[] password) throws EdsException, Refused {
         KeySource source = null;
         try {
-            if (app.outbox().find(doc.applicationId()).isPresent()) {
+            if (app.outbox().holds(doc.applicationId())) {
                 throw new Refused("review.sign.alreadySigned");
             }
             // a token's key signs only while the token is logged in, so the keys are closed after signing

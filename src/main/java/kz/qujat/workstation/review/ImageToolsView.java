@@ -15,6 +15,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Subscriptions;
 
 /**
  * The image tools of the review screen (controller of ImageTools.fxml): the two photo viewers with shared
@@ -26,6 +27,7 @@ public final class ImageToolsView {
     private final InspectionViewModel model;
     private final SignatureViewModel signatures;
     private final I18n i18n;
+    private final Subscriptions subscriptions;
     private PhotoCanvas photo;
     private PhotoCanvas registryPhoto;
 
@@ -54,7 +56,8 @@ public final class ImageToolsView {
     @FXML private ImageView overlayView;
     @FXML private GridPane compareGrid;
 
-    public ImageToolsView(ReviewViewModel review, I18n i18n) {
+    public ImageToolsView(ReviewViewModel review, I18n i18n, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.review = review;
         this.model = review.inspection();
         this.signatures = review.signatures();
@@ -73,24 +76,32 @@ public final class ImageToolsView {
         photoHost.prefHeightProperty().bind(photoHost.widthProperty().multiply(45.0 / 35));
         registryPhotoHost.prefHeightProperty().bind(photoHost.widthProperty().multiply(45.0 / 35));
         photo.setOnImageClick(model::click);
-        review.imagesProperty().addListener(o -> showImages());
+        subscriptions.onInvalidate(review.imagesProperty(), o -> showImages());
         showImages();
-        model.templateProperty().addListener(this::overlays);
-        model.landmarksProperty().addListener(this::overlays);
-        model.markedProperty().addListener(this::overlays);
-        model.highlightProperty().addListener(this::overlays);
-        model.templateShownProperty().addListener(this::overlays);
+        subscriptions.onInvalidate(model.templateProperty(), this::overlays);
+        subscriptions.onInvalidate(model.landmarksProperty(), this::overlays);
+        subscriptions.onInvalidate(model.markedProperty(), this::overlays);
+        subscriptions.onInvalidate(model.highlightProperty(), this::overlays);
+        subscriptions.onInvalidate(model.templateShownProperty(), this::overlays);
         templateButton.selectedProperty().bindBidirectional(model.templateShownProperty());
         histogramButton.selectedProperty().bindBidirectional(model.histogramShownProperty());
+        subscriptions.onDispose(() -> {
+            templateButton.selectedProperty().unbindBidirectional(model.templateShownProperty());
+            histogramButton.selectedProperty().unbindBidirectional(model.histogramShownProperty());
+            binarisedButton.selectedProperty().unbindBidirectional(signatures.binarisedProperty());
+            compareButton.selectedProperty().unbindBidirectional(signatures.compareShownProperty());
+            photo.dispose();
+            registryPhoto.dispose();
+        });
         HistogramChart chart = new HistogramChart();
         histogramHost.getChildren().add(chart);
-        model.histogramProperty().addListener((o, a, bins) -> chart.setBins(bins));
+        subscriptions.onChange(model.histogramProperty(), (o, a, bins) -> chart.setBins(bins));
         histogramBox.visibleProperty().bind(model.histogramShownProperty());
         histogramBox.managedProperty().bind(model.histogramShownProperty());
         markButton.setOnAction(e -> model.toggleMarking());
-        model.markingProperty().addListener(o -> showMarking());
-        model.facePointsProperty().addListener(o -> showMarking());
-        model.runningProperty().addListener(o -> showMarking());
+        subscriptions.onInvalidate(model.markingProperty(), o -> showMarking());
+        subscriptions.onInvalidate(model.facePointsProperty(), o -> showMarking());
+        subscriptions.onInvalidate(model.runningProperty(), o -> showMarking());
         showMarking();
         setUpSignatures();
         tips();
@@ -143,8 +154,8 @@ public final class ImageToolsView {
         compareButton.selectedProperty().bindBidirectional(signatures.compareShownProperty());
         compareBox.visibleProperty().bind(signatures.compareShownProperty());
         compareBox.managedProperty().bind(signatures.compareShownProperty());
-        signatures.binarisedProperty().addListener(o -> showSignatures());
-        signatures.viewsProperty().addListener(o -> showSignatures());
+        subscriptions.onInvalidate(signatures.binarisedProperty(), o -> showSignatures());
+        subscriptions.onInvalidate(signatures.viewsProperty(), o -> showSignatures());
         showSignatures();
     }
 

@@ -27,6 +27,7 @@ final class PhotoCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private final ZoomPan zoom;
     private final boolean reference;
+    private final javafx.beans.InvalidationListener redraw = o -> draw();
     private Image image;
     private PortraitTemplate template;
     private FaceLandmarks landmarks;
@@ -44,9 +45,9 @@ final class PhotoCanvas extends Region {
         getStyleClass().add("photo-canvas");
         setMinSize(120, 150);
         setPrefSize(200, 257);
-        zoom.scaleProperty().addListener(o -> draw());
-        zoom.translateXProperty().addListener(o -> draw());
-        zoom.translateYProperty().addListener(o -> draw());
+        zoom.scaleProperty().addListener(redraw);
+        zoom.translateXProperty().addListener(redraw);
+        zoom.translateYProperty().addListener(redraw);
         setOnScroll(e -> {
             if (e.getDeltaY() != 0) {
                 zoom.zoomAt(e.getDeltaY() > 0 ? 1.15 : 1 / 1.15, e.getX(), e.getY());
@@ -222,5 +223,13 @@ final class PhotoCanvas extends Region {
     private static void tick(GraphicsContext g, Point v) {
         g.strokeLine(v.x() - 16, v.y(), v.x() + 16, v.y());
         g.strokeLine(v.x(), v.y() - 4, v.x(), v.y() + 4);
+    }
+
+    /** Stops following the shared zoom (the review view that held this viewer is gone). */
+    void dispose() {
+        zoom.scaleProperty().removeListener(redraw);
+        zoom.translateXProperty().removeListener(redraw);
+        zoom.translateYProperty().removeListener(redraw);
+        image = null;
     }
 }

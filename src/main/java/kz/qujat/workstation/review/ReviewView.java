@@ -21,6 +21,7 @@ import kz.qujat.api.ApplicationDetail;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.inspect.Verdict;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Subscriptions;
 
 /** The review screen's controller: binds the comparison, images, checks and the decision panel. */
 public final class ReviewView {
@@ -28,6 +29,7 @@ public final class ReviewView {
     private final I18n i18n;
     private final ImageToolsView tools;
     private final javafx.scene.Parent toolsRoot;
+    private final Subscriptions subscriptions;
 
     @FXML private VBox emptyPane;
     @FXML private VBox reviewPane;
@@ -60,23 +62,25 @@ public final class ReviewView {
     @FXML private javafx.scene.layout.StackPane decisionLayer;
     @FXML private javafx.scene.control.ScrollPane toolsHost;
 
-    public ReviewView(ReviewViewModel model, I18n i18n, ImageToolsView tools, javafx.scene.Parent toolsRoot) {
+    public ReviewView(ReviewViewModel model, I18n i18n, ImageToolsView tools, javafx.scene.Parent toolsRoot,
+                      Subscriptions subscriptions) {
         this.model = model;
         this.i18n = i18n;
         this.tools = tools;
         this.toolsRoot = toolsRoot;
+        this.subscriptions = subscriptions;
     }
 
     @FXML
     private void initialize() {
         emptyPane.visibleProperty().bind(model.detailProperty().isNull());
         reviewPane.visibleProperty().bind(model.detailProperty().isNotNull());
-        model.detailProperty().addListener((o, a, d) -> showHeader(d));
+        subscriptions.onChange(model.detailProperty(), (o, a, d) -> showHeader(d));
         showHeader(model.detailProperty().get());
-        model.comparisons().addListener((javafx.collections.ListChangeListener<Comparison>) c -> showComparisons());
+        subscriptions.onListChange(model.comparisons(), c -> showComparisons());
         showComparisons();
         eligibilityLabel.textProperty().bind(model.eligibilityProperty());
-        model.eligibleProperty().addListener((o, a, ok) -> styleEligibility());
+        subscriptions.onChange(model.eligibleProperty(), (o, a, ok) -> styleEligibility());
         styleEligibility();
         toolsHost.setContent(toolsRoot);
         setUpChecks();
@@ -90,6 +94,11 @@ public final class ReviewView {
                 e.consume();
             }
         };
+        subscriptions.onDispose(() -> {
+            if (reviewPane.getScene() != null) {
+                reviewPane.getScene().removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+            }
+        });
         reviewPane.sceneProperty().addListener((o, before, scene) -> {
             if (before != null) {
                 before.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
@@ -98,13 +107,17 @@ public final class ReviewView {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
             }
         });
-        model.detailProperty().addListener((o, a, d) -> {
-            if (d != null) {
+        subscriptions.onChange(model.detailProperty(), (o, a, d) -> {
+            if (d != null && reviewPane.getScene() != null) {
                 javafx.application.Platform.runLater(checksTable::requestFocus);
             }
         });
         approveButton.disableProperty().bind(model.canDecideBinding().not());
         annulButton.disableProperty().bind(model.canDecideBinding().not());
+        subscriptions.onDispose(() -> {
+            approveButton.disableProperty().unbind();
+            annulButton.disableProperty().unbind();
+        });
         releaseButton.disableProperty().bind(model.busyProperty().or(model.detailProperty().isNull()));
         openNextBox.setSelected(model.openNextAfterDecision());
         openNextBox.selectedProperty().addListener((o, a, on) -> model.setOpenNextAfterDecision(on));
@@ -207,11 +220,16 @@ public final class ReviewView {
         reasonBox.valueProperty().bindBidirectional(model.reasonProperty());
         commentArea.textProperty().bindBidirectional(model.commentProperty());
         annulContinueButton.disableProperty().bind(model.annulReadyBinding().not());
+        subscriptions.onDispose(() -> {
+            reasonBox.valueProperty().unbindBidirectional(model.reasonProperty());
+            commentArea.textProperty().unbindBidirectional(model.commentProperty());
+            annulContinueButton.disableProperty().unbind();
+        });
         documentArea.textProperty().bind(model.documentTextProperty());
         officerLabel.setText(model.officerText());
         keyLabel.setText(model.keyText());
         signButton.disableProperty().bind(model.busyProperty());
-        model.stepProperty().addListener((o, a, s) -> {
+        subscriptions.onChange(model.stepProperty(), (o, a, s) -> {
             if (s == ReviewViewModel.Step.CONFIRM) {
                 javafx.application.Platform.runLater(signPasswordField::requestFocus);
             } else if (s == ReviewViewModel.Step.ANNUL_FORM) {

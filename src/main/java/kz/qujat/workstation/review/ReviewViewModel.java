@@ -25,7 +25,7 @@ import kz.qujat.workstation.Screens;
 import kz.qujat.workstation.SessionScope;
 import kz.qujat.workstation.UserSettings;
 import kz.qujat.workstation.outbox.OutboxEntry;
-import kz.qujat.workstation.outbox.OutboxRelay;
+import kz.qujat.workstation.outbox.DecisionRelay;
 
 /**
  * The review of the claimed application: form against register, eligibility, the four images and the
@@ -39,7 +39,7 @@ public final class ReviewViewModel {
     private final SessionScope scope;
     private final I18n i18n;
     private final DecisionSigner signer;
-    private final OutboxRelay relay;
+    private final DecisionRelay relay;
     private final ObservableList<Comparison> comparisons = FXCollections.observableArrayList();
     private final InspectionViewModel inspection;
     private final SignatureViewModel signatures;
@@ -52,6 +52,10 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper documentText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    // held here, not created per call: a binding only its listeners reference can be collected and go quiet
+    private final BooleanBinding canDecide;
+    private final BooleanBinding annulReady = Bindings.createBooleanBinding(() -> reason.get() != null
+            && (!reason.get().commentRequired() || !comment.get().isBlank()), reason, comment);
     private DecisionDocument prepared;
     private com.fasterxml.jackson.databind.node.ObjectNode preparedNote;
 
@@ -76,7 +80,9 @@ public final class ReviewViewModel {
         this.scope = scope;
         this.i18n = scope.app().i18n();
         this.signer = new DecisionSigner(scope.app(), scope.session());
-        this.relay = new OutboxRelay(scope.app().outbox(), scope.session().client(), scope.session().staffIin());
+        this.relay = scope.relay();
+        this.canDecide = Bindings.createBooleanBinding(() -> scope.desk().current() != null && images.get() != null
+                && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
         this.inspection = new InspectionViewModel(scope.app(), e -> message.set(scope.failed(e)));
         this.signatures = new SignatureViewModel(scope.app(), e -> message.set(scope.failed(e)));
         scope.desk().currentProperty().addListener((o, a, d) -> load(d));
@@ -145,14 +151,12 @@ public final class ReviewViewModel {
 
     /** Decisions may start when the images are in and nothing else is under way. */
     public BooleanBinding canDecideBinding() {
-        return Bindings.createBooleanBinding(() -> scope.desk().current() != null && images.get() != null
-                && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
+        return canDecide;
     }
 
     /** The annulment form is complete: a reason, and a comment where the reason requires one. */
     public BooleanBinding annulReadyBinding() {
-        return Bindings.createBooleanBinding(() -> reason.get() != null
-                && (!reason.get().commentRequired() || !comment.get().isBlank()), reason, comment);
+        return annulReady;
     }
 
     public boolean openNextAfterDecision() {
@@ -222,19 +226,34 @@ public final class ReviewViewModel {
     private void prepare(String decision, String reasonCode, String commentText) {
         ApplicationDetail d = scope.desk().current();
         Images loaded = images.get();
-        if (d == null || loaded == null) {
+        if (d == null || loaded == null || busy.get()) {
             return;
         }
-        if (scope.app().outbox().find(d.id()).isPresent()) {
-            message.set(i18n.get("review.sign.alreadySigned"));
-            return;
-        }
-        prepared = scope.session().client().decisionDocument(d, loaded.photo(), loaded.signature(), decision,
-                reasonCode, commentText, Instant.now(scope.app().clock()));
-        preparedNote = inspection.note();
-        documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
-        message.set(i18n.get("review.sign.askPassword"));
-        step.set(Step.CONFIRM);
+        busy.set(true);
+        Instant at = Instant.now(scope.app().clock());
+        var client = scope.session().client();
+        var outbox = scope.app().outbox();
+        // the outbox is a folder and the images are hashed: both off the FX thread
+        scope.app().tasks().run(() -> outbox.holds(d.id()) ? java.util.Optional.<DecisionDocument>empty()
+                : java.util.Optional.of(client.decisionDocument(d, loaded.photo(), loaded.signature(), decision,
+                        reasonCode, commentText, at)), doc -> {
+                    busy.set(false);
+                    if (!d.equals(scope.desk().current()) || images.get() != loaded) {
+                        return;
+                    }
+                    if (doc.isEmpty()) {
+                        message.set(i18n.get("review.sign.alreadySigned"));
+                        return;
+                    }
+                    prepared = doc.get();
+                    preparedNote = inspection.note();
+                    documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                    message.set(i18n.get("review.sign.askPassword"));
+                    step.set(Step.CONFIRM);
+                }, e -> {
+                    busy.set(false);
+                    message.set(scope.failed(e));
+                });
     }
 
     public void cancelDecision() {
@@ -265,18 +284,17 @@ public final class ReviewViewModel {
     }
 
     private void deliver(OutboxEntry entry) {
-        scope.app().tasks().run(() -> relay.deliver(entry), outcome -> {
+        scope.app().tasks().run(() -> relay.send(entry), sent -> {
             busy.set(false);
-            scope.status().undelivered(relay.pending());
-            if (outcome == OutboxRelay.Outcome.DELIVERED) {
-                scope.status().info(i18n.get("review.decided." + entry.decision(), entry.ticketNumber()));
-            } else {
-                scope.status().error(i18n.get("review.sign.rejected", entry.ticketNumber()));
+            scope.status().undelivered(sent.pending());
+            switch (sent.outcome()) {
+                case DELIVERED -> scope.status().info(i18n.get("review.decided." + entry.decision(), entry.ticketNumber()));
+                case REJECTED -> scope.status().error(i18n.get("review.sign.rejected", entry.ticketNumber()));
+                case POSTPONED -> scope.status().error(i18n.get("review.sign.queued", entry.ticketNumber()));
             }
             finished();
         }, e -> {
             busy.set(false);
-            scope.status().undelivered(relay.pending());
             scope.status().error(i18n.get("review.sign.queued", entry.ticketNumber()));
             finished();
         });

@@ -18,15 +18,18 @@ import kz.qujat.workstation.I18n;
 import kz.qujat.workstation.LanguageChooser;
 import kz.qujat.workstation.ScreenEntry;
 import kz.qujat.workstation.StatusModel;
+import kz.qujat.workstation.Subscriptions;
 
 /**
  * The main window's frame: the user and language at the top, the role's screens on the left (Ctrl+1…),
  * the screen in the middle, and the status bar (last message, undelivered decisions, activity) below.
+ * Built once per session and language; its listeners on the session go with it ({@link Subscriptions}).
  */
 public final class ShellView {
     private final ShellViewModel model;
     private final I18n i18n;
     private final Runnable logout;
+    private final Subscriptions subscriptions;
 
     @FXML private Label userLabel;
     @FXML private Label roleLabel;
@@ -38,7 +41,8 @@ public final class ShellView {
     @FXML private Label outboxLabel;
     @FXML private ProgressIndicator activity;
 
-    public ShellView(ShellViewModel model, I18n i18n, Runnable logout) {
+    public ShellView(ShellViewModel model, I18n i18n, Runnable logout, Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
         this.model = model;
         this.i18n = i18n;
         this.logout = logout;
@@ -63,19 +67,25 @@ public final class ShellView {
                 b.setSelected(true);
             });
             KeyCombination shortcut = new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n++), KeyCombination.SHORTCUT_DOWN);
+            Runnable go = () -> model.show(e.id());
             navigation.sceneProperty().addListener((o, a, scene) -> {
                 if (scene != null) {
-                    scene.getAccelerators().put(shortcut, () -> model.show(e.id()));
+                    scene.getAccelerators().put(shortcut, go);
+                }
+            });
+            subscriptions.onDispose(() -> {
+                if (navigation.getScene() != null) {
+                    navigation.getScene().getAccelerators().remove(shortcut, go);
                 }
             });
             navigation.getChildren().add(b);
         }
-        model.currentProperty().addListener((o, a, id) -> showCurrent(group));
+        subscriptions.onChange(model.currentProperty(), (o, a, id) -> showCurrent(group));
         showCurrent(group);
 
         StatusModel status = model.scope().status();
         statusLabel.textProperty().bind(status.messageProperty());
-        status.errorProperty().addListener((o, a, err) -> styleStatus(err));
+        subscriptions.onChange(status.errorProperty(), (o, a, err) -> styleStatus(err));
         styleStatus(status.errorProperty().get());
         outboxLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get("status.undelivered", status.undeliveredProperty().get()), status.undeliveredProperty()));
@@ -97,6 +107,7 @@ public final class ShellView {
             return;
         }
         group.getToggles().forEach(t -> t.setSelected(id.equals(t.getUserData())));
+        // the screen's view is built once per language and kept; showing it again costs nothing
         var screen = model.screen(id);
         content.getChildren().setAll(screen.render());
         screen.shown();

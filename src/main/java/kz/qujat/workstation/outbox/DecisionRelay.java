@@ -14,10 +14,12 @@ import org.slf4j.LoggerFactory;
  * Delivers an officer's signed decisions from the outbox to the central service. Unreachable or failing
  * service: the decision stays and is tried again later. A refusal for good (the application moved on, the
  * signature does not match): the entry is set aside as rejected. A repeat of a decision whose answer was
- * lost (the application already has the decided status) counts as delivered.
+ * lost (the application already has the decided status) counts as delivered. There is one relay per
+ * session ({@code SessionScope#relay}) and it sends one entry at a time, so the background round and the
+ * review's immediate send never post the same decision twice. Every method reads files: call off the FX thread.
  */
-public final class OutboxRelay {
-    private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
+public final class DecisionRelay {
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionRelay.class);
     private final DecisionOutbox outbox;
     private final StaffClient client;
     private final String officerIin;
@@ -26,7 +28,7 @@ public final class OutboxRelay {
     public record Round(int delivered, int rejected, int pending, boolean sessionRefused) {
     }
 
-    public OutboxRelay(DecisionOutbox outbox, StaffClient client, String officerIin) {
+    public DecisionRelay(DecisionOutbox outbox, StaffClient client, String officerIin) {
         this.outbox = outbox;
         this.client = client;
         this.officerIin = officerIin;
@@ -37,10 +39,32 @@ public final class OutboxRelay {
     }
 
     /** Where a decision ended up after a delivery attempt that got an answer. */
-    public enum Outcome { DELIVERED, REJECTED }
+    public enum Outcome { DELIVERED, REJECTED, POSTPONED }
 
-    /** Sends one entry; a failure to reach the service (or a refused session) is thrown and the entry stays. */
-    public Outcome deliver(OutboxEntry e) throws CentralException {
+    /** What the immediate send of a new decision achieved, and how many are still waiting. */
+    public record Sent(Outcome outcome, int pending) {
+    }
+
+    /** Sends one entry now; a failure to reach the service leaves it pending (outcome POSTPONED). */
+    public Sent send(OutboxEntry e) {
+        Outcome outcome;
+        try {
+            outcome = deliver(e);
+        } catch (CentralException failure) {
+            LOG.info("outbox delivery postponed: {}", failure.status() == 0 ? "unreachable" : failure.status());
+            outcome = Outcome.POSTPONED;
+        }
+        return new Sent(outcome, pending());
+    }
+
+    /**
+     * Sends one entry; a failure to reach the service (or a refused session) is thrown and the entry stays.
+     * An entry that is no longer pending (another round delivered it meanwhile) is not sent again.
+     */
+    public synchronized Outcome deliver(OutboxEntry e) throws CentralException {
+        if (!outbox.holds(e.applicationId())) {
+            return Outcome.DELIVERED;
+        }
         Base64.Decoder b64 = Base64.getDecoder();
         try {
             client.sendDecision(e.applicationId(), b64.decode(e.document()), b64.decode(e.cms()), e.inspection());
@@ -61,7 +85,7 @@ public final class OutboxRelay {
     }
 
     /** One round over every pending decision of the officer, oldest first; stops early when the service is away. */
-    public Round deliverAll() {
+    public synchronized Round deliverAll() {
         List<OutboxEntry> entries = outbox.pendingOf(officerIin);
         int delivered = 0;
         int rejected = 0;

@@ -1,0 +1,72 @@
+package kz.qujat.workstation.login;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import kz.qujat.api.ProblemKind;
+import kz.qujat.client.CentralException;
+import kz.qujat.eds.EdsException;
+import kz.qujat.eds.VerificationResult;
+import kz.qujat.workstation.ErrorMessages;
+import kz.qujat.workstation.I18n;
+
+/**
+ * The login screen's sentences for what went wrong: a refused PIN with the token's counter, a key store
+ * error, a certificate the server refused (with the reason it gave), a person not in the staff directory;
+ * everything else as {@link ErrorMessages} says it.
+ */
+final class LoginErrors {
+    private static final Pattern SERVER_FAILURE = Pattern.compile("signature refused \\((\\w+)\\)");
+    private final I18n i18n;
+    private final ErrorMessages errors;
+
+    LoginErrors(I18n i18n, ErrorMessages errors) {
+        this.i18n = i18n;
+        this.errors = errors;
+    }
+
+    /** What the token's PIN counter says before the PIN is typed; empty when all is well. */
+    String pinWarning(TokenChoice.PinState state) {
+        return switch (state) {
+            case OK -> "";
+            case COUNT_LOW -> i18n.get("login.pin.countLowAhead");
+            case FINAL_TRY -> i18n.get("login.pin.finalTryAhead");
+            case LOCKED -> i18n.get("login.pin.locked");
+        };
+    }
+
+    String describe(Exception e) {
+        if (e instanceof PinRefused refused) {
+            return i18n.get(switch (refused.state()) {
+                case OK -> "login.pin.wrong";
+                case COUNT_LOW -> "login.pin.countLow";
+                case FINAL_TRY -> "login.pin.finalTry";
+                case LOCKED -> "login.pin.locked";
+            });
+        }
+        if (e instanceof EdsException eds) {
+            return i18n.get(eds.kind() == EdsException.Kind.NO_SUCH_KEY
+                    ? "login.verdict.WRONG_PURPOSE" : "error.eds." + eds.kind().name());
+        }
+        if (e instanceof CentralException c && c.kind().orElse(null) == ProblemKind.UNAUTHENTICATED) {
+            return refused(c);
+        }
+        if (e instanceof CentralException c && c.kind().orElse(null) == ProblemKind.FORBIDDEN) {
+            return i18n.get("login.error.notStaff");
+        }
+        return errors.of(e);
+    }
+
+    /** A certificate the server refused: its reason in the user's words when the server named one. */
+    private String refused(CentralException c) {
+        Matcher m = SERVER_FAILURE.matcher(c.problem().map(p -> String.valueOf(p.detail())).orElse(""));
+        if (m.find()) {
+            try {
+                var failure = VerificationResult.Failure.valueOf(m.group(1));
+                return i18n.get("login.verdict." + CertificateJudge.of(failure).name());
+            } catch (IllegalArgumentException unknown) {
+                return i18n.get("login.error.refused");
+            }
+        }
+        return i18n.get("login.error.refused");
+    }
+}

@@ -49,11 +49,16 @@ class FaultInjectionE2eTest {
     enum Fault { CENTRAL, PRODUCTION, CENTRAL_DB, PRODUCTION_DB, ALL }
 
     private final List<ServiceProcess> processes = new ArrayList<>();
+    private final List<Path> databases = new ArrayList<>();
 
     @AfterEach
-    void killAll() throws InterruptedException {
+    void killAll() throws Exception {
         for (ServiceProcess p : processes) {
             p.kill();
+        }
+        // a killed server leaves its embedded PostgreSQL running: stop those too, so no test leaves an orphan
+        for (Path db : databases) {
+            killPostgres(db);
         }
     }
 
@@ -66,6 +71,8 @@ class FaultInjectionE2eTest {
         int productionPort = FreePorts.next();
         Path centralDb = work.resolve("central-db");
         Path productionDb = work.resolve("production-db");
+        databases.add(centralDb);
+        databases.add(productionDb);
         Map<String, String> env = Map.of("QUJAT_KEY_PASSWORD", DevIdentities.PASSWORD);
         ServiceProcess central = process(new ServiceProcess("central", centralPort, List.of("central",
                 "--port", String.valueOf(centralPort), "--db", "embedded:" + centralDb, "--trust", abs("trust"),

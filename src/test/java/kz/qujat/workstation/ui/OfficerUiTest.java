@@ -88,7 +88,6 @@ class OfficerUiTest extends FxRobot {
         type(KeyCode.ENTER);
         waitFor(() -> lookup("#reviewTicket").tryQuery().map(n -> !((Labeled) n).getText().isEmpty()).orElse(false)
                 && !lookup("#approve").queryAs(Button.class).isDisabled());
-        System.err.println("FOCUS-DIAG " + focusOwner());
         type(KeyCode.A);
         waitFor(() -> lookup("#signPanel").query().isVisible());
         // the decision in words first, the canonical document folded away under its disclosure

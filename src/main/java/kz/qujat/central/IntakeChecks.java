@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
-import kz.qujat.inspect.OpenCvFaceFinder;
 import kz.qujat.inspect.OpenCvNatives;
-import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
@@ -24,15 +23,14 @@ import kz.qujat.inspect.Verdict;
 public final class IntakeChecks {
     private static final Locale PORTAL_LANGUAGE = Locale.forLanguageTag("ru");
     private final Thresholds thresholds;
-    /** OpenCV's classifier keeps state while it detects, so each request thread gets its own. */
-    private final ThreadLocal<PhotoInspector> photos;
+    private final PhotoInspectors photos;
     private final SignatureInspector signatures;
 
     public IntakeChecks(Thresholds thresholds) {
         this.thresholds = thresholds;
         // at start-up, not inside the first intake request (seconds on a busy machine, past a client's timeout)
         OpenCvNatives.load();
-        this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new OpenCvFaceFinder()));
+        this.photos = new PhotoInspectors(thresholds);
         this.signatures = new SignatureInspector(thresholds);
     }
 
@@ -41,7 +39,7 @@ public final class IntakeChecks {
     }
 
     public Outcome run(byte[] photo, byte[] signature) {
-        Report p = photos.get().inspect(photo);
+        Report p = photos.forThisThread().inspect(photo);
         Report s = signatures.inspect(signature);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("photo", checks(p));

@@ -1,6 +1,5 @@
 package kz.qujat.central;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,6 +25,7 @@ import kz.qujat.central.store.SessionStore;
 import kz.qujat.central.store.StaffStore;
 import kz.qujat.domain.PolicyBook;
 import kz.qujat.inspect.Thresholds;
+import kz.qujat.server.http.HttpEndpoint;
 import kz.qujat.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,11 +36,11 @@ public final class CentralServer implements AutoCloseable {
     private static final String DEMO_POLICY = "/kz/qujat/domain/policies-demo.properties";
 
     private final Database database;
-    private final Javalin app;
+    private final HttpEndpoint app;
     private final ScheduledExecutorService workers;
     private final CentralMetrics metrics;
 
-    private CentralServer(Database database, Javalin app, ScheduledExecutorService workers, CentralMetrics metrics) {
+    private CentralServer(Database database, HttpEndpoint app, ScheduledExecutorService workers, CentralMetrics metrics) {
         this.database = database;
         this.app = app;
         this.workers = workers;
@@ -87,8 +87,7 @@ public final class CentralServer implements AutoCloseable {
             CentralMetrics metrics = new CentralMetrics(database, opsStore, config.clock());
             OutboxStore outbox = new OutboxStore(database);
             OperationsService operations = new OperationsService(metrics, opsStore, outbox, config.clock());
-            Javalin app = HttpApi.create(new Routes(services, operations, openApi()), sessions, config.maxBodyBytes(),
-                    metrics);
+            Routes routes = new Routes(services, operations, openApi());
             long sweep = config.sweepInterval().toMillis();
             workers.scheduleWithFixedDelay(() -> sweepClaims(claims, config, metrics), sweep, sweep,
                     TimeUnit.MILLISECONDS);
@@ -103,7 +102,7 @@ public final class CentralServer implements AutoCloseable {
             } else {
                 LOG.warn("no --production given: approved applications stay in the outbox");
             }
-            app.start(config.port());
+            HttpEndpoint app = HttpApi.start(routes, sessions, config.maxBodyBytes(), metrics, config.port());
             CentralServer server = new CentralServer(database, app, workers, metrics);
             LOG.info("central service listening on {}", server.url());
             return server;

@@ -15,6 +15,7 @@ import kz.qujat.central.store.ApplicationStore;
 import kz.qujat.domain.Eligibility;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.PolicyBook;
+import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

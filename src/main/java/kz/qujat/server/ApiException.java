@@ -1,12 +1,14 @@
-package kz.qujat.central;
+package kz.qujat.server;
 
 import java.util.List;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
 
 /**
- * A refusal a service gives its caller: the problem kind, a detail safe to show (no personal data, no SQL)
- * and field errors. The HTTP layer turns it into problem+json; services stay free of Javalin.
+ * A refusal a service of the central service or of the production node gives its caller: the problem kind,
+ * a detail safe to show (no personal data, no SQL), field errors and, where a client must act on the exact
+ * reason, a machine-readable code. {@code ProblemWriter} turns it into problem+json; services stay free of
+ * Javalin.
  */
 public final class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -17,8 +19,17 @@ public final class ApiException extends RuntimeException {
     }
 
     public ApiException(ProblemKind kind, String detail, List<Problem.FieldError> errors) {
-        super(kind.slug() + ": " + detail, null, false, false);
-        this.problem = Problem.of(kind, detail, errors);
+        this(Problem.of(kind, detail, errors));
+    }
+
+    private ApiException(Problem problem) {
+        super(problem.type() + ": " + problem.detail(), null, false, false);
+        this.problem = problem;
+    }
+
+    /** The same refusal with a machine-readable code clients translate (e.g. the certificate's REVOKED). */
+    public ApiException withCode(String code) {
+        return new ApiException(problem.withCode(code));
     }
 
     public Problem problem() {
@@ -43,5 +54,15 @@ public final class ApiException extends RuntimeException {
 
     public static ApiException unauthenticated(String detail) {
         return new ApiException(ProblemKind.UNAUTHENTICATED, detail);
+    }
+
+    /** 503: the answer cannot be given now (database, OCSP); the caller retries. */
+    public static ApiException unavailable(String detail) {
+        return new ApiException(ProblemKind.UNAVAILABLE, detail);
+    }
+
+    /** 422: an officer's decision that does not verify or does not match what it decides. */
+    public static ApiException invalidDecision(String detail) {
+        return new ApiException(ProblemKind.INVALID_DECISION, detail);
     }
 }

@@ -1,6 +1,8 @@
 package kz.qujat;
 
 import kz.qujat.central.CentralCommand;
+import kz.qujat.central.ReconcileCommand;
+import kz.qujat.central.audit.AuditCommand;
 import kz.qujat.demo.DemoCommand;
 import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
@@ -19,8 +21,9 @@ import picocli.CommandLine.Command;
 @Command(name = "qujat", mixinStandardHelpOptions = true, version = "Qujat 0.1.0",
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
-            ProductionCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
-            SignCommand.class, VerifyCommand.class, BenchCommand.class, WorkstationCommand.class, DemoCommand.class})
+            ProductionCommand.class, ReconcileCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
+            SignCommand.class, VerifyCommand.class, BenchCommand.class, WorkstationCommand.class, DemoCommand.class,
+            AuditCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -16,6 +16,8 @@ public final class Paths {
     public static final String PARKED_ORDERS = BASE + "/supervision/parked-orders";
     public static final String PARKED_ORDER_RETRY = BASE + "/supervision/parked-orders/{id}/retry";
     public static final String INTAKE = BASE + "/intake/applications";
+    /** The applicant's status for the portal; the IIN goes in the X-Applicant-IIN header, never in the URL. */
+    public static final String APPLICANT_STATUS = INTAKE + "/{ticketNumber}/status";
     public static final String CHALLENGE = BASE + "/session/challenge";
     public static final String SESSION = BASE + "/session";
     public static final String QUEUE = BASE + "/queue";
@@ -28,6 +30,12 @@ public final class Paths {
     public static final String REGISTRY_PHOTO = APPLICATION + "/registry-photo";
     public static final String REGISTRY_SIGNATURE = APPLICATION + "/registry-signature";
     public static final String DECISION = APPLICATION + "/decision";
+    /** R10, the finance department: refunds owed and paid, their export, the payment recorded. */
+    public static final String REFUNDS = BASE + "/refunds";
+    public static final String REFUNDS_EXPORT = REFUNDS + "/export";
+    public static final String REFUND_PAID = REFUNDS + "/{id}/paid";
+    /** Who read the application's personal data, when (supervisor). */
+    public static final String ACCESSES = APPLICATION + "/accesses";
     public static final String HANDOVER = BASE + "/handover/{ticketNumber}";
     public static final String HANDOVER_LIST = BASE + "/handover";
     public static final String ANNULMENTS = BASE + "/annulments";
@@ -41,6 +49,8 @@ public final class Paths {
     /** The production node's own endpoint: certified applications arrive here, signed by the central service. */
     public static final String PRODUCTION_ORDERS = BASE + "/orders";
     public static final String PRODUCTION_ORDER = BASE + "/orders/{id}";
+    /** The node's every order (id, status, card number) for central's reconciliation; signed like an order. */
+    public static final String PRODUCTION_ORDER_SUMMARY = BASE + "/orders-summary";
 
     private Paths() {
     }

@@ -6,22 +6,61 @@ import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.server.ApiException;
 
-/** Decodes base64 fields of requests with a field error instead of a parser exception. */
+/**
+ * Decodes base64 fields of requests strictly, with a field error instead of a parser exception: the standard
+ * alphabet with its '=' padding, optionally broken into lines by CR LF or LF (MIME, RFC 2045). Anything else
+ * (a stray character, which the MIME decoder would silently skip; missing, extra or inner padding; non-zero
+ * bits after the last byte; the URL-safe alphabet; a data: prefix) is refused.
+ */
 final class Base64s {
     private Base64s() {
     }
 
     static byte[] decode(String field, String text) {
         if (text == null || text.isEmpty()) {
-            throw new ApiException(ProblemKind.INVALID_INPUT, field + " is required",
-                    List.of(new Problem.FieldError(field, "is required")));
+            throw refused(field, "is required");
         }
+        StringBuilder plain = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n')) {
+                continue;
+            }
+            if (!alphabet(c) && c != '=') {
+                throw refused(field, "not valid base64: a character outside the base64 alphabet at position " + i);
+            }
+            plain.append(c);
+        }
+        String s = plain.toString();
+        if (s.isEmpty()) {
+            throw refused(field, "is required");
+        }
+        if (s.length() % 4 != 0) {
+            throw refused(field, "not valid base64: bad padding (the length without line breaks is not a multiple of 4)");
+        }
+        int firstPad = s.indexOf('=');
+        if (firstPad >= 0 && firstPad < s.length() - 2 || firstPad >= 0 && s.substring(firstPad).chars().anyMatch(c -> c != '=')) {
+            throw refused(field, "not valid base64: bad padding ('=' inside the data or more than two)");
+        }
+        byte[] bytes;
         try {
-            return Base64.getMimeDecoder().decode(text);
+            bytes = Base64.getDecoder().decode(s);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(ProblemKind.INVALID_INPUT, field + " is not valid base64",
-                    List.of(new Problem.FieldError(field, "not valid base64")));
+            throw refused(field, "not valid base64: bad padding");
         }
+        if (!Base64.getEncoder().encodeToString(bytes).equals(s)) {
+            throw refused(field, "not valid base64: bad padding (bits set after the last byte)");
+        }
+        return bytes;
+    }
+
+    private static boolean alphabet(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+    }
+
+    private static ApiException refused(String field, String message) {
+        return new ApiException(ProblemKind.INVALID_INPUT, field + " " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     static String encode(byte[] bytes) {

@@ -58,10 +58,45 @@ public final class CentralCommand implements Callable<Integer> {
             + " signature time-stamp (CAdES-T) and pass an OCSP check; unreachable OCSP gives 503 unavailable.")
     boolean requireTimestamp;
 
+    @Option(names = "--points", paramLabel = "FILE", description = "The ministry's registration points CSV (code,region,"
+            + "nameRu,nameKk,addressRu,addressKk,hoursRu,hoursKk); default: the bundled demonstration list.")
+    Path points;
+
+    @Option(names = "--notify-file", paramLabel = "FILE", description = "Development sink: append applicants'"
+            + " notifications to FILE as JSON lines (IIN and phone masked).")
+    Path notifyFile;
+
+    @Option(names = "--notify-url", paramLabel = "URL", description = "POST applicants' notifications as JSON to URL"
+            + " (the e-gov cabinet / SMS gateway adapter); retried until it answers 2xx.")
+    URI notifyUrl;
+
+    @Option(names = "--audit-checkpoint-rows", defaultValue = "100", description = "Sign an audit checkpoint after"
+            + " this many new rows (default ${DEFAULT-VALUE}) ...")
+    int checkpointRows;
+
+    @Option(names = "--audit-checkpoint-interval", defaultValue = "PT5M", description = "... or after this time"
+            + " with new rows (default ${DEFAULT-VALUE}); needs --key.")
+    Duration checkpointInterval;
+
+    @Option(names = "--crl-max-age", paramLabel = "DURATION", description = "The oldest CRL that may clear a staff"
+            + " certificate when OCSP does not answer, e.g. PT12H (default PT24H with --ocsp or --require-timestamp;"
+            + " without them a CRL counts until its next-update). An older CRL gives 503 \"not confirmed, retrying\".")
+    java.time.Duration crlMaxAge;
+
     @Override
     public Integer call() throws Exception {
-        CentralConfig.Builder b = CentralConfig.builder().validation(ValidationPolicy.of(ocsp, requireTimestamp)).port(port).db(db).trustDir(trust).staffFile(staff)
+        CentralConfig.Builder b = CentralConfig.builder().validation(ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge)).port(port).db(db).trustDir(trust).staffFile(staff)
                 .claimTtl(claimTtl).sessionTtl(sessionTtl).production(production).peerCert(peerCert);
+        b.pointsFile(points).auditCheckpoint(checkpointRows, checkpointInterval);
+        if (notifyFile != null && notifyUrl != null) {
+            System.err.println("give --notify-file or --notify-url, not both");
+            return 2;
+        }
+        if (notifyFile != null) {
+            b.notifications(new FileNotificationChannel(notifyFile));
+        } else if (notifyUrl != null) {
+            b.notifications(new HttpNotificationChannel(notifyUrl));
+        }
         if (policy != null) {
             b.policies(CentralServer.readPolicies(policy));
         }

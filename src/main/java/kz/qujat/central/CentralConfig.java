@@ -16,7 +16,9 @@ import kz.qujat.eds.ValidationPolicy;
 public record CentralConfig(int port, String db, PolicyBook policies, Path trustDir, Path staffFile,
                             String registryFeedKey, Duration claimTtl, Duration sessionTtl, URI production,
                             Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval, Duration relayInterval,
-                            long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals) {
+                            long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals,
+                            Path pointsFile, NotificationChannel notifications, Duration notifyInterval,
+                            int auditCheckpointRows, Duration auditCheckpointInterval) {
 
     public static Builder builder() {
         return new Builder();
@@ -42,10 +44,39 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private Clock clock = Clock.systemUTC();
         private ValidationPolicy validation = ValidationPolicy.BASIC;
         private int maxRefusals = 5;
+        private Path pointsFile;
+        private NotificationChannel notifications;
+        private Duration notifyInterval = Duration.ofSeconds(1);
+        private int auditCheckpointRows = 100;
+        private Duration auditCheckpointInterval = Duration.ofMinutes(5);
 
         /** After this many HTTP 422 answers from production in a row, an order is parked for a supervisor. */
         public Builder maxRefusals(int v) {
             maxRefusals = v;
+            return this;
+        }
+
+        /** The ministry's registration points CSV; null: the bundled demonstration list. */
+        public Builder pointsFile(Path v) {
+            pointsFile = v;
+            return this;
+        }
+
+        /** Where applicants' notifications go (e-gov cabinet, SMS gateway, a development sink); null: kept pending. */
+        public Builder notifications(NotificationChannel v) {
+            notifications = v;
+            return this;
+        }
+
+        public Builder notifyInterval(Duration v) {
+            notifyInterval = v;
+            return this;
+        }
+
+        /** A signed audit checkpoint every {@code rows} new rows or every {@code interval}, whichever comes first. */
+        public Builder auditCheckpoint(int rows, Duration interval) {
+            auditCheckpointRows = rows;
+            auditCheckpointInterval = interval;
             return this;
         }
 
@@ -139,7 +170,7 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
             }
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
                     production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation,
-                    maxRefusals);
+                    maxRefusals, pointsFile, notifications, notifyInterval, auditCheckpointRows, auditCheckpointInterval);
         }
     }
 

@@ -12,18 +12,24 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kz.qujat.central.http.HttpApi;
 import kz.qujat.central.http.Routes;
+import kz.qujat.central.audit.AuditCheckpointer;
 import kz.qujat.central.store.AnnulmentStore;
+import kz.qujat.central.store.AuditStore;
 import kz.qujat.central.store.ApplicationStore;
 import kz.qujat.central.store.ClaimStore;
 import kz.qujat.central.store.DecisionStore;
 import kz.qujat.central.store.OpsStore;
 import kz.qujat.central.store.OutboxStore;
 import kz.qujat.central.relay.OutboxRelay;
+import kz.qujat.central.store.DivergenceStore;
+import kz.qujat.central.store.NotificationStore;
 import kz.qujat.central.store.PickupStore;
+import kz.qujat.central.store.RefundStore;
 import kz.qujat.central.store.RegistryStore;
 import kz.qujat.central.store.SessionStore;
 import kz.qujat.central.store.StaffStore;
 import kz.qujat.domain.PolicyBook;
+import kz.qujat.domain.RegistrationPoints;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.server.http.HttpEndpoint;
 import kz.qujat.store.Database;
@@ -47,6 +53,20 @@ public final class CentralServer implements AutoCloseable {
         this.metrics = metrics;
     }
 
+    /** How often central compares itself with the production node (and flags what diverges). */
+    static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofMinutes(5);
+
+    private static void reconcile(Reconciliation reconciliation) {
+        try {
+            var found = reconciliation.run();
+            if (!found.isEmpty()) {
+                LOG.warn("reconciliation: {} divergences with production flagged for a person", found.size());
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reconciliation with production failed, next in {}: {}", RECONCILE_EVERY, e.getMessage());
+        }
+    }
+
     public static CentralServer start(CentralConfig config) throws IOException {
         PolicyBook policies = config.policies() != null ? config.policies() : demoPolicies();
         Database database = Database.open(config.db(), "central");
@@ -56,9 +76,11 @@ public final class CentralServer implements AutoCloseable {
             return t;
         });
         try {
+            RegistrationPoints points = readPoints(config.pointsFile());
+            ApplicantTexts applicantTexts = new ApplicantTexts(points);
             StaffStore staff = new StaffStore(database);
             if (config.staffFile() != null) {
-                var members = StaffCsv.read(config.staffFile());
+                var members = StaffCsv.read(config.staffFile(), points);
                 staff.upsert(members);
                 LOG.info("staff directory: {} people loaded", members.size());
             }
@@ -71,18 +93,22 @@ public final class CentralServer implements AutoCloseable {
                     (long) (thresholds.number("photo.maxMegapixels") * 1_000_000));
             SessionService sessions = new SessionService(new SessionStore(database), staff, id.loginVerifier(),
                     config.sessionTtl(), config.clock());
-            PickupStore pickup = new PickupStore(database);
+            PickupStore pickup = new PickupStore(database, applicantTexts);
+            AuditStore audit = new AuditStore(database);
             ReviewService review = new ReviewService(applications, claims, registry, policies, config.claimTtl(),
-                    config.clock());
+                    config.clock(), audit);
             Services services = new Services(
-                    new IntakeService(applications, policies, images, new IntakeChecks(thresholds), config.clock()),
+                    new IntakeService(applications, policies, images, new IntakeChecks(thresholds), points,
+                            config.clock()),
                     sessions, review,
-                    new DecisionService(applications, new DecisionStore(database), review, id.staffVerifier(), policies,
+                    new DecisionService(applications, new DecisionStore(database, applicantTexts), review, id.staffVerifier(), policies,
                             config.clock()),
                     new HandoverService(applications, pickup, review, config.clock()),
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
                     new RegistryFeedService(registry, config.registryFeedKey(), images),
-                    new ProductionReadyService(id.signedRequests(), pickup, config.clock()));
+                    new ProductionReadyService(id.signedRequests(), pickup, config.clock()),
+                    new ApplicantStatusService(applications, applicantTexts),
+                    new RefundService(new RefundStore(database), audit, config.clock()));
             OpsStore opsStore = new OpsStore(database);
             CentralMetrics metrics = new CentralMetrics(database, opsStore, config.clock());
             OutboxStore outbox = new OutboxStore(database);
@@ -99,8 +125,29 @@ public final class CentralServer implements AutoCloseable {
                         metrics, config.maxRefusals());
                 long every = config.relayInterval().toMillis();
                 workers.scheduleWithFixedDelay(relay::runOnce, every, every, TimeUnit.MILLISECONDS);
+                Reconciliation reconciliation = new Reconciliation(new DivergenceStore(database), id.signedRequests(),
+                        config.production(), config.clock());
+                workers.scheduleWithFixedDelay(() -> reconcile(reconciliation), RECONCILE_EVERY.toSeconds(),
+                        RECONCILE_EVERY.toSeconds(), TimeUnit.SECONDS);
             } else {
                 LOG.warn("no --production given: approved applications stay in the outbox");
+            }
+            if (id.ownKey() != null) {
+                AuditCheckpointer checkpointer = new AuditCheckpointer(audit, id.ownKey(), config.auditCheckpointRows(),
+                        config.auditCheckpointInterval(), config.clock());
+                long every = Math.min(1000, Math.max(100, config.auditCheckpointInterval().toMillis()));
+                workers.scheduleWithFixedDelay(checkpointer::runOnce, every, every, TimeUnit.MILLISECONDS);
+            } else {
+                LOG.warn("no service key (--key): the audit log is chained but no checkpoint is signed");
+            }
+            if (config.notifications() != null) {
+                NotificationSender sender = new NotificationSender(new NotificationStore(database),
+                        config.notifications(), config.clock());
+                long every = config.notifyInterval().toMillis();
+                workers.scheduleWithFixedDelay(sender::runOnce, every, every, TimeUnit.MILLISECONDS);
+                LOG.info("applicants' notifications go to {}", config.notifications().describe());
+            } else {
+                LOG.warn("no notification channel given: applicants' notifications stay pending");
             }
             HttpEndpoint app = HttpApi.start(routes, sessions, config.maxBodyBytes(), metrics, config.port());
             CentralServer server = new CentralServer(database, app, workers, metrics);
@@ -133,6 +180,20 @@ public final class CentralServer implements AutoCloseable {
                 throw new IOException("built-in demonstration policy is missing");
             }
             return PolicyBook.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+    }
+
+    /** The ministry's registration points from {@code file}, or the bundled demonstration list when null. */
+    static RegistrationPoints readPoints(Path file) throws IOException {
+        if (file == null) {
+            return RegistrationPoints.bundled();
+        }
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            RegistrationPoints points = RegistrationPoints.read(r);
+            LOG.info("registration points: {} loaded from {}", points.all().size(), file);
+            return points;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
         }
     }
 

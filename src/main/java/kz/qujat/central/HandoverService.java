@@ -39,6 +39,7 @@ public final class HandoverService {
         if (row.status() != Status.READY_FOR_PICKUP && row.status() != Status.ISSUED) {
             throw ApiException.conflict("the document is not ready for pickup (status " + row.status() + ")");
         }
+        review.personalDataRead(clerk, row.id(), "handover");
         return info(row);
     }
 

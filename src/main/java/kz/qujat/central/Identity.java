@@ -33,7 +33,7 @@ record Identity(CmsVerifier verifier, SigningKey ownKey, SignedRequests signedRe
         ValidationPolicy p = config.validation();
         CmsVerifier staff = new CmsVerifier(trust, config.clock(), p);
         CmsVerifier login = new CmsVerifier(trust, config.clock(), new ValidationPolicy(p.ocsp(), p.useAia(),
-                p.crlFallback(), false, p.requireOcsp(), p.timeout()));
+                p.crlFallback(), false, p.requireOcsp(), p.timeout(), p.crlMaxAge())).acceptingPlainCms();
         SigningKey key = null;
         if (config.keyFile() != null) {
             char[] password = config.keyPassword() == null ? new char[0] : config.keyPassword();

@@ -1,6 +1,5 @@
 package kz.qujat.central;
 
-import java.util.Base64;
 import java.util.List;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
@@ -34,12 +33,7 @@ public final class ImageCheck {
         if ((long) base64.length() / 4 * 3 > maxBytes + 3) {
             throw tooLarge(field);
         }
-        byte[] bytes;
-        try {
-            bytes = Base64.getMimeDecoder().decode(base64);
-        } catch (IllegalArgumentException e) {
-            throw fieldError(field, "image is not valid base64");
-        }
+        byte[] bytes = Base64s.decode(field, base64);
         SafeImage.Result r = decoder.decode(bytes);
         if (r.ok()) {
             return new Image(bytes, r.header().format() == SafeImage.Format.JPEG ? "jpeg" : "png",
@@ -52,6 +46,7 @@ public final class ImageCheck {
             case TOO_MANY_PIXELS -> fieldError(field, "image has " + r.header().width() + "x" + r.header().height()
                     + " pixels, more than " + maxPixels / 1_000_000 + " megapixels");
             case TRUNCATED, CORRUPT -> fieldError(field, "image data is damaged or truncated");
+            case BAD_CHECKSUM -> fieldError(field, "image data is damaged: " + r.detail());
         };
     }
 

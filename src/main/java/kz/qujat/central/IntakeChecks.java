@@ -14,6 +14,7 @@ import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.inspect.Verdict;
+import kz.qujat.inspect.YuNetFaceFinder;
 
 /**
  * Runs the photo and signature checks of rule R7 on an application at intake, the same checks the officer's

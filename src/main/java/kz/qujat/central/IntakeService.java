@@ -15,6 +15,7 @@ import kz.qujat.central.store.ApplicationStore;
 import kz.qujat.domain.Eligibility;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.PolicyBook;
+import kz.qujat.domain.RegistrationPoints;
 import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +27,13 @@ public final class IntakeService {
     private final PolicyBook policies;
     private final ImageCheck images;
     private final IntakeChecks checks;
+    private final RegistrationPoints points;
     private final Clock clock;
     private final ObjectMapper mapper = Json.mapper();
 
     public IntakeService(ApplicationStore store, PolicyBook policies, ImageCheck images, IntakeChecks checks,
-                         Clock clock) {
+                         RegistrationPoints points, Clock clock) {
+        this.points = points;
         this.store = store;
         this.policies = policies;
         this.images = images;
@@ -43,7 +46,7 @@ public final class IntakeService {
         ImageCheck.Image photo = images.check("photo", r.photo());
         ImageCheck.Image signature = images.check("signature", r.signature());
         LocalDate today = KzTime.today(clock);
-        IntakeValidator.Valid v = IntakeValidator.validate(r, today);
+        IntakeValidator.Valid v = IntakeValidator.validate(r, today, points);
         Eligibility.Result e = Eligibility.evaluate(policies, v.documentType(), v.reason(), v.expiryDate(), today);
         if (!e.eligible()) {
             LOG.info("intake refused: {}", e.rule());

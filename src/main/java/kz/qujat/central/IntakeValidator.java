@@ -35,8 +35,14 @@ final class IntakeValidator {
 
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
-    static Valid validate(IntakeRequest r, LocalDate today) {
-        return new IntakeValidator().run(r, today);
+    private final RegistrationPoints points;
+
+    private IntakeValidator(RegistrationPoints points) {
+        this.points = points;
+    }
+
+    static Valid validate(IntakeRequest r, LocalDate today, RegistrationPoints points) {
+        return new IntakeValidator(points).run(r, today);
     }
 
     private Valid run(IntakeRequest r, LocalDate today) {
@@ -52,7 +58,7 @@ final class IntakeValidator {
         name("givenName", r.givenName(), true);
         name("patronymic", r.patronymic(), false);
         Region region = field("region", () -> Region.parse(r.region()));
-        RegistrationPoint point = field("registrationPoint", () -> RegistrationPoints.parse(r.registrationPoint()));
+        RegistrationPoint point = field("registrationPoint", () -> points.parse(r.registrationPoint()));
         if (region != null && point != null && point.region() != region) {
             error("registrationPoint", "registration point does not belong to the chosen region");
         }

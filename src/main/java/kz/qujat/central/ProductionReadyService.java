@@ -44,11 +44,18 @@ public final class ProductionReadyService {
                 report.newDocumentNumber(), report.readyAt(), clock.instant());
         switch (r.outcome()) {
             case NOT_FOUND -> throw ApiException.notFound("no such application");
-            case WRONG_POINT -> throw ApiException.conflict("the application is for another registration point");
-            case WRONG_STATUS -> throw ApiException.conflict("the application is in status " + r.status());
+            case WRONG_POINT -> conflict(report, "the application is for another registration point");
+            case WRONG_STATUS -> conflict(report, "the application is in status " + r.status());
+            case CONFLICT -> conflict(report, "the application is already " + r.status() + " with another card number");
             default -> LOG.info("application {} ready for pickup ({})", report.applicationId(), r.outcome());
         }
         return Map.of("applicationId", report.applicationId(), "status", r.status().name(),
                 "duplicate", r.outcome() == PickupStore.Outcome.ALREADY);
+    }
+
+    /** 409, never "already" with 200: the report contradicts central, and a person has been flagged. */
+    private static void conflict(ReadyReport report, String why) {
+        LOG.warn("ready report for {} conflicts with central ({}); flagged for a person", report.applicationId(), why);
+        throw ApiException.conflict(why + "; the divergence is flagged for a person");
     }
 }

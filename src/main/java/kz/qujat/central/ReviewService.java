@@ -12,7 +12,9 @@ import java.util.UUID;
 import kz.qujat.api.ApplicationDetail;
 import kz.qujat.api.Json;
 import kz.qujat.api.QueueItem;
+import kz.qujat.api.AccessEntry;
 import kz.qujat.central.store.ApplicationStore;
+import kz.qujat.central.store.AuditStore;
 import kz.qujat.central.store.ClaimStore;
 import kz.qujat.central.store.RegistryStore;
 import kz.qujat.domain.ApplicationReason;
@@ -31,10 +33,12 @@ public final class ReviewService {
     private final PolicyBook policies;
     private final Duration claimTtl;
     private final Clock clock;
+    private final AuditStore audit;
     private final ObjectMapper mapper = Json.mapper();
 
     public ReviewService(ApplicationStore applications, ClaimStore claims, RegistryStore registry, PolicyBook policies,
-                         Duration claimTtl, Clock clock) {
+                         Duration claimTtl, Clock clock, AuditStore audit) {
+        this.audit = audit;
         this.applications = applications;
         this.claims = claims;
         this.registry = registry;
@@ -88,6 +92,7 @@ public final class ReviewService {
             case SUPERVISOR -> caller.national() || row.region() == caller.region();
             case CLERK -> row.registrationPoint().equals(caller.registrationPoint())
                     && (row.status() == Status.READY_FOR_PICKUP || row.status() == Status.ISSUED);
+            case FINANCE -> false;
         };
         if (!allowed) {
             throw ApiException.notFound("no such application in your region");
@@ -97,6 +102,7 @@ public final class ReviewService {
 
     public ApplicationDetail detail(StaffMember caller, UUID id) {
         ApplicationStore.Row row = visible(caller, id);
+        personalDataRead(caller, id, "detail");
         JsonNode form = form(row);
         LocalDate today = KzTime.today(clock);
         Eligibility.Result e = Eligibility.evaluate(policies, DocumentType.valueOf(form.path("documentType").asText()),
@@ -130,7 +136,20 @@ public final class ReviewService {
         if (bytes == null) {
             throw ApiException.notFound("the population register holds no such image for this person");
         }
+        personalDataRead(caller, id, which);
         return bytes;
+    }
+
+    /** The personal-data law: who read which application's personal data, when, goes into the audit log. */
+    void personalDataRead(StaffMember caller, UUID id, String what) {
+        audit.personalDataRead(clock.instant(), id, caller.iin(), caller.role().name(), what);
+    }
+
+    /** Every reading of the application's personal data (supervisors: within their scope). */
+    public List<AccessEntry> accesses(StaffMember supervisor, UUID id) {
+        visible(supervisor, id);
+        return audit.accesses(id).stream().map(a -> new AccessEntry(a.at(), a.staffIin(), a.staffName(), a.role(),
+                a.what())).toList();
     }
 
     JsonNode form(ApplicationStore.Row row) {

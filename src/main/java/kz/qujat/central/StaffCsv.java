@@ -23,7 +23,7 @@ public final class StaffCsv {
     private StaffCsv() {
     }
 
-    public static List<StaffMember> read(Path file) throws IOException {
+    public static List<StaffMember> read(Path file, RegistrationPoints points) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         if (lines.isEmpty() || !lines.get(0).replace("\uFEFF", "").trim().equals(HEADER)) {
             throw new IllegalArgumentException(file + ": first line must be " + HEADER);
@@ -35,7 +35,7 @@ public final class StaffCsv {
                 continue;
             }
             try {
-                out.add(parse(line));
+                out.add(parse(line, points));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException(file + " line " + (i + 1) + ": " + e.getMessage(), e);
             }
@@ -43,7 +43,7 @@ public final class StaffCsv {
         return out;
     }
 
-    private static StaffMember parse(String line) {
+    private static StaffMember parse(String line, RegistrationPoints points) {
         String[] f = line.split(",", -1);
         if (f.length != 6) {
             throw new IllegalArgumentException("expected 6 fields");
@@ -61,7 +61,7 @@ public final class StaffCsv {
             case OFFICER -> require(region != null, "an officer needs a region");
             case CLERK -> {
                 require(point != null, "a clerk needs a registration point");
-                RegistrationPoint p = RegistrationPoints.find(point)
+                RegistrationPoint p = points.find(point)
                         .orElseThrow(() -> new IllegalArgumentException("unknown registration point"));
                 require(region == null || region == p.region(), "region does not match the registration point");
                 region = p.region();

@@ -5,7 +5,8 @@ import kz.qujat.domain.StaffRole;
 
 /**
  * One person of the staff directory: role, and the region (officers, regional supervisors) or the
- * registration point (clerks) they work for. A supervisor without a region is a national supervisor.
+ * registration point (clerks) they work for. A supervisor or finance officer without a region works for the
+ * whole country.
  */
 public record StaffMember(String iin, String surname, String givenName, StaffRole role, Region region,
                           String registrationPoint) {
@@ -15,7 +16,7 @@ public record StaffMember(String iin, String surname, String givenName, StaffRol
     }
 
     public boolean national() {
-        return role == StaffRole.SUPERVISOR && region == null;
+        return (role == StaffRole.SUPERVISOR || role == StaffRole.FINANCE) && region == null;
     }
 
     @Override

@@ -95,8 +95,14 @@ public final class DemoCommand implements Callable<Integer> {
         seeded.forEach(s -> out.println("  " + s.line()));
         if (!seeded.isEmpty()) {
             // a new demo also gets a past: decisions for the supervisor's log and documents for the clerk
-            new DemoHistory(stack.centralUrl(), certs, seeded).decide().forEach(line -> out.println("  " + line));
+            DemoHistory history = new DemoHistory(stack.centralUrl(), certs, seeded);
+            history.decide().forEach(line -> out.println("  " + line));
+            String refund = history.payOneRefund(kz.qujat.domain.KzTime.today(java.time.Clock.systemUTC()));
+            if (refund != null) {
+                out.println("  " + refund);
+            }
         }
+        out.println("applicants' notifications (development sink): " + DemoStack.notificationsFile(data));
         out.println(seeded.isEmpty() ? "using the applications of earlier runs (list: " + data.resolve("seeded") + ")"
                 : "seeded " + seeded.size() + " applications");
         out.flush();

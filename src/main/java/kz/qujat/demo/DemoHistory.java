@@ -7,6 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.LocalDate;
+import kz.qujat.api.Refund;
+import kz.qujat.client.FinanceApi;
+import kz.qujat.domain.RefundStatus;
 import kz.qujat.api.ApplicationDetail;
 import kz.qujat.api.DecisionDocument;
 import kz.qujat.api.Paths;
@@ -83,6 +87,24 @@ final class DemoHistory {
             }
         }
         return lines;
+    }
+
+    /**
+     * The finance department pays back the fee of the oldest annulment (R10), so the demo shows a refund paid
+     * next to the ones still owed; returns the line to print, or null when nothing is owed.
+     */
+    String payOneRefund(LocalDate today) throws CentralException, EdsException {
+        try (Pkcs12KeySource keys = Pkcs12KeySource.open(certs.resolve("finance.p12"), DEV_PASSWORD.clone())) {
+            StaffClient finance = new StaffClient(centralUrl);
+            finance.login(keys.authenticationKey());
+            FinanceApi api = new FinanceApi(finance);
+            List<Refund> owed = api.refunds(RefundStatus.OWED);
+            if (owed.isEmpty()) {
+                return null;
+            }
+            Refund paid = api.paid(owed.get(0).applicationId(), "PP-DEMO-000001", today);
+            return paid.ticketNumber() + " fee refunded (" + paid.payment().reference() + ") by finance.p12";
+        }
     }
 
     /** The reason and comment an officer would give for the defect (R9). */

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import kz.qujat.central.CentralConfig;
+import kz.qujat.central.FileNotificationChannel;
 import kz.qujat.central.CentralServer;
 import kz.qujat.eds.Certificates;
 import kz.qujat.eds.EdsException;
@@ -56,7 +57,8 @@ public final class DemoStack implements AutoCloseable {
                     .staffFile(certs.resolve("staff-dev.csv")).registryFeedKey(new String(feedKey))
                     .production(URI.create(production.url())).key(certs.resolve("central-service.p12"),
                             DEV_PASSWORD.toCharArray())
-                    .peerCert(certs.resolve("production-node.crt")).build());
+                    .peerCert(certs.resolve("production-node.crt"))
+                    .notifications(new FileNotificationChannel(notificationsFile(dataDir))).build());
             return new DemoStack(pg, production, central, feedKey);
         } catch (IOException | EdsException | RuntimeException e) {
             if (production != null) {
@@ -65,6 +67,11 @@ public final class DemoStack implements AutoCloseable {
             pg.close();
             throw e;
         }
+    }
+
+    /** The development sink of applicants' notifications: one JSON line each, IIN and phone masked. */
+    public static Path notificationsFile(Path dataDir) {
+        return dataDir.resolve("notifications.jsonl");
     }
 
     private static int freePort() throws IOException {

@@ -10,6 +10,7 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import kz.qujat.eds.Gost;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.CRLNumber;
@@ -27,7 +28,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
-/** A development certification authority: its key and certificate, and what it issues (certificates, CRLs). */
+/** A development certification authority (RSA, or GOST 2015 with the НУЦ РК OIDs): its key and certificate, and what it issues. */
 final class DevCa {
     /** One extension to put into an issued certificate. */
     record Ext(Extension extension) {
@@ -128,6 +129,13 @@ final class DevCa {
     }
 
     private static ContentSigner signer(KeyPair signerKeys) throws OperatorCreationException {
+        if (Gost.algorithmOf(signerKeys.getPrivate()) != null) {
+            try {
+                return Gost.contentSigner(signerKeys.getPrivate(), null);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new OperatorCreationException(e.getMessage(), e);
+            }
+        }
         return new JcaContentSignerBuilder("SHA256withRSA").build(signerKeys.getPrivate());
     }
 

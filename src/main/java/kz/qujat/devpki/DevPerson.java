@@ -13,7 +13,18 @@ import kz.qujat.domain.StaffRole;
  * @param registrationPoint only for clerks
  */
 record DevPerson(String file, String surname, String givenName, Iin iin, StaffRole role, Region region,
-        String registrationPoint, String organisation, String bin, boolean ec, Special special) {
+        String registrationPoint, String organisation, String bin, KeyKind keys, Special special) {
+
+    /** The algorithm of the person's two keys: RSA-2048, ECDSA P-256, or НУЦ РК GOST 2015-512. */
+    enum KeyKind { RSA, EC, GOST }
+
+    boolean ec() {
+        return keys == KeyKind.EC;
+    }
+
+    boolean gost() {
+        return keys == KeyKind.GOST;
+    }
 
     /** What makes this identity a test case. */
     enum Special { NONE, REVOKED, EXPIRED, UNTRUSTED }

@@ -19,6 +19,8 @@ import java.util.List;
 import kz.qujat.devpki.DevCa.Ext;
 import kz.qujat.devpki.DevPerson.Special;
 import kz.qujat.devpki.DevPkiFiles.KeyEntry;
+import kz.qujat.eds.Gost;
+import kz.qujat.eds.GostAlgorithm;
 
 /**
  * Makes the whole development PKI in a folder: a clearly named development root and intermediate CA, an
@@ -31,6 +33,7 @@ public final class DevPki {
     static final String ROOT_CN = "Qujat DEVELOPMENT Root CA - not for production";
     static final String INTERMEDIATE_CN = "Qujat DEVELOPMENT Intermediate CA - not for production";
     static final String OTHER_CN = "Qujat DEVELOPMENT Untrusted CA - not in trust";
+    static final String GOST_CN = "Qujat DEVELOPMENT GOST 2015 CA - not for production";
     static final Instant CA_FROM = Instant.parse("2020-01-01T00:00:00Z");
     static final Instant EXPIRED_FROM = Instant.parse("2023-01-01T00:00:00Z");
     static final Instant EXPIRED_TO = Instant.parse("2024-01-01T00:00:00Z");
@@ -53,8 +56,14 @@ public final class DevPki {
             DevCa root = DevCa.root(DevProfiles.caName(ROOT_CN), rsa(), CA_FROM, caTo, random);
             DevCa intermediate = root.subordinate(DevProfiles.caName(INTERMEDIATE_CN), rsa(), CA_FROM, caTo);
             DevCa other = DevCa.root(DevProfiles.caName(OTHER_CN), rsa(), CA_FROM, caTo, random);
+            DevCa gost = DevCa.root(DevProfiles.caName(GOST_CN), Gost.generate(GostAlgorithm.GOST_2015_512, random),
+                    CA_FROM, caTo, random);
             List<X509Certificate> revoked = new ArrayList<>();
             for (DevPerson person : DevPeople.all()) {
+                if (person.gost()) {
+                    person(files, person, gost, List.of(gost.certificate()), leafFrom, leafTo);
+                    continue;
+                }
                 boolean untrusted = person.special() == Special.UNTRUSTED;
                 boolean expired = person.special() == Special.EXPIRED;
                 List<X509Certificate> made = person(files, person, untrusted ? other : intermediate,
@@ -78,6 +87,8 @@ public final class DevPki {
             files.pem("trust/intermediate-ca.crt", intermediate.certificate());
             files.pem("trust/intermediate-ca.crl", intermediateCrl);
             files.pem("trust/root-ca.crl", root.crl(List.of(), crlFrom, crlNext));
+            files.pem("trust/gost-ca.crt", gost.certificate());
+            files.pem("trust/gost-ca.crl", gost.crl(List.of(), crlFrom, crlNext));
             files.pem("ca/other-ca.crt", other.certificate());
             files.p12("ca/root-ca.p12", List.of(new KeyEntry("root-ca", root.keys().getPrivate(), List.of(root.certificate()))));
             files.p12("ca/intermediate-ca.p12", List.of(new KeyEntry("intermediate-ca", intermediate.keys().getPrivate(),
@@ -94,12 +105,14 @@ public final class DevPki {
     /** Two keys, two certificates, one PKCS#12; returns the two certificates. */
     private List<X509Certificate> person(DevPkiFiles files, DevPerson p, DevCa issuer, List<X509Certificate> issuerChain,
             Instant from, Instant to) throws IOException, GeneralSecurityException {
-        KeyPair auth = p.ec() ? ec() : rsa();
-        KeyPair sign = p.ec() ? ec() : rsa();
-        X509Certificate authCert = issuer.issue(DevProfiles.person(p), auth.getPublic(), from, to,
-                DevProfiles.personAuthentication(p.ec()));
-        X509Certificate signCert = issuer.issue(DevProfiles.person(p), sign.getPublic(), from, to,
-                DevProfiles.personSigning());
+        KeyPair auth = keys(p);
+        KeyPair sign = keys(p);
+        X509Certificate authCert = issuer.issue(DevProfiles.person(p), auth.getPublic(), from, to, p.gost()
+                ? DevProfiles.gost(DevProfiles.personAuthentication(false), DevProfiles.GOST_AUTHENTICATION_POLICY)
+                : DevProfiles.personAuthentication(p.ec()));
+        X509Certificate signCert = issuer.issue(DevProfiles.person(p), sign.getPublic(), from, to, p.gost()
+                ? DevProfiles.gost(DevProfiles.personSigning(), DevProfiles.GOST_SIGNING_POLICY)
+                : DevProfiles.personSigning());
         files.p12(p.file() + ".p12", List.of(
                 new KeyEntry("authentication", auth.getPrivate(), chain(authCert, issuerChain)),
                 new KeyEntry("signing", sign.getPrivate(), chain(signCert, issuerChain))));
@@ -138,6 +151,10 @@ public final class DevPki {
                     List.of(cert, issuer.certificate(), root.certificate()))));
             files.pem(file + ".crt", cert);
         }
+    }
+
+    private KeyPair keys(DevPerson p) throws GeneralSecurityException {
+        return p.gost() ? Gost.generate(GostAlgorithm.GOST_2015_512, random) : p.ec() ? ec() : rsa();
     }
 
     private KeyPair rsa() throws GeneralSecurityException {

@@ -49,7 +49,7 @@ final class DevPkiReadme {
         for (DevPerson p : people) {
             md.append("| `").append(p.file()).append(".p12` | ").append(p.iin().value()).append(" | ")
                     .append(p.surname()).append(' ').append(p.givenName()).append(" | ")
-                    .append(p.ec() ? "ECDSA P-256" : "RSA-2048").append(" | ").append(p.role().name())
+                    .append(p.gost() ? "GOST 34.310-2015 (512), НУЦ РК OIDs" : p.ec() ? "ECDSA P-256" : "RSA-2048").append(" | ").append(p.role().name())
                     .append(p.region() == null ? " (national)" : " " + p.region().name())
                     .append(p.registrationPoint() == null ? "" : " " + p.registrationPoint()).append(" | ")
                     .append(purpose(p)).append(" |\n");

@@ -54,6 +54,18 @@ final class DevProfiles {
         return endEntity(KeyUsage.digitalSignature | KeyUsage.nonRepudiation, false, EMPLOYEE_ROLE);
     }
 
+    /** НУЦ РК's key-purpose policies as its test certificates carry them: GOST signing, and (by the same numbering) GOST authentication. */
+    static final ASN1ObjectIdentifier GOST_SIGNING_POLICY = new ASN1ObjectIdentifier("1.2.398.3.3.2.1");
+    static final ASN1ObjectIdentifier GOST_AUTHENTICATION_POLICY = new ASN1ObjectIdentifier("1.2.398.3.3.2.2");
+
+    /** A GOST person's key: the same usages as RSA, plus НУЦ РК's key-purpose policy. */
+    static List<Ext> gost(List<Ext> profile, ASN1ObjectIdentifier policy) {
+        List<Ext> ext = new ArrayList<>(profile);
+        ext.add(Ext.of(Extension.certificatePolicies, false, new org.bouncycastle.asn1.x509.CertificatePolicies(
+                new org.bouncycastle.asn1.x509.PolicyInformation(policy))));
+        return ext;
+    }
+
     /** A service that signs requests (central, production): digitalSignature + nonRepudiation, no EKU. */
     static List<Ext> serviceSigning() {
         return endEntity(KeyUsage.digitalSignature | KeyUsage.nonRepudiation, false);

@@ -12,6 +12,7 @@ import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
 import java.security.cert.X509CertSelector;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,13 +31,32 @@ final class ChainCheck {
     /** A refusal: the failure kind and its English reason. */
     record Problem(Failure failure, String reason) { }
 
-    /** The path found (signer first, trust anchor last) or the problem. */
-    record Outcome(Problem problem, List<X509Certificate> path) { }
+    /** The path found (signer first, trust anchor last) or the problem; the CRL that cleared the signer, if one did. */
+    record Outcome(Problem problem, List<X509Certificate> path, X509CRL signerCrl) {
+        Outcome(Problem problem, List<X509Certificate> path) {
+            this(problem, path, null);
+        }
+    }
+
+    /** The signer's status from CRLs: a problem (null when not revoked) and the CRL that says so. */
+    record CrlFinding(Problem problem, X509CRL crl) { }
 
     private final TrustConfig trust;
+    private final CrlDistribution distribution;
+    private final Duration signerCrlMaxAge;
 
     ChainCheck(TrustConfig trust) {
+        this(trust, new CrlDistribution(java.time.Duration.ofSeconds(10)), null);
+    }
+
+    /**
+     * @param signerCrlMaxAge the oldest CRL that may clear a signer certificate (null: until its next-update);
+     *                        CA certificates are judged by their CRLs' next-update
+     */
+    ChainCheck(TrustConfig trust, CrlDistribution distribution, Duration signerCrlMaxAge) {
         this.trust = trust;
+        this.distribution = distribution;
+        this.signerCrlMaxAge = signerCrlMaxAge;
     }
 
     /** Null when the signer chains to an anchor and nothing on the path is revoked, all judged at {@code now}. */
@@ -50,26 +70,101 @@ final class ChainCheck {
      */
     Outcome check(X509Certificate signer, Collection<X509Certificate> carried, Instant at, Instant now,
             boolean signerByOcsp) {
-        PKIXCertPathBuilderResult path;
+        return check(signer, carried, at, now, signerByOcsp, false);
+    }
+
+    /** As above; with {@code signerFreshByPolicy} the signer's CRL must be fresh by the policy's max age. */
+    Outcome check(X509Certificate signer, Collection<X509Certificate> carried, Instant at, Instant now,
+            boolean signerByOcsp, boolean signerFreshByPolicy) {
+        NamePathBuilder.Path path;
         try {
             path = build(signer, carried, at);
         } catch (GeneralSecurityException e) {
             return new Outcome(new Problem(Failure.UNTRUSTED, "the signer certificate does not chain to a trusted root: "
                     + e.getMessage()), List.of());
         }
-        List<? extends Certificate> certs = path.getCertPath().getCertificates();
-        List<X509Certificate> full = new ArrayList<>();
-        for (Certificate c : certs) {
-            full.add((X509Certificate) c);
-        }
-        full.add(path.getTrustAnchor().getTrustedCert());
+        List<X509Certificate> certs = path.certificates();
+        List<X509Certificate> full = new ArrayList<>(certs);
+        full.add(path.anchor());
+        X509CRL signerCrl = null;
         for (int i = signerByOcsp ? 1 : 0; i < certs.size(); i++) {
-            Problem problem = revocation(full.get(i), full.get(i + 1), at, now);
+            Problem problem;
+            if (i == 0 && signerFreshByPolicy) {
+                CrlFinding finding = signerStatus(full.get(0), full.get(1), at, now, signerCrlMaxAge != null);
+                problem = finding.problem();
+                signerCrl = finding.crl();
+            } else {
+                problem = revocation(full.get(i), full.get(i + 1), at, now);
+            }
             if (problem != null) {
-                return new Outcome(problem, full);
+                return new Outcome(problem, full, signerCrl);
             }
         }
-        return new Outcome(null, full);
+        return new Outcome(null, full, signerCrl);
+    }
+
+    /**
+     * The signer's status from the CRLs of the trust folder and of its distribution points, only from one that
+     * is fresh by policy: correctly signed, current, and (with a max age) issued within it. A stale CRL — even
+     * far from its next-update — says nothing, and the status is INDETERMINATE; the distribution points are
+     * asked for a newer one first. {@code required}: no CRL at all is INDETERMINATE too.
+     */
+    CrlFinding signerStatus(X509Certificate cert, X509Certificate issuer, Instant at, Instant now, boolean required) {
+        List<X509CRL> candidates = new ArrayList<>(fromIssuer(trust.crls(), issuer));
+        candidates.addAll(fromIssuer(distribution.known(cert), issuer));
+        List<X509CRL> fresh = candidates.stream().filter(crl -> usable(crl, issuer, now) && fresh(crl, now)).toList();
+        if (fresh.isEmpty()) {
+            List<X509CRL> fetched = fromIssuer(distribution.fetch(cert), issuer);
+            candidates.addAll(fetched);
+            fresh = fetched.stream().filter(crl -> usable(crl, issuer, now) && fresh(crl, now)).toList();
+        }
+        if (fresh.isEmpty()) {
+            if (candidates.isEmpty() && !required) {
+                return new CrlFinding(null, null);
+            }
+            return new CrlFinding(new Problem(Failure.REVOCATION_UNAVAILABLE, stale(candidates, issuer, now)), null);
+        }
+        for (X509CRL crl : fresh) {
+            X509CRLEntry entry = crl.getRevokedCertificate(cert);
+            if (entry != null && !entry.getRevocationDate().toInstant().isAfter(at)) {
+                return new CrlFinding(new Problem(Failure.REVOKED, "certificate serial "
+                        + cert.getSerialNumber().toString(16) + " was revoked on " + entry.getRevocationDate().toInstant()),
+                        crl);
+            }
+        }
+        X509CRL newest = fresh.stream().max(java.util.Comparator.comparing(X509CRL::getThisUpdate)).orElseThrow();
+        return new CrlFinding(null, newest);
+    }
+
+    private boolean fresh(X509CRL crl, Instant now) {
+        return signerCrlMaxAge == null || !crl.getThisUpdate().toInstant().isBefore(now.minus(signerCrlMaxAge));
+    }
+
+    private String stale(List<X509CRL> candidates, X509Certificate issuer, Instant now) {
+        String ca = issuer.getSubjectX500Principal().getName();
+        X509CRL newest = candidates.stream().max(java.util.Comparator.comparing(X509CRL::getThisUpdate)).orElse(null);
+        if (newest == null) {
+            return "revocation status not confirmed: no CRL of " + ca + " in the trust folder or at its distribution points";
+        }
+        Instant issued = newest.getThisUpdate().toInstant();
+        return "revocation status not confirmed: the newest CRL of " + ca + " was issued " + issued + " ("
+                + age(Duration.between(issued, now)) + " old)" + (signerCrlMaxAge == null ? " and is not current"
+                : ", older than the allowed " + age(signerCrlMaxAge)) + "; retry when a fresh CRL or OCSP answers";
+    }
+
+    /** A duration as people read it: "3 h 12 min", "9 d 4 h". */
+    static String age(Duration d) {
+        if (d.isNegative()) {
+            return "0 min";
+        }
+        if (d.toHours() >= 48) {
+            return d.toDays() + " d " + d.toHoursPart() + " h";
+        }
+        return d.toHours() > 0 ? d.toHours() + " h " + d.toMinutesPart() + " min" : d.toMinutes() + " min";
+    }
+
+    private static List<X509CRL> fromIssuer(List<X509CRL> crls, X509Certificate issuer) {
+        return crls.stream().filter(crl -> crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())).toList();
     }
 
     /** Whether the trust configuration has CRLs from this issuer (a fallback when OCSP is unavailable). */
@@ -77,12 +172,8 @@ final class ChainCheck {
         return trust.crls().stream().anyMatch(crl -> crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal()));
     }
 
-    /** CRL revocation of one certificate, for the OCSP fallback. */
-    Problem crlRevocation(X509Certificate cert, X509Certificate issuer, Instant at, Instant now) {
-        return revocation(cert, issuer, at, now);
-    }
-
-    private PKIXCertPathBuilderResult build(X509Certificate signer, Collection<X509Certificate> carried, Instant now)
+    /** PKIX; where PKIX cannot check a Kazakh GOST signature, the path by names and signatures. */
+    private NamePathBuilder.Path build(X509Certificate signer, Collection<X509Certificate> carried, Instant now)
             throws GeneralSecurityException {
         Set<TrustAnchor> anchors = new HashSet<>();
         for (X509Certificate anchor : trust.anchors()) {
@@ -98,7 +189,21 @@ final class ChainCheck {
         pool.addAll(carried);
         pool.addAll(trust.intermediates());
         parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(pool)));
-        return (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+        try {
+            PKIXCertPathBuilderResult result = (PKIXCertPathBuilderResult) CertPathBuilder.getInstance("PKIX").build(parameters);
+            List<X509Certificate> certs = new ArrayList<>();
+            for (Certificate c : result.getCertPath().getCertificates()) {
+                certs.add((X509Certificate) c);
+            }
+            return new NamePathBuilder.Path(certs, result.getTrustAnchor().getTrustedCert());
+        } catch (GeneralSecurityException e) {
+            List<X509Certificate> all = new ArrayList<>(pool);
+            all.addAll(trust.anchors());
+            if (!NamePathBuilder.applies(signer, all)) {
+                throw e;
+            }
+            return NamePathBuilder.build(signer, pool, trust.anchors(), now);
+        }
     }
 
     /**
@@ -114,8 +219,9 @@ final class ChainCheck {
         }
         List<X509CRL> usable = fromIssuer.stream().filter(crl -> usable(crl, issuer, now)).toList();
         if (usable.isEmpty()) {
-            return new Problem(Failure.UNTRUSTED, "revocation status unknown: no current, correctly signed CRL of "
-                    + issuer.getSubjectX500Principal().getName());
+            // not knowing is not "revoked" and not "good": INDETERMINATE, try later
+            return new Problem(Failure.REVOCATION_UNAVAILABLE, "revocation status unknown: no current, correctly"
+                    + " signed CRL of " + issuer.getSubjectX500Principal().getName());
         }
         for (X509CRL crl : usable) {
             X509CRLEntry entry = crl.getRevokedCertificate(cert);

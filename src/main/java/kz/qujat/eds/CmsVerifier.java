@@ -31,6 +31,9 @@ public final class CmsVerifier {
     private final ChainCheck chainCheck;
     private final ValidationPolicy policy;
     private final OcspClient ocsp;
+    private final OfflineEvidence offline;
+    /** Login accepts a plain CMS (no ESS signing-certificate attribute, even no signed attributes); decisions do not. */
+    private final boolean plainCms;
 
     /** CAdES-BES checks with the CRLs of the trust configuration, judged at the clock's time. */
     public CmsVerifier(TrustConfig trust, Clock clock) {
@@ -39,11 +42,36 @@ public final class CmsVerifier {
 
     /** With a policy: OCSP, signature time-stamps (CAdES-T), judged at the time the time-stamp proves. */
     public CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy) {
+        this(trust, clock, policy, OfflineEvidence.NONE);
+    }
+
+    /**
+     * With evidence an archive kept: its OCSP responses answer the signer's status, its CRLs join the trust
+     * configuration's, and only its TSA policies are accepted (when it names any).
+     */
+    public CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy, OfflineEvidence offline) {
+        this(offline.crls().isEmpty() ? trust : trust.withCrls(offline.crls()), clock, policy, offline, false);
+    }
+
+    private CmsVerifier(TrustConfig trust, Clock clock, ValidationPolicy policy, OfflineEvidence offline,
+                        boolean plainCms) {
+        this.offline = offline;
+        this.plainCms = plainCms;
         this.trust = trust;
         this.clock = clock;
-        this.chainCheck = new ChainCheck(trust);
+        this.chainCheck = new ChainCheck(trust, new CrlDistribution(policy.timeout()), policy.crlMaxAge());
         this.policy = policy;
         this.ocsp = new OcspClient(policy.timeout());
+    }
+
+    /**
+     * The same checks for a plain CMS as real clients make it ({@code openssl cms -sign}, browser plug-ins): the
+     * signer certificate must be inside and every other check holds, but the ESS signing-certificate(-v2)
+     * attribute and signed attributes are optional; an ESS attribute that is present must name the signer.
+     * For logins over a fresh nonce, never for decisions (which stay CAdES-BES).
+     */
+    public CmsVerifier acceptingPlainCms() {
+        return new CmsVerifier(trust, clock, policy, offline, true);
     }
 
     public ValidationPolicy policy() {
@@ -117,12 +145,18 @@ public final class CmsVerifier {
                 default -> "the signature value does not verify with the signer certificate";
             }, signer, signingTime, VerificationResult.Evidence.NONE);
         }
-        String binding = SigningCertificateBinding.check(signerInfo, signer);
+        boolean ess = SigningCertificateBinding.present(signerInfo);
+        if (!ess && !plainCms) {
+            return VerificationResult.failed(Failure.NOT_CADES, "a plain CMS signature without the signing-certificate"
+                    + " attribute, not CAdES; its signature value and message digest verify", signer, signingTime,
+                    VerificationResult.Evidence.NONE);
+        }
+        String binding = ess ? SigningCertificateBinding.check(signerInfo, signer) : null;
         if (binding != null) {
             return VerificationResult.failed(Failure.CERTIFICATE_BINDING, binding, signer, signingTime,
                     VerificationResult.Evidence.NONE);
         }
-        return new LongTermCheck(chainCheck, policy, ocsp, clock.instant())
+        return new LongTermCheck(chainCheck, policy, ocsp, clock.instant(), offline)
                 .judge(signerInfo, signer, carried, signingTime, content, purpose);
     }
 
@@ -131,8 +165,8 @@ public final class CmsVerifier {
      * The verifier is built from the public key alone so that BC does not judge validity at the claimed
      * signingTime: validity is judged at the clock's time, later, with its own failure.
      */
-    private static Failure checkSignature(SignerInformation signerInfo, X509Certificate signer) {
-        if (signerInfo.getSignedAttributes() == null) {
+    private Failure checkSignature(SignerInformation signerInfo, X509Certificate signer) {
+        if (signerInfo.getSignedAttributes() == null && !plainCms) {
             return Failure.BAD_SIGNATURE;
         }
         if (Operators.unsupported(signerInfo.getDigestAlgOID(), signerInfo.getEncryptionAlgOID()) != null) {

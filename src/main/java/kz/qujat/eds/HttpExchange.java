@@ -20,7 +20,8 @@ final class HttpExchange {
         long start = System.nanoTime();
         boolean answered = false;
         try {
-            byte[] answer = exchange(url, contentType, body, timeout);
+            byte[] answer = send(HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), url);
             answered = true;
             return answer;
         } finally {
@@ -28,9 +29,12 @@ final class HttpExchange {
         }
     }
 
-    private static byte[] exchange(URI url, String contentType, byte[] body, Duration timeout) throws EdsException {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    /** A GET, e.g. a CRL from its distribution point. */
+    static byte[] get(URI url, Duration timeout) throws EdsException {
+        return send(HttpRequest.newBuilder(url).timeout(timeout).GET().build(), url);
+    }
+
+    private static byte[] send(HttpRequest request, URI url) throws EdsException {
         try {
             HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {

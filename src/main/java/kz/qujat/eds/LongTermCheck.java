@@ -26,8 +26,10 @@ final class LongTermCheck {
     private final ValidationPolicy policy;
     private final OcspClient ocsp;
     private final Instant now;
+    private final OfflineEvidence offline;
 
-    LongTermCheck(ChainCheck chains, ValidationPolicy policy, OcspClient ocsp, Instant now) {
+    LongTermCheck(ChainCheck chains, ValidationPolicy policy, OcspClient ocsp, Instant now, OfflineEvidence offline) {
+        this.offline = offline;
         this.chains = chains;
         this.policy = policy;
         this.ocsp = ocsp;
@@ -41,6 +43,10 @@ final class LongTermCheck {
             ts = Timestamps.check(signerInfo, chains, now);
         } catch (Timestamps.Refused e) {
             return VerificationResult.failed(Failure.BAD_TIMESTAMP, e.getMessage(), signer, signingTime, Evidence.NONE);
+        }
+        if (ts != null && !offline.tsaPolicies().isEmpty() && !offline.tsaPolicies().contains(ts.policy())) {
+            return VerificationResult.failed(Failure.BAD_TIMESTAMP, "the time-stamp's TSA policy " + ts.policy()
+                    + " is not an accepted one " + offline.tsaPolicies(), signer, signingTime, Evidence.NONE);
         }
         if (ts == null && policy.requireTimestamp()) {
             return VerificationResult.failed(Failure.NO_TIMESTAMP, "the signature has no signature time-stamp",
@@ -60,14 +66,17 @@ final class LongTermCheck {
                     + signer.getNotBefore().toInstant() + when, signer, signingTime, evidence);
         }
         URI ocspUrl = policy.ocspEnabled() ? (policy.ocsp() != null ? policy.ocsp() : aiaOcsp(signer)) : null;
-        ChainCheck.Outcome outcome = chains.check(signer, carried, at, now, ocspUrl != null);
+        List<byte[]> evidenceAbout = offline.ocspResponses().stream().filter(r -> OcspClient.about(r, signer)).toList();
+        ChainCheck.Outcome outcome = chains.check(signer, carried, at, now, ocspUrl != null || !evidenceAbout.isEmpty(),
+                true);
         evidence = with(evidence, outcome.path());
         if (outcome.problem() != null) {
             return VerificationResult.failed(outcome.problem().failure(), outcome.problem().reason(), signer,
                     signingTime, evidence);
         }
         X509Certificate issuer = outcome.path().get(1);
-        Revocation revocation = ocspUrl != null ? byOcsp(ocspUrl, signer, issuer, at) : byCrlOnly(issuer);
+        Revocation revocation = !evidenceAbout.isEmpty() ? byEvidence(evidenceAbout, signer, issuer, at)
+                : ocspUrl != null ? byOcsp(ocspUrl, signer, issuer, at) : byCrlOnly(outcome.signerCrl());
         evidence = revocation.into(evidence);
         if (revocation.failure() != null) {
             return VerificationResult.failed(revocation.failure(), revocation.reason(), signer, signingTime, evidence);
@@ -93,14 +102,32 @@ final class LongTermCheck {
         try {
             answer = ocsp.ask(url, signer, issuer, now);
         } catch (EdsException e) {
-            if (policy.crlFallback() && chains.hasCrlFrom(issuer)) {
-                ChainCheck.Problem p = chains.crlRevocation(signer, issuer, at, now);
-                return new Revocation(p == null ? null : p.failure(), p == null ? null : p.reason(), RevocationSource.CRL,
-                        null, issuer.getSubjectX500Principal().getName(), now, null);
+            if (policy.crlFallback()) {
+                // only a CRL fresh by policy may answer instead: a stale one, however far from its
+                // next-update, would let a revoked officer through while the responder is down
+                ChainCheck.CrlFinding crl = chains.signerStatus(signer, issuer, at, now, true);
+                if (crl.problem() == null) {
+                    return new Revocation(null, null, RevocationSource.CRL, null, describe(crl.crl()),
+                            crl.crl().getThisUpdate().toInstant(), null);
+                }
+                if (crl.problem().failure() == Failure.REVOKED) {
+                    return new Revocation(Failure.REVOKED, crl.problem().reason(), RevocationSource.CRL, null,
+                            describe(crl.crl()), crl.crl().getThisUpdate().toInstant(), null);
+                }
+                return new Revocation(Failure.REVOCATION_UNAVAILABLE, "OCSP did not answer (" + e.getMessage()
+                        + ") and " + crl.problem().reason(), RevocationSource.NONE, null, null, null, null);
             }
             return new Revocation(Failure.REVOCATION_UNAVAILABLE, "revocation status not confirmed, retry: "
                     + e.getMessage(), RevocationSource.NONE, null, null, null, null);
         }
+        return judged(answer, signer, at);
+    }
+
+    /**
+     * A revocation at or before the judged time refuses; one after it does not. The responder's "revoked on
+     * 1 January 1970, certificateHold" is RFC 6960's way of saying it never issued the certificate.
+     */
+    private static Revocation judged(OcspClient.Answer answer, X509Certificate signer, Instant at) {
         return switch (answer.status()) {
             case GOOD -> new Revocation(null, null, RevocationSource.OCSP, answer.response(), answer.responder(),
                     answer.producedAt(), null);
@@ -110,23 +137,50 @@ final class LongTermCheck {
             case REVOKED -> answer.revocationTime().isAfter(at)
                     ? new Revocation(null, null, RevocationSource.OCSP, answer.response(), answer.responder(),
                             answer.producedAt(), answer.revocationTime())
-                    : new Revocation(Failure.REVOKED, "certificate serial " + signer.getSerialNumber().toString(16)
+                    : new Revocation(Failure.REVOKED, answer.revocationTime().equals(Instant.EPOCH)
+                            ? "the OCSP responder says it never issued certificate serial "
+                                    + signer.getSerialNumber().toString(16) + " (RFC 6960 extended revoked)"
+                            : "certificate serial " + signer.getSerialNumber().toString(16)
                             + " was revoked on " + answer.revocationTime() + ", before " + at, RevocationSource.OCSP,
                             answer.response(), answer.responder(), answer.producedAt(), answer.revocationTime());
         };
     }
 
-    /** The path check already applied the CRLs; only record them, or refuse when OCSP was required. */
-    private Revocation byCrlOnly(X509Certificate issuer) {
-        if (chains.hasCrlFrom(issuer)) {
-            return new Revocation(null, null, RevocationSource.CRL, null, issuer.getSubjectX500Principal().getName(),
-                    now, null);
+    /** An OCSP response the archive kept; one that cannot be trusted or is about another issuer's certificate: TRY_LATER. */
+    private Revocation byEvidence(List<byte[]> responses, X509Certificate signer, X509Certificate issuer, Instant at) {
+        String problem = "the OCSP response given is about another issuer's certificate";
+        for (byte[] response : responses) {
+            try {
+                OcspClient.Answer answer = OcspClient.evidence(response, signer, issuer);
+                if (answer != null) {
+                    return judged(answer, signer, at);
+                }
+            } catch (EdsException e) {
+                problem = e.getMessage();
+            }
+        }
+        return new Revocation(Failure.REVOCATION_UNAVAILABLE, "revocation status not established: " + problem,
+                RevocationSource.NONE, null, null, null, null);
+    }
+
+    /** The path check already applied the CRLs; only record the one that cleared the signer, or refuse. */
+    private Revocation byCrlOnly(java.security.cert.X509CRL crl) {
+        if (crl != null) {
+            return new Revocation(null, null, RevocationSource.CRL, null, describe(crl),
+                    crl.getThisUpdate().toInstant(), null);
         }
         if (policy.requireOcsp()) {
             return new Revocation(Failure.REVOCATION_UNAVAILABLE, "no OCSP responder and no CRL for the signer's CA",
                     RevocationSource.NONE, null, null, null, null);
         }
         return new Revocation(null, null, RevocationSource.NONE, null, null, null, null);
+    }
+
+    /** Who vouches, for the report: the CRL's issuer, when it was issued and how old it is now. */
+    private String describe(java.security.cert.X509CRL crl) {
+        Instant issued = crl.getThisUpdate().toInstant();
+        return crl.getIssuerX500Principal().getName() + ", CRL issued " + issued + " ("
+                + ChainCheck.age(java.time.Duration.between(issued, now)) + " old)";
     }
 
     private static Evidence with(Evidence e, List<X509Certificate> chain) {

@@ -202,6 +202,17 @@ final class Operators {
                 && GostAlgorithm.byKey(signatureOid) == null && Gost.provider() == null) {
             return new Unsupported(signatureOid).getMessage();
         }
+        if (!GostAlgorithm.kazakh(signatureOid)) {
+            try {
+                AlgorithmIdentifier digest = new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(digestOid));
+                AlgorithmIdentifier signature = new AlgorithmIdentifier(
+                        new org.bouncycastle.asn1.ASN1ObjectIdentifier(signatureOid));
+                new DefaultSignatureAlgorithmIdentifierFinder().find(
+                        new DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(digest, signature));
+            } catch (RuntimeException e) {
+                return new Unsupported(signatureOid).getMessage();
+            }
+        }
         if (!GostAlgorithm.kazakh(digestOid)) {
             try {
                 new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build()

@@ -31,7 +31,7 @@ import org.bouncycastle.tsp.TimeStampToken;
  */
 final class Timestamps {
     /** A checked time-stamp: the time it proves, the TSA certificate and the token bytes. */
-    record Checked(Instant time, X509Certificate tsa, byte[] token) { }
+    record Checked(Instant time, X509Certificate tsa, byte[] token, String policy) { }
 
     /** Why a time-stamp attribute is refused. */
     static final class Refused extends Exception {
@@ -75,21 +75,34 @@ final class Timestamps {
         try {
             ASN1Encodable value = attribute.getAttrValues().getObjectAt(0);
             TimeStampToken token = new TimeStampToken(new CMSSignedData(ContentInfo.getInstance(value)));
-            X509Certificate tsa = tsaCertificate(token);
-            token.validate(Operators.signerVerifier(tsa));
+            Checked checked = verify(token, chains, now);
             byte[] expected = digest(token.getTimeStampInfo().getMessageImprintAlgOID().getId(), signer.getSignature());
             if (!MessageDigest.isEqual(expected, token.getTimeStampInfo().getMessageImprintDigest())) {
                 throw new Refused("the time-stamp is not over this signature value");
             }
+            return checked;
+        } catch (CMSException | TSPException | IOException | NoSuchAlgorithmException | RuntimeException e) {
+            throw new Refused("the signature time-stamp does not verify: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Checks a time-stamp token by itself: its signature (GOST ones included), the TSA certificate's binding
+     * and validity at the time it states, and the TSA's chain to a trust anchor (with revocation) at that time.
+     */
+    static Checked verify(TimeStampToken token, ChainCheck chains, Instant now) throws Refused {
+        try {
+            X509Certificate tsa = tsaCertificate(token);
+            token.validate(Operators.signerVerifier(tsa));
             Instant time = token.getTimeStampInfo().getGenTime().toInstant();
             ChainCheck.Problem problem = chains.check(tsa, certificates(token), time, now, false).problem();
             if (problem != null) {
                 throw new Refused("the TSA certificate is not trusted: " + problem.reason());
             }
-            return new Checked(time, tsa, token.getEncoded());
-        } catch (CMSException | TSPException | IOException | OperatorCreationException | NoSuchAlgorithmException
-                 | java.security.cert.CertificateException | RuntimeException e) {
-            throw new Refused("the signature time-stamp does not verify: " + e.getMessage());
+            return new Checked(time, tsa, token.getEncoded(), token.getTimeStampInfo().getPolicy().getId());
+        } catch (TSPException | IOException | OperatorCreationException | java.security.cert.CertificateException
+                 | RuntimeException e) {
+            throw new Refused("the time-stamp token does not verify: " + e.getMessage());
         }
     }
 

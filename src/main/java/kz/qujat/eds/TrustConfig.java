@@ -17,28 +17,41 @@ import java.util.stream.Stream;
 
 /**
  * What a verifier trusts: root certificates (trust anchors), intermediate CA certificates that may be
- * missing from a signature, and the CRLs that say which certificates are revoked.
+ * missing from a signature, and the CRLs that say which certificates are revoked. One loaded from a folder
+ * follows the folder: a CRL or certificate dropped in (or removed) is seen within a second, without a restart;
+ * a folder that cannot be read at that moment (a file half written) keeps the last good content.
  */
 public final class TrustConfig {
-    private final List<X509Certificate> anchors;
-    private final List<X509Certificate> intermediates;
-    private final List<X509CRL> crls;
+    private static final long RECHECK_NANOS = 1_000_000_000L;
 
-    private TrustConfig(List<X509Certificate> anchors, List<X509Certificate> intermediates, List<X509CRL> crls) {
-        this.anchors = List.copyOf(anchors);
-        this.intermediates = List.copyOf(intermediates);
-        this.crls = List.copyOf(crls);
+    /** One reading of the trust material. */
+    private record Snapshot(List<X509Certificate> anchors, List<X509Certificate> intermediates, List<X509CRL> crls,
+            String fingerprint) {
+    }
+
+    private final Path folder;
+    private volatile Snapshot snapshot;
+    private volatile long checkedAt;
+
+    private TrustConfig(Path folder, Snapshot snapshot) {
+        this.folder = folder;
+        this.snapshot = snapshot;
+        this.checkedAt = System.nanoTime();
     }
 
     public static TrustConfig of(List<X509Certificate> anchors, List<X509Certificate> intermediates, List<X509CRL> crls) {
-        return new TrustConfig(anchors, intermediates, crls);
+        return new TrustConfig(null, new Snapshot(List.copyOf(anchors), List.copyOf(intermediates), List.copyOf(crls), ""));
     }
 
     /**
      * Reads every {@code *.crt}, {@code *.pem}, {@code *.cer} (PEM or DER; a self-signed certificate is an
-     * anchor, any other an intermediate) and every {@code *.crl} of the folder.
+     * anchor, any other an intermediate) and every {@code *.crl} of the folder, and follows the folder.
      */
     public static TrustConfig load(Path dir) throws IOException {
+        return new TrustConfig(dir, read(dir, fingerprint(dir)));
+    }
+
+    private static Snapshot read(Path dir, String fingerprint) throws IOException {
         List<X509Certificate> anchors = new ArrayList<>();
         List<X509Certificate> intermediates = new ArrayList<>();
         List<X509CRL> crls = new ArrayList<>();
@@ -67,7 +80,83 @@ public final class TrustConfig {
         if (anchors.isEmpty()) {
             throw new IOException("no self-signed root certificate in " + dir);
         }
-        return new TrustConfig(anchors, intermediates, crls);
+        return new Snapshot(List.copyOf(anchors), List.copyOf(intermediates), List.copyOf(crls), fingerprint);
+    }
+
+    /** Names, sizes and modification times of the folder's files: changes when anything is dropped in. */
+    private static String fingerprint(Path dir) throws IOException {
+        StringBuilder b = new StringBuilder();
+        try (Stream<Path> list = Files.list(dir)) {
+            for (Path f : list.filter(Files::isRegularFile).sorted().toList()) {
+                b.append(f.getFileName()).append('|').append(Files.size(f)).append('|')
+                        .append(Files.getLastModifiedTime(f).toMillis()).append('\n');
+            }
+        }
+        return b.toString();
+    }
+
+    private Snapshot current() {
+        if (folder != null && System.nanoTime() - checkedAt > RECHECK_NANOS) {
+            refresh();
+        }
+        return snapshot;
+    }
+
+    private synchronized void refresh() {
+        if (System.nanoTime() - checkedAt <= RECHECK_NANOS) {
+            return;
+        }
+        checkedAt = System.nanoTime();
+        try {
+            String now = fingerprint(folder);
+            if (!now.equals(snapshot.fingerprint())) {
+                snapshot = read(folder, now);
+            }
+        } catch (IOException | RuntimeException e) {
+            // a file being written or a folder briefly unreadable: keep what was last read whole
+        }
+    }
+
+    /** The same anchors and intermediates with more CRLs (an archive's evidence). */
+    public TrustConfig withCrls(List<X509CRL> more) {
+        List<X509CRL> all = new ArrayList<>(crls());
+        all.addAll(more);
+        return of(anchors(), intermediates(), all);
+    }
+
+    /**
+     * Folders as {@link #load(Path)}, and certificate files each trusted as an anchor as it is, root or not (an
+     * НУЦ РК CA whose root is not at hand: RFC 5280 §6.1.1 lets any trusted CA be the anchor), and CRL files.
+     */
+    public static TrustConfig load(List<Path> paths) throws IOException {
+        List<X509Certificate> anchors = new ArrayList<>();
+        List<X509Certificate> intermediates = new ArrayList<>();
+        List<X509CRL> crls = new ArrayList<>();
+        try {
+            CertificateFactory factory = CertificateFactory.getInstance("X.509");
+            for (Path path : paths) {
+                if (Files.isDirectory(path)) {
+                    TrustConfig dir = load(path);
+                    anchors.addAll(dir.anchors());
+                    intermediates.addAll(dir.intermediates());
+                    crls.addAll(dir.crls());
+                } else if (path.getFileName().toString().toLowerCase().endsWith(".crl")) {
+                    for (CRL crl : readCrls(path, factory)) {
+                        crls.add((X509CRL) crl);
+                    }
+                } else {
+                    for (Certificate c : read(path, factory)) {
+                        anchors.add((X509Certificate) c);
+                    }
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("unreadable certificate or CRL: " + e.getMessage(), e);
+        }
+        if (anchors.isEmpty()) {
+            throw new IOException("no trust anchor given");
+        }
+        return of(anchors, intermediates, crls);
     }
 
     private static java.util.Collection<? extends Certificate> read(Path file, CertificateFactory factory)
@@ -97,14 +186,14 @@ public final class TrustConfig {
     }
 
     public List<X509Certificate> anchors() {
-        return anchors;
+        return current().anchors();
     }
 
     public List<X509Certificate> intermediates() {
-        return intermediates;
+        return current().intermediates();
     }
 
     public List<X509CRL> crls() {
-        return crls;
+        return current().crls();
     }
 }

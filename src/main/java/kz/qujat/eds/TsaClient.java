@@ -19,10 +19,20 @@ public final class TsaClient {
     private final URI url;
     private final Duration timeout;
     private final SecureRandom random = new SecureRandom();
+    private final String policy;
 
     public TsaClient(URI url, Duration timeout) {
+        this(url, timeout, null);
+    }
+
+    /**
+     * Asking for a TSA policy (reqPolicy): a TSA that no longer issues under that policy OID refuses instead of
+     * silently stamping under another; null asks for the TSA's default.
+     */
+    public TsaClient(URI url, Duration timeout, String policy) {
         this.url = url;
         this.timeout = timeout;
+        this.policy = policy;
     }
 
     public TsaClient(URI url) {
@@ -41,6 +51,9 @@ public final class TsaClient {
             imprint = MessageDigest.getInstance("SHA-256").digest(data);
             TimeStampRequestGenerator generator = new TimeStampRequestGenerator();
             generator.setCertReq(true);
+            if (policy != null) {
+                generator.setReqPolicy(new org.bouncycastle.asn1.ASN1ObjectIdentifier(policy));
+            }
             request = generator.generate(TSPAlgorithms.SHA256, imprint, new BigInteger(64, random));
         } catch (GeneralSecurityException e) {
             throw new EdsException(EdsException.Kind.PROVIDER, "SHA-256 is not available", e);

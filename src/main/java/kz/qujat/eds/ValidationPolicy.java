@@ -6,26 +6,52 @@ import java.time.Duration;
 /**
  * How deep {@link CmsVerifier} goes beyond CAdES-BES. {@link #BASIC} is the original behaviour (CRLs from the
  * trust configuration, judged now). With OCSP the signer's status is asked from {@code ocsp} (or the URL in the
- * certificate's AIA when {@code ocsp} is null and {@code useAia}); when the responder is unreachable the CRLs
- * are the fallback if {@code crlFallback} and the trust configuration has one, else the result is INDETERMINATE.
+ * certificate's AIA when {@code ocsp} is null and {@code useAia}); when the responder is unreachable a CRL is the
+ * fallback if {@code crlFallback} — only one that is fresh by policy — else the result is INDETERMINATE.
  *
  * @param requireTimestamp a signature without a signature time-stamp is INVALID (production configuration)
  * @param requireOcsp revocation must come from OCSP (or its CRL fallback); a certificate with no OCSP URL is INDETERMINATE
+ * @param crlMaxAge the oldest CRL (by its this-update) that may say the signer's certificate is not revoked: an
+ *                  older one, though not yet past its next-update, is stale and the status INDETERMINATE; null:
+ *                  a CRL counts until its next-update (development, no OCSP)
  */
 public record ValidationPolicy(URI ocsp, boolean useAia, boolean crlFallback, boolean requireTimestamp,
-        boolean requireOcsp, Duration timeout) {
-    public static final ValidationPolicy BASIC = new ValidationPolicy(null, false, true, false, false, Duration.ofSeconds(10));
+        boolean requireOcsp, Duration timeout, Duration crlMaxAge) {
+    /** What the servers allow by default when they check revocation online: a CRL issued within a day. */
+    public static final Duration DEFAULT_CRL_MAX_AGE = Duration.ofHours(24);
+    public static final ValidationPolicy BASIC = new ValidationPolicy(null, false, true, false, false,
+            Duration.ofSeconds(10), null);
+
+    public ValidationPolicy {
+        if (crlMaxAge != null && (crlMaxAge.isNegative() || crlMaxAge.isZero())) {
+            throw new IllegalArgumentException("the CRL max age must be positive");
+        }
+    }
+
+    /** With OCSP (a URL or the AIA) the CRL fallback must be at most {@link #DEFAULT_CRL_MAX_AGE} old. */
+    public ValidationPolicy(URI ocsp, boolean useAia, boolean crlFallback, boolean requireTimestamp,
+            boolean requireOcsp, Duration timeout) {
+        this(ocsp, useAia, crlFallback, requireTimestamp, requireOcsp, timeout,
+                ocsp != null || useAia ? DEFAULT_CRL_MAX_AGE : null);
+    }
 
     /**
      * What the server commands build from {@code --ocsp URL} and {@code --require-timestamp}. Neither: BASIC.
      * {@code --ocsp}: OCSP from that URL, CRL fallback. {@code --require-timestamp}: CAdES-T required and OCSP
-     * required (the given URL, else the certificate's AIA; the trust folder's CRLs as fallback).
+     * required (the given URL, else the certificate's AIA; a fresh CRL as fallback).
      */
     public static ValidationPolicy of(URI ocsp, boolean requireTimestamp) {
+        return of(ocsp, requireTimestamp, null);
+    }
+
+    /** As {@link #of(URI, boolean)}; {@code crlMaxAge} (from {@code --crl-max-age}) overrides the default age. */
+    public static ValidationPolicy of(URI ocsp, boolean requireTimestamp, Duration crlMaxAge) {
         if (ocsp == null && !requireTimestamp) {
-            return BASIC;
+            return crlMaxAge == null ? BASIC : new ValidationPolicy(null, false, true, false, false,
+                    BASIC.timeout(), crlMaxAge);
         }
-        return new ValidationPolicy(ocsp, true, true, requireTimestamp, true, Duration.ofSeconds(10));
+        return new ValidationPolicy(ocsp, true, true, requireTimestamp, true, Duration.ofSeconds(10),
+                crlMaxAge == null ? DEFAULT_CRL_MAX_AGE : crlMaxAge);
     }
 
     boolean ocspEnabled() {

@@ -15,7 +15,8 @@ import java.util.Map;
 public record ValidationReport(String indication, String failure, String reason, String signerName, String iin,
         List<String> roles, String organisation, String bin, Instant claimedSigningTime, Instant validationTime,
         String timeSource, String tsa, List<String> chain, String revocationSource, String responder,
-        Instant revocationCheckedAt, Instant revokedAt, boolean hasTimestampToken, boolean hasOcspResponse) {
+        Instant revocationCheckedAt, Instant revokedAt, boolean hasTimestampToken, boolean hasOcspResponse,
+        String etsiIndication, String subIndication, Boolean signatureIntact, String keyAlgorithm) {
     private static final Map<String, String> ROLE_NAMES = Map.of(
             "1.2.398.3.3.4.1.1", "individual",
             "1.2.398.3.3.4.1.2", "legal entity",
@@ -47,14 +48,20 @@ public record ValidationReport(String indication, String failure, String reason,
                 p == null ? null : p.organisation(), p == null ? null : p.bin(), r.signingTime(), e.validationTime(),
                 e.timeSource() == null ? null : e.timeSource().name(), e.tsaName(), chain,
                 e.revocationSource().name(), e.responder(), e.revocationCheckedAt(), e.revocationTime(),
-                e.timestampToken() != null, e.ocspResponse() != null);
+                e.timestampToken() != null, e.ocspResponse() != null, r.etsi().indication().standardName(),
+                r.etsi().subIndication() == null ? null : r.etsi().subIndication().name(), r.signatureIntact(),
+                r.signer() == null ? null : keyAlgorithm(r.signer()));
     }
 
     /** The report as text for a terminal or a screen (English; the UI translates the labels). */
     public String text() {
         StringBuilder b = new StringBuilder();
-        line(b, "Verdict", indication + (failure == null ? "" : " (" + failure + ")"));
+        line(b, "Verdict", etsiIndication + (subIndication == null ? "" : " / " + subIndication) + " (" + indication
+                + (failure == null ? "" : ", " + failure) + ")");
         line(b, "Reason", reason);
+        line(b, "Signature", signatureIntact == null ? "not checked"
+                : signatureIntact ? "signature value and message digest verify" : "does not verify");
+        line(b, "Key", keyAlgorithm);
         line(b, "Signer", signerName);
         line(b, "IIN", iin);
         line(b, "Role", roles.isEmpty() ? null : String.join(", ", roles));
@@ -83,6 +90,11 @@ public record ValidationReport(String indication, String failure, String reason,
                 c.getSubjectX500Principal().getEncoded());
         org.bouncycastle.asn1.x500.RDN[] cn = name.getRDNs(org.bouncycastle.asn1.x500.style.BCStyle.CN);
         return cn.length > 0 ? cn[0].getFirst().getValue().toString() : name.toString();
+    }
+
+    private static String keyAlgorithm(X509Certificate signer) {
+        GostAlgorithm gost = GostAlgorithm.byKey(signer.getPublicKey().getAlgorithm());
+        return gost != null ? gost.label() : signer.getPublicKey().getAlgorithm();
     }
 
     private static String describe(String source) {

@@ -30,11 +30,33 @@ public record VerificationResult(boolean valid, Failure failure, String reason, 
         /** INDETERMINATE: OCSP unreachable (and no CRL fallback) or the responder does not know the certificate. */
         REVOCATION_UNAVAILABLE,
         /** INDETERMINATE: a signature or hash algorithm this verifier does not implement (never "invalid"). */
-        UNSUPPORTED_ALGORITHM
+        UNSUPPORTED_ALGORITHM,
+        /** INDETERMINATE: a plain CMS signature, no signing-certificate(-v2) attribute: not CAdES. */
+        NOT_CADES
     }
 
-    /** The EU DSS style verdict. */
+    /** The EU DSS style verdict: VALID is ETSI TOTAL-PASSED, INVALID is TOTAL-FAILED. */
     public enum Indication { VALID, INVALID, INDETERMINATE }
+
+    /** The main status indication of ETSI EN 319 102-1 (§5.1.3). */
+    public enum EtsiIndication {
+        TOTAL_PASSED, TOTAL_FAILED, INDETERMINATE;
+
+        /** As the standard writes it: TOTAL-PASSED. */
+        public String standardName() {
+            return name().replace('_', '-');
+        }
+    }
+
+    /** The sub-indications of ETSI EN 319 102-1 (§5.1.3, table 5) that this verifier gives. */
+    public enum SubIndication {
+        FORMAT_FAILURE, HASH_FAILURE, SIG_CRYPTO_FAILURE, REVOKED, EXPIRED, NOT_YET_VALID,
+        NO_SIGNING_CERTIFICATE_FOUND, NO_CERTIFICATE_CHAIN_FOUND, OUT_OF_BOUNDS_NO_POE, TRY_LATER,
+        CHAIN_CONSTRAINTS_FAILURE, SIG_CONSTRAINTS_FAILURE, CRYPTO_CONSTRAINTS_FAILURE
+    }
+
+    /** The ETSI indication and sub-indication (null when TOTAL-PASSED). */
+    public record Etsi(EtsiIndication indication, SubIndication subIndication) { }
 
     /** Where the time at which the signature was judged came from. */
     public enum TimeSource { SIGNATURE_TIMESTAMP, VERIFIER_CLOCK }
@@ -80,13 +102,62 @@ public record VerificationResult(boolean valid, Failure failure, String reason, 
 
     static VerificationResult failed(Failure failure, String reason, X509Certificate signer, Instant signingTime,
             Evidence evidence) {
-        Indication indication = failure == Failure.REVOCATION_UNAVAILABLE ? Indication.INDETERMINATE : Indication.INVALID;
+        Indication indication = switch (etsi(failure, evidence).indication()) {
+            case TOTAL_PASSED -> Indication.VALID;
+            case TOTAL_FAILED -> Indication.INVALID;
+            case INDETERMINATE -> Indication.INDETERMINATE;
+        };
         return new VerificationResult(false, failure, reason, signer, CertificateProfile.of(signer), signingTime, null,
                 indication, evidence);
     }
 
+    /** The ETSI EN 319 102-1 indication and sub-indication of this result. */
+    public Etsi etsi() {
+        return valid ? new Etsi(EtsiIndication.TOTAL_PASSED, null) : etsi(failure, evidence);
+    }
+
+    /**
+     * Whether the signature's mathematics (signature value and message digest) verified: true, false, or null when
+     * it could not be checked (no structure, no signer certificate, an unknown algorithm).
+     */
+    public Boolean signatureIntact() {
+        if (valid) {
+            return true;
+        }
+        return switch (failure) {
+            case MALFORMED, NO_SIGNER_CERTIFICATE, UNSUPPORTED_ALGORITHM -> null;
+            case BAD_SIGNATURE, CONTENT_MISMATCH -> false;
+            default -> true;
+        };
+    }
+
+    /**
+     * Without a proof of existence (a signature time-stamp) an expired or revoked certificate leaves the signature
+     * INDETERMINATE, as the standard's OUT_OF_BOUNDS_NO_POE says; with one, the time-stamped time decides.
+     */
+    private static Etsi etsi(Failure failure, Evidence evidence) {
+        boolean poe = evidence != null && evidence.timeSource() == TimeSource.SIGNATURE_TIMESTAMP;
+        return switch (failure) {
+            case MALFORMED, BAD_TIMESTAMP -> new Etsi(EtsiIndication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE);
+            case CONTENT_MISMATCH -> new Etsi(EtsiIndication.TOTAL_FAILED, SubIndication.HASH_FAILURE);
+            case BAD_SIGNATURE -> new Etsi(EtsiIndication.TOTAL_FAILED, SubIndication.SIG_CRYPTO_FAILURE);
+            case REVOKED -> new Etsi(EtsiIndication.TOTAL_FAILED, SubIndication.REVOKED);
+            case EXPIRED -> poe ? new Etsi(EtsiIndication.TOTAL_FAILED, SubIndication.EXPIRED)
+                    : new Etsi(EtsiIndication.INDETERMINATE, SubIndication.OUT_OF_BOUNDS_NO_POE);
+            case NOT_YET_VALID -> new Etsi(EtsiIndication.TOTAL_FAILED, SubIndication.NOT_YET_VALID);
+            case NOT_CADES -> new Etsi(EtsiIndication.INDETERMINATE, SubIndication.FORMAT_FAILURE);
+            case NO_SIGNER_CERTIFICATE, CERTIFICATE_BINDING ->
+                    new Etsi(EtsiIndication.INDETERMINATE, SubIndication.NO_SIGNING_CERTIFICATE_FOUND);
+            case UNTRUSTED -> new Etsi(EtsiIndication.INDETERMINATE, SubIndication.NO_CERTIFICATE_CHAIN_FOUND);
+            case WRONG_KEY_USAGE -> new Etsi(EtsiIndication.INDETERMINATE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+            case NO_TIMESTAMP -> new Etsi(EtsiIndication.INDETERMINATE, SubIndication.SIG_CONSTRAINTS_FAILURE);
+            case REVOCATION_UNAVAILABLE -> new Etsi(EtsiIndication.INDETERMINATE, SubIndication.TRY_LATER);
+            case UNSUPPORTED_ALGORITHM -> new Etsi(EtsiIndication.INDETERMINATE, SubIndication.CRYPTO_CONSTRAINTS_FAILURE);
+        };
+    }
+
     /** True when the verdict may change on retry (OCSP unreachable): the caller keeps the item and retries. */
     public boolean indeterminate() {
-        return indication == Indication.INDETERMINATE;
+        return !valid && etsi().subIndication() == SubIndication.TRY_LATER;
     }
 }

@@ -6,7 +6,20 @@ package kz.qujat.inspect;
  * {@code facesFound} is how many faces of similar size the detector saw (1 for manual points).
  */
 public record FaceLandmarks(Point leftEye, Point rightEye, Point chin, Point crown, Area faceBox, int facesFound,
-                            boolean manual) {
+                            boolean manual, FivePoints detected) {
+
+    /**
+     * The detector's five landmarks (image-left eye first, nose tip, image-left and image-right mouth corner)
+     * and its score; null for clicked points. The eye centres above may be refined from these.
+     */
+    public record FivePoints(Point leftEye, Point rightEye, Point nose, Point mouthLeft, Point mouthRight,
+                             double score) {
+    }
+
+    public FaceLandmarks(Point leftEye, Point rightEye, Point chin, Point crown, Area faceBox, int facesFound,
+                         boolean manual) {
+        this(leftEye, rightEye, chin, crown, faceBox, facesFound, manual, null);
+    }
 
     public record Point(double x, double y) {
         public double distance(Point o) {

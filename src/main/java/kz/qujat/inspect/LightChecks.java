@@ -13,10 +13,14 @@ import java.util.Locale;
 final class LightChecks {
     static final String[] FACE_CHECKS = {"photo.faceLuminance", "photo.exposure", "photo.dynamicRange",
         "photo.illuminationUniformity", "photo.sharpness", "photo.naturalColour"};
+    static final String[] BACKGROUND_CHECKS = {"photo.backgroundUniformity", "photo.backgroundCorners",
+        "photo.backgroundLightness"};
     private static final double SHARPNESS_IED = 120;
     static final int CLIP_LOW = 3;
     static final int CLIP_HIGH = 252;
     static final int BACKGROUND_WIDTH = 600;
+    /** The smallest corner square; {@link #cornerSpread} needs two of them across and two down. */
+    private static final int CORNER_MIN = 2;
     private final Judge judge;
 
     LightChecks(Judge judge) {
@@ -32,6 +36,14 @@ final class LightChecks {
         double s = (double) r.width() / full.width();
         int w = r.width();
         int h = r.height();
+        if (w < 2 * CORNER_MIN || h < 2 * CORNER_MIN) {
+            // a long thin strip averaged down to the working width leaves too few rows to measure
+            List<CheckResult> none = new ArrayList<>();
+            for (String n : BACKGROUND_CHECKS) {
+                none.add(CheckResult.notMeasured(n, "inspect.notMeasured.tooSmall"));
+            }
+            return none;
+        }
         int[] lum = r.lightness();
         boolean[] mask = backgroundMask(w, h, face == null ? null : scaled(face, s));
         double g = Images.meanScharr(lum, w, h, mask);
@@ -105,6 +117,16 @@ final class LightChecks {
         }
         out.add(judge.measure("photo.sharpness", sharpness(r, face, f.interEyeDistance()), "", face));
         return out;
+    }
+
+    /**
+     * Exposure when no face was found (a blown-out or black photo often hides it from the detector): clipping
+     * over the middle of the frame, where the 35×45 format puts the face (x 30–70 %, y 25–70 %).
+     */
+    CheckResult exposureWithoutFace(Raster r) {
+        Area middle = new Area((int) (r.width() * 0.3), (int) (r.height() * 0.25), (int) (r.width() * 0.4),
+                (int) (r.height() * 0.45)).clip(r.width(), r.height());
+        return judge.measure("photo.exposure", clippedShare(r, middle), "%", middle);
     }
 
     /**
@@ -259,7 +281,7 @@ final class LightChecks {
      * background shows here.
      */
     static double cornerSpread(Raster r) {
-        int s = Math.max(2, Math.min(r.width(), r.height()) / 20);
+        int s = Math.max(CORNER_MIN, Math.min(r.width(), r.height()) / 20);
         int quarter = r.height() / 4;
         int[][] origins = {{0, 0}, {r.width() - s, 0}, {0, quarter}, {r.width() - s, quarter}};
         double min = Double.MAX_VALUE;

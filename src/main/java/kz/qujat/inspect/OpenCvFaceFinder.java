@@ -49,12 +49,19 @@ public final class OpenCvFaceFinder implements FaceFinder {
         }
     }
 
+    /** The frontal-face cascade's detection window is 24x24 pixels. */
+    private static final int CASCADE_WINDOW = 24;
+
     @Override
     public Optional<FaceLandmarks> find(Raster image) {
         // via the background checks' working copy, so that the full photo is averaged down only once
         Raster small = image.downscaled(LightChecks.BACKGROUND_WIDTH).downscaled(WORK_WIDTH);
         int w = small.width();
         int h = small.height();
+        if (w < CASCADE_WINDOW || h < CASCADE_WINDOW) {
+            // smaller than the cascade's own window (a thin strip averaged down to the working width): no face fits
+            return Optional.empty();
+        }
         double scale = (double) w / image.width();
         byte[] grey = Grey.of(small);
         List<Area> found = detect(grey, w, h);

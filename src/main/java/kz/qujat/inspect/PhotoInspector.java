@@ -8,6 +8,8 @@ import java.util.List;
  * or from points the officer clicked; without them the face checks say NOT_MEASURED.
  */
 public final class PhotoInspector {
+    /** Below this many pixels a side, the background squares and the face regions do not fit in the photo. */
+    static final int MIN_SIDE = 16;
     private final Thresholds thresholds;
     private final SafeImage decoder;
     private final FaceFinder finder;
@@ -40,12 +42,24 @@ public final class PhotoInspector {
         }
         Raster raster = new Raster(decoded.image());
         out.addAll(new FormatChecks(judge).run(bytes, decoded.header(), raster));
+        if (raster.width() < MIN_SIDE || raster.height() < MIN_SIDE) {
+            // a line or a speck of pixels: the resolution check above already fails it; nothing else can be measured
+            for (String n : LightChecks.BACKGROUND_CHECKS) {
+                out.add(CheckResult.notMeasured(n, "inspect.notMeasured.tooSmall"));
+            }
+            out.addAll(geometry.notMeasured("inspect.notMeasured.tooSmall"));
+            for (String n : LightChecks.FACE_CHECKS) {
+                out.add(CheckResult.notMeasured(n, "inspect.notMeasured.tooSmall"));
+            }
+            return new Report(decoded.header(), null, out);
+        }
         FaceLandmarks face = manual != null ? manual : finder.find(raster).orElse(null);
         out.addAll(light.background(raster, face));
         if (face == null) {
             out.addAll(geometry.notMeasured("inspect.notMeasured.noFace"));
             for (String n : LightChecks.FACE_CHECKS) {
-                out.add(CheckResult.notMeasured(n, "inspect.notMeasured.noFace"));
+                out.add(n.equals("photo.exposure") ? light.exposureWithoutFace(raster)
+                        : CheckResult.notMeasured(n, "inspect.notMeasured.noFace"));
             }
         } else {
             out.addAll(geometry.run(face, raster.width(), raster.height()));

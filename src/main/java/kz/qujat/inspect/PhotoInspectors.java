@@ -11,7 +11,7 @@ public final class PhotoInspectors {
 
     public PhotoInspectors(Thresholds thresholds) {
         this.thresholds = thresholds;
-        this.perThread = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new OpenCvFaceFinder()));
+        this.perThread = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new YuNetFaceFinder()));
     }
 
     /** The calling thread's inspector (loads OpenCV on first use: call off a UI thread). */

@@ -21,7 +21,7 @@ public final class SafeImage {
 
     /** Why bytes are not a usable image; {@link #messageKey()} explains it to the officer. */
     public enum Problem {
-        EMPTY, NOT_JPEG_OR_PNG, TOO_MANY_BYTES, TOO_MANY_PIXELS, TRUNCATED, CORRUPT;
+        EMPTY, NOT_JPEG_OR_PNG, TOO_MANY_BYTES, TOO_MANY_PIXELS, TRUNCATED, CORRUPT, BAD_CHECKSUM;
 
         public String messageKey() {
             return "inspect.decode." + name().toLowerCase().replace('_', '-');
@@ -112,6 +112,12 @@ public final class SafeImage {
         Header h = head.header();
         if (!complete(data, h.format())) {
             return failed(h, Problem.TRUNCATED, "the file ends before its end marker");
+        }
+        if (h.format() == Format.PNG) {
+            String bad = PngChunks.firstFault(data);
+            if (bad != null) {
+                return failed(h, Problem.BAD_CHECKSUM, bad);
+            }
         }
         List<String> warnings = new ArrayList<>();
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {

@@ -47,6 +47,13 @@ public final class OrderService {
         this.clock = clock;
     }
 
+    /** Every order, for central's reconciliation; the request must be signed by central like an order. */
+    public java.util.List<kz.qujat.api.OrderSummary> summary(byte[] body, String signatureHeader) {
+        signedRequests.verify(signatureHeader, body);
+        return store.summaries().stream().map(o -> new kz.qujat.api.OrderSummary(o.applicationId(), o.status(),
+                o.documentNumber() == null ? null : o.documentNumber().trim())).toList();
+    }
+
     public Accepted receive(byte[] body, String signatureHeader) {
         signedRequests.verify(signatureHeader, body);
         ProductionOrder order = parse(body);

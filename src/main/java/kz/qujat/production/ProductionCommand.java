@@ -57,6 +57,11 @@ public final class ProductionCommand implements Callable<Integer> {
             + " signature time-stamp (CAdES-T) and pass an OCSP check; unreachable OCSP answers 503.")
     boolean requireTimestamp;
 
+    @Option(names = "--crl-max-age", paramLabel = "DURATION", description = "The oldest CRL that may clear an officer"
+            + " certificate when OCSP does not answer, e.g. PT12H (default PT24H with --ocsp or --require-timestamp;"
+            + " without them a CRL counts until its next-update). An older CRL gives 503 \"not confirmed, retrying\".")
+    java.time.Duration crlMaxAge;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -79,7 +84,7 @@ public final class ProductionCommand implements Callable<Integer> {
         try {
             server = ProductionServer.start(ProductionConfig.of(port, db, TrustConfig.load(trust), serviceKey,
                     Certificates.read(peerCert), central, productionTime)
-                    .withValidation(ValidationPolicy.of(ocsp, requireTimestamp)));
+                    .withValidation(ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge)));
         } catch (java.io.IOException | RuntimeException e) {
             err.println("cannot start the production node: " + e.getMessage());
             return 1;

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SafeImage;
@@ -38,7 +38,7 @@ final class InspectBench implements Callable<Integer> {
                 : SyntheticApplicants.portraitJpeg(42, 1200, 1600);
         Thresholds t = Thresholds.defaults();
         SafeImage decoder = SafeImage.fromThresholds(t);
-        PhotoInspector inspector = new PhotoInspector(t, new OpenCvFaceFinder());
+        PhotoInspector inspector = new PhotoInspector(t, new YuNetFaceFinder());
         Report sample = inspector.inspect(bytes);
         System.out.printf(Locale.ROOT, "portrait %dx%d, %d bytes, face %s%n", sample.header().width(),
                 sample.header().height(), bytes.length, sample.landmarks() == null ? "not found" : "found");

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import kz.qujat.api.Json;
-import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
@@ -37,7 +37,7 @@ public final class InspectCommand implements Callable<Integer> {
                 : Thresholds.read(Files.newBufferedReader(thresholdsFile));
         Locale locale = Locale.forLanguageTag(lang);
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.set("photo", InspectionJson.of(new PhotoInspector(thresholds, new OpenCvFaceFinder())
+        out.set("photo", InspectionJson.of(new PhotoInspector(thresholds, new YuNetFaceFinder())
                 .inspect(Files.readAllBytes(photo)), locale));
         if (signature != null) {
             out.set("signature", InspectionJson.of(new SignatureInspector(thresholds)

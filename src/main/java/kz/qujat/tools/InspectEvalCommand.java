@@ -12,14 +12,18 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import kz.qujat.inspect.FaceFinder;
 import kz.qujat.inspect.FaceLandmarks;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.OpenCvFaceFinder;
-import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Raster;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.tools.faceset.FaceSet;
 import kz.qujat.tools.faceset.FairnessEvaluation;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -33,6 +37,9 @@ public final class InspectEvalCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR")
     Path dir;
 
+    @Option(names = "--verbose", description = "print the eye error of every portrait")
+    boolean verbose;
+
     @Override
     public Integer call() throws IOException {
         List<Path> images;
@@ -44,7 +51,25 @@ public final class InspectEvalCommand implements Callable<Integer> {
             System.err.println("no portraits with .eyes files in " + dir);
             return 2;
         }
-        OpenCvFaceFinder finder = new OpenCvFaceFinder();
+        YuNetFaceFinder finder = new YuNetFaceFinder();
+        Map<String, FaceFinder> finders = new LinkedHashMap<>();
+        finders.put("Haar cascade + pupils (before)", new OpenCvFaceFinder());
+        finders.put("YuNet landmarks alone", new YuNetFaceFinder(false));
+        finders.put("YuNet + pupil refinement (in use)", finder);
+        for (Map.Entry<String, FaceFinder> e : finders.entrySet()) {
+            evaluate(e.getKey(), e.getValue(), images);
+        }
+        if (Files.isRegularFile(dir.resolve("subjects.csv"))) {
+            FaceSet set = FaceSet.open(dir);
+            System.out.printf(Locale.ROOT, "%nevery check per group of subjects.csv, on the portraits cropped to 35x45 around"
+                    + " the pupils, clean and degraded (JPEG q92, detector points)%n");
+            System.out.print(new FairnessEvaluation(Thresholds.defaults(), finder).run(set).table());
+        }
+        return 0;
+    }
+
+    private void evaluate(String name, FaceFinder finder, List<Path> images) throws IOException {
+        System.out.printf(Locale.ROOT, "%n== %s%n", name);
         finder.find(new Raster(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB))); // load natives before timing
         List<Double> errors = new ArrayList<>();
         List<Double> millis = new ArrayList<>();
@@ -69,7 +94,9 @@ public final class InspectEvalCommand implements Callable<Integer> {
             double er = found.get().rightEye().distance(truth[1]) / ied;
             errors.add(el);
             errors.add(er);
-            System.out.printf(Locale.ROOT, "%-24s left %.3f right %.3f IED%n", p.getFileName(), el, er);
+            if (verbose) {
+                System.out.printf(Locale.ROOT, "%-24s left %.3f right %.3f IED%n", p.getFileName(), el, er);
+            }
         }
         Collections.sort(errors);
         Collections.sort(millis);
@@ -81,13 +108,6 @@ public final class InspectEvalCommand implements Callable<Integer> {
         }
         System.out.printf(Locale.ROOT, "time per image: median %.1f ms, mean %.1f ms%n", percentile(millis, 50),
                 millis.stream().mapToDouble(Double::doubleValue).average().orElse(0));
-        if (Files.isRegularFile(dir.resolve("subjects.csv"))) {
-            FaceSet set = FaceSet.open(dir);
-            System.out.printf(Locale.ROOT, "%nevery check per group of subjects.csv, on the portraits cropped to 35x45 around"
-                    + " the pupils, clean and degraded (JPEG q92, detector points)%n");
-            System.out.print(new FairnessEvaluation(new PhotoInspector(Thresholds.defaults(), finder)).run(set).table());
-        }
-        return 0;
     }
 
     static double percentile(List<Double> sorted, double p) {

@@ -68,6 +68,9 @@ public final class SignCommand implements Callable<Integer> {
             description = "Intermediates that complete a token certificate's chain (default ${DEFAULT-VALUE}).")
     Path trust;
 
+    @Option(names = "--tsa-policy", paramLabel = "OID", description = "TSA policy to ask for (e.g. НУЦ РК's 1.2.398.3.3.2.6.1).")
+    String tsaPolicy;
+
     @Option(names = "--attached", description = "Put the signed file inside the signature (default: detached).")
     boolean attached;
 
@@ -95,7 +98,7 @@ public final class SignCommand implements Callable<Integer> {
         }
         try (KeySource keys = open(secret)) {
             SigningKey key = keys.signingKey();
-            byte[] cms = CmsSigner.sign(key, content, attached, tsa == null ? null : new TsaClient(tsa), null);
+            byte[] cms = CmsSigner.sign(key, content, attached, tsa == null ? null : new TsaClient(tsa, java.time.Duration.ofSeconds(10), tsaPolicy), null);
             Files.write(out, cms);
             GostAlgorithm gost = Gost.algorithmOf(key.privateKey());
             String algorithm = gost != null ? gost.label() : key.privateKey().getAlgorithm();

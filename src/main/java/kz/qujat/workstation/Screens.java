@@ -3,6 +3,7 @@ package kz.qujat.workstation;
 import java.util.List;
 import kz.qujat.domain.StaffRole;
 import kz.qujat.workstation.annulments.AnnulmentsScreen;
+import kz.qujat.workstation.finance.FinanceScreen;
 import kz.qujat.workstation.handover.HandoverScreen;
 import kz.qujat.workstation.queue.QueueScreen;
 import kz.qujat.workstation.review.ReviewScreen;
@@ -13,6 +14,7 @@ public final class Screens {
     public static final String REVIEW = "review";
     public static final String ANNULMENTS = "annulments";
     public static final String HANDOVER = "handover";
+    public static final String REFUNDS = "refunds";
 
     private Screens() {
     }
@@ -22,7 +24,8 @@ public final class Screens {
                 new ScreenEntry(QUEUE, "nav.queue", StaffRole.OFFICER, QueueScreen::new),
                 new ScreenEntry(REVIEW, "nav.review", StaffRole.OFFICER, ReviewScreen::new),
                 new ScreenEntry(ANNULMENTS, "nav.annulments", StaffRole.SUPERVISOR, AnnulmentsScreen::new),
-                new ScreenEntry(HANDOVER, "nav.handover", StaffRole.CLERK, HandoverScreen::new));
+                new ScreenEntry(HANDOVER, "nav.handover", StaffRole.CLERK, HandoverScreen::new),
+                new ScreenEntry(REFUNDS, "nav.refunds", StaffRole.FINANCE, FinanceScreen::new));
     }
 
     public static List<ScreenEntry> of(StaffRole role) {

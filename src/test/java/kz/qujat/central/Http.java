@@ -53,6 +53,15 @@ final class Http {
         return send(builder(path, token).GET().build());
     }
 
+    /** GET with one extra header (e.g. the applicant's IIN). */
+    Answer getWith(String path, String header, String value) {
+        HttpRequest.Builder b = builder(path, null);
+        if (value != null) {
+            b.header(header, value);
+        }
+        return send(b.GET().build());
+    }
+
     Answer post(String path, String token, Object body) {
         return send(builder(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());

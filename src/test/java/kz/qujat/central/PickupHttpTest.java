@@ -36,7 +36,11 @@ class PickupHttpTest {
     }
 
     private static int ready(String signer, UUID id, String point) throws Exception {
-        byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "0" + "12345678", TestClock.liveNow()));
+        return ready(signer, id, point, "0" + "12345678");
+    }
+
+    private static int ready(String signer, UUID id, String point, String card) throws Exception {
+        byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, card, TestClock.liveNow()));
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signer != null) {
@@ -67,6 +71,27 @@ class PickupHttpTest {
         assertThat(ready("production-node", id, "ASTANA-01")).isEqualTo(200);
         assertThat(f.detail(OFFICER, id).get("history")).hasSize(5);
         assertThat(f.scalar("SELECT new_document_number FROM application WHERE id = ?", id)).isEqualTo("012345678");
+    }
+
+    @Test
+    void aReadyReportThatConflictsWithCentralIs409AndFlaggedForAPersonNeverAlready() throws Exception {
+        UUID id = f.decided("ASTANA", OFFICER, "APPROVE", null, null).id();
+        assertThat(ready("production-node", id, "ASTANA-01", "000000111")).isEqualTo(200);
+        assertThat(ready("production-node", id, "ASTANA-01", "000000111")).as("the same report again").isEqualTo(200);
+        assertThat(ready("production-node", id, "ASTANA-01", "000000222")).as("another card number").isEqualTo(409);
+        assertThat(f.scalar("SELECT new_document_number FROM application WHERE id = ?", id)).isEqualTo("000000111");
+        assertThat(f.scalar("SELECT count(*) FROM divergence WHERE application_id = ? AND kind = 'TWO_CARD_NUMBERS'"
+                + " AND resolved_at IS NULL", id)).isEqualTo(1L);
+        assertThat(ready("production-node", id, "ASTANA-01", "000000222")).as("retried: still refused").isEqualTo(409);
+        assertThat(f.scalar("SELECT count(*) FROM divergence WHERE application_id = ?", id)).as("one open flag")
+                .isEqualTo(1L);
+
+        UUID inReview = f.submit("ASTANA").id();
+        assertThat(f.claim(OFFICER, inReview).status()).isEqualTo(200);
+        assertThat(ready("production-node", inReview, "ASTANA-01", "000000333")).isEqualTo(409);
+        assertThat(status(inReview)).isEqualTo("IN_REVIEW");
+        assertThat(f.scalar("SELECT count(*) FROM divergence WHERE application_id = ? AND kind = 'READY_REPORT_CONFLICT'",
+                inReview)).isEqualTo(1L);
     }
 
     @Test

@@ -43,9 +43,11 @@ class DevPkiTest {
         assertThat(relativeFiles(out)).isEqualTo(relativeFiles(Path.of(System.getProperty("qujat.certsDev"))));
         assertThat(relativeFiles(out)).contains("trust/root-ca.crt", "trust/intermediate-ca.crt",
                 "trust/intermediate-ca.crl", "officer-astana.p12", "officer-almaty.p12", "supervisor.p12",
+                "supervisor-almaty.p12", "finance.p12",
                 "clerk-astana.p12", "officer-revoked.p12", "officer-expired.p12", "officer-untrusted.p12",
                 "central-service.p12", "central-service.crt", "production-node.p12", "production-node.crt",
-                "tsa.p12", "ocsp.p12", "tls-server.p12", "staff-dev.csv", "README.md");
+                "tsa.p12", "ocsp.p12", "tls-server.p12", "staff-dev.csv", "README.md", "officer-gost.p12",
+                "trust/gost-ca.crt", "trust/gost-ca.crl");
     }
 
     @Test
@@ -53,7 +55,14 @@ class DevPkiTest {
         assertThat(sign("officer-astana", KeyPurpose.SIGNING).valid()).isTrue();
         assertThat(sign("officer-almaty", KeyPurpose.AUTHENTICATION).valid()).isTrue();
         assertThat(sign("clerk-astana", KeyPurpose.AUTHENTICATION).valid()).isTrue();
+        assertThat(sign("supervisor-almaty", KeyPurpose.AUTHENTICATION).valid()).isTrue();
+        assertThat(sign("finance", KeyPurpose.AUTHENTICATION).valid()).isTrue();
         assertThat(sign("central-service", KeyPurpose.SIGNING).valid()).isTrue();
+        VerificationResult gost = sign("officer-gost", KeyPurpose.SIGNING);
+        assertThat(gost.valid()).as(gost.reason()).isTrue();
+        assertThat(gost.signer().getSigAlgOID()).isEqualTo("1.2.398.3.10.1.1.2.3.2");
+        assertThat(gost.evidence().chain().get(1).getSubjectX500Principal().getName()).contains("GOST 2015 CA");
+        assertThat(sign("officer-gost", KeyPurpose.AUTHENTICATION).valid()).isTrue();
         assertThat(sign("officer-revoked", KeyPurpose.SIGNING).failure()).isEqualTo(Failure.REVOKED);
         assertThat(sign("officer-expired", KeyPurpose.SIGNING).failure()).isEqualTo(Failure.EXPIRED);
         assertThat(sign("officer-untrusted", KeyPurpose.SIGNING).failure()).isEqualTo(Failure.UNTRUSTED);
@@ -63,8 +72,9 @@ class DevPkiTest {
     void staffCsvMatchesTheCertificatesAndHoldsValidIins() throws Exception {
         List<String> lines = Files.readAllLines(out.resolve("staff-dev.csv"), StandardCharsets.UTF_8);
         assertThat(lines.get(0)).isEqualTo("iin,surname,givenName,role,region,registrationPoint");
-        assertThat(lines).hasSize(8);
-        assertThat(lines).contains("930217445040,ИСМАИЛОВА,ДИНАРА,CLERK,ASTANA,ASTANA-01");
+        assertThat(lines).hasSize(11);
+        assertThat(lines).contains("930217445040,ИСМАИЛОВА,ДИНАРА,CLERK,ASTANA,ASTANA-01",
+                "800612489082,ОМАРОВА,ГУЛЬНАР,SUPERVISOR,ALMATY,", "830119390095,БАЙМУХАНОВ,АСЛАН,FINANCE,,");
         assertThat(lines.stream().skip(1).filter(l -> l.contains(",SUPERVISOR,,"))).hasSize(1);
         try (Pkcs12KeySource source = Pkcs12KeySource.open(out.resolve("officer-astana.p12"), DevPki.PASSWORD.toCharArray())) {
             CertificateProfile p = CertificateProfile.of(source.authenticationKey().certificate());

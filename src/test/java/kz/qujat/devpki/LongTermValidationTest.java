@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Test;
 
 /** CAdES-T and OCSP end to end against the running development TSA and OCSP responder over real HTTP. */
 class LongTermValidationTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
     private static final byte[] DECISION = "{\"decision\":\"APPROVE\"}".getBytes(StandardCharsets.UTF_8);
     private static final Path CERTS = DevIdentities.dir();
 
@@ -102,10 +104,19 @@ class LongTermValidationTest {
         assertThat(r.valid()).isFalse();
         assertThat(r.failure()).isEqualTo(Failure.REVOCATION_UNAVAILABLE);
 
-        VerificationResult fallback = new CmsVerifier(trust(), TestClock.live(),
+        VerificationResult stale = new CmsVerifier(trust(), TestClock.live(),
                 new ValidationPolicy(nowhere, false, true, false, true, Duration.ofSeconds(2)))
                 .verifyDetached(cms, DECISION, KeyPurpose.SIGNING);
-        assertThat(fallback.indication()).isEqualTo(Indication.VALID);
+        assertThat(stale.indication()).as("the committed CRL is a week old: not fresh enough to answer for OCSP")
+                .isEqualTo(Indication.INDETERMINATE);
+
+        TrustConfig freshTrust = TrustConfig.load(kz.qujat.testsupport.DevCrls.trustFolder(dir.resolve("trust"),
+                kz.qujat.testsupport.DevCrls.intermediate(TestClock.liveNow().minus(Duration.ofHours(1)),
+                        java.util.List.of())));
+        VerificationResult fallback = new CmsVerifier(freshTrust, TestClock.live(),
+                new ValidationPolicy(nowhere, false, true, false, true, Duration.ofSeconds(2)))
+                .verifyDetached(cms, DECISION, KeyPurpose.SIGNING);
+        assertThat(fallback.indication()).as(fallback.reason()).isEqualTo(Indication.VALID);
         assertThat(fallback.evidence().revocationSource()).isEqualTo(RevocationSource.CRL);
 
         assertThatThrownBy(() -> CmsSigner.signDetached(key("officer-almaty"), DECISION,

@@ -25,9 +25,9 @@ class IdentifiersTest {
     @Test
     void everyRegionHasRegistrationPointsThatBelongToIt() {
         for (Region r : Region.values()) {
-            assertThat(RegistrationPoints.of(r)).isNotEmpty().allMatch(p -> p.region() == r);
+            assertThat(RegistrationPoints.bundled().of(r)).isNotEmpty().allMatch(p -> p.region() == r);
         }
-        assertThat(RegistrationPoints.parse("ASTANA-01").region()).isEqualTo(Region.ASTANA);
-        assertThatThrownBy(() -> RegistrationPoints.parse("ASTANA-99")).isInstanceOf(InvalidInputException.class);
+        assertThat(RegistrationPoints.bundled().parse("ASTANA-01").region()).isEqualTo(Region.ASTANA);
+        assertThatThrownBy(() -> RegistrationPoints.bundled().parse("ASTANA-99")).isInstanceOf(InvalidInputException.class);
     }
 }

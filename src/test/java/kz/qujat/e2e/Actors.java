@@ -42,9 +42,22 @@ final class Actors {
         return portal.submit(person.toIntakeRequest());
     }
 
+    /** Anyone of the region, put in the register and submitted (any registration point). */
+    IntakeResponse submit(Region region) throws CentralException {
+        SyntheticApplicant person = people.next(region);
+        CentralClient portal = new CentralClient(centralUrl);
+        portal.putRegistryPerson(person.toRegistryPerson(), FEED_KEY.toCharArray());
+        return portal.submit(person.toIntakeRequest());
+    }
+
     StaffClient officer() throws CentralException, EdsException {
+        return officer("officer-astana");
+    }
+
+    /** An officer of certs-dev logged in with the authentication key of {@code identity}. */
+    StaffClient officer(String identity) throws CentralException, EdsException {
         StaffClient officer = new StaffClient(centralUrl);
-        officer.login(DevIdentities.authenticationKey("officer-astana"));
+        officer.login(DevIdentities.authenticationKey(identity));
         return officer;
     }
 
@@ -56,13 +69,19 @@ final class Actors {
 
     /** Claims the next application, reads it and its images as served, and signs {@code decision} for it. */
     static UUID decideNext(StaffClient officer, String decision, String reason) throws CentralException, EdsException {
+        return decideNext(officer, "officer-astana", decision, reason);
+    }
+
+    /** As above, signed with the signing key of {@code identity}. */
+    static UUID decideNext(StaffClient officer, String identity, String decision, String reason)
+            throws CentralException, EdsException {
         ApplicationDetail claimed = officer.next().orElseThrow(() -> new AssertionError("queue is empty"));
         ApplicationDetail detail = officer.detail(claimed.id());
         byte[] photo = officer.image(Paths.PHOTO, detail.id());
         byte[] signature = officer.image(Paths.SIGNATURE, detail.id());
         officer.decide(detail, photo, signature, decision, reason,
                 DecisionDocument.APPROVE.equals(decision) ? "" : "фото не соответствует требованиям",
-                DevIdentities.signingKey("officer-astana"), TestClock.liveNow());
+                DevIdentities.signingKey(identity), TestClock.liveNow());
         return detail.id();
     }
 }

@@ -127,7 +127,11 @@ class CmsVerifierTest {
         byte[] wrongBinding = CmsFixtures.signedWithBinding(key, CONTENT, authenticationKey("officer-astana").certificate());
         assertFailure(verifier.verifyDetached(wrongBinding, CONTENT, KeyPurpose.SIGNING), Failure.CERTIFICATE_BINDING);
         byte[] noBinding = CmsFixtures.signedWithBinding(key, CONTENT, null);
-        assertFailure(verifier.verifyDetached(noBinding, CONTENT, KeyPurpose.SIGNING), Failure.CERTIFICATE_BINDING);
+        VerificationResult plain = verifier.verifyDetached(noBinding, CONTENT, KeyPurpose.SIGNING);
+        assertFailure(plain, Failure.NOT_CADES);
+        assertThat(plain.etsi()).isEqualTo(new VerificationResult.Etsi(VerificationResult.EtsiIndication.INDETERMINATE,
+                VerificationResult.SubIndication.FORMAT_FAILURE));
+        assertThat(plain.signatureIntact()).as("its mathematics is still reported").isTrue();
         byte[] rightBinding = CmsFixtures.signedWithBinding(key, CONTENT, key.certificate());
         assertThat(verifier.verifyDetached(rightBinding, CONTENT, KeyPurpose.SIGNING).valid()).isTrue();
     }
@@ -163,10 +167,12 @@ class CmsVerifierTest {
             CmsVerifier v = new CmsVerifier(TrustConfig.of(trust.anchors(), trust.intermediates(), List.of(crl)),
                     TestClock.live());
             VerificationResult r = v.verifyDetached(CmsSigner.signDetached(revoked, CONTENT), CONTENT, KeyPurpose.SIGNING);
-            assertFailure(r, Failure.UNTRUSTED);
-            assertThat(r.reason()).contains("revocation status unknown");
+            // not knowing the status is INDETERMINATE (try later): never good, and never "revoked" or "untrusted"
+            assertFailure(r, Failure.REVOCATION_UNAVAILABLE);
+            assertThat(r.indeterminate()).isTrue();
+            assertThat(r.reason()).contains("revocation status");
             assertFailure(v.verifyDetached(CmsSigner.signDetached(good, CONTENT), CONTENT, KeyPurpose.SIGNING),
-                    Failure.UNTRUSTED);
+                    Failure.REVOCATION_UNAVAILABLE);
         }
     }
 

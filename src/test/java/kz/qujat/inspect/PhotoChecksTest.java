@@ -187,8 +187,14 @@ class PhotoChecksTest {
             assertThat(r.check(c).verdict()).as(c).isEqualTo(Verdict.NOT_MEASURED);
         }
         for (String c : LightChecks.FACE_CHECKS) {
-            assertThat(r.check(c).verdict()).as(c).isEqualTo(Verdict.NOT_MEASURED);
+            if (!c.equals("photo.exposure")) {
+                assertThat(r.check(c).verdict()).as(c).isEqualTo(Verdict.NOT_MEASURED);
+            }
         }
+        // clipping is measured where the format puts the face, so a blown-out photo that hides the face still fails
+        assertThat(r.check("photo.exposure").verdict()).isEqualTo(Verdict.PASS);
+        Report blown = inspector.inspect(TestImages.jpeg(TestImages.scaleBrightness(clean.image(), 3.5), 0.92f));
+        assertThat(blown.check("photo.exposure").verdict()).isEqualTo(Verdict.FAIL);
         assertThat(r.check("photo.oneFace").messageKey()).isEqualTo("inspect.notMeasured.noFace");
         assertThat(r.check("photo.backgroundUniformity").verdict()).isEqualTo(Verdict.PASS);
         assertUnchanged(r, FORMAT);

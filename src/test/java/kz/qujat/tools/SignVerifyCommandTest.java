@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import kz.qujat.api.Json;
 import kz.qujat.devpki.DevPkiServer;
@@ -60,8 +61,13 @@ class SignVerifyCommandTest {
         }
         Files.writeString(data, "{\"decision\":\"APPROVE\"}");
         assertThat(verify(sig.toString(), "--content", data.toString(), "--trust", trust(), "--ocsp",
-                "http://127.0.0.1:9/ocsp")).as("OCSP down, the CRL fallback answers").isZero();
-        assertThat(out).contains("checked against the CRL");
+                "http://127.0.0.1:9/ocsp")).as("OCSP down and the committed CRL a week old: try later").isEqualTo(3);
+        assertThat(out).contains("INDETERMINATE", "older than the allowed");
+        Path fresh = kz.qujat.testsupport.DevCrls.trustFolder(dir.resolve("fresh-trust"), kz.qujat.testsupport.DevCrls
+                .intermediate(kz.qujat.testsupport.TestClock.liveNow().minus(java.time.Duration.ofHours(2)), List.of()));
+        assertThat(verify(sig.toString(), "--content", data.toString(), "--trust", fresh.toString(), "--ocsp",
+                "http://127.0.0.1:9/ocsp")).as("OCSP down, a fresh CRL answers").isZero();
+        assertThat(out).contains("checked against the CRL", "2 h 0 min old");
     }
 
     @Test
@@ -98,6 +104,23 @@ class SignVerifyCommandTest {
         assertThat(sign(Map.of(SignCommand.PASSWORD_ENV, "wrong"), "--p12", p12.toString(), "--out",
                 dir.resolve("x.p7s").toString(), data.toString())).isEqualTo(1);
         assertThat(err).contains("WRONG_PASSWORD");
+
+        String nca = "src/test/resources/nca-test/";
+        assertThat(verify(detached.toString(), "--content", data.toString(), "--trust", nca + "ca/nca_gost2015_test.cer",
+                "--crl", nca + "crl/nca_gost2022_test.crl", "--at", "2022-10-01T09:00:00Z")).as(out + err).isZero();
+        assertThat(out).contains("TOTAL-PASSED", "GOST 34.310-2015 (512)", "123456789012", "checked against the CRL");
+        assertThat(verify(attached.toString(), "--trust", nca + "ca/nca_gost2015_test.cer", "--at", "2022-10-01"))
+                .as(out + err).isZero();
+        assertThat(verify(detached.toString(), "--content", data.toString(), "--trust", nca + "ca/nca_gost2015_test.cer",
+                "--ocsp-response", nca + "ocsp/ocsp_response_individual_2015.bin", "--at", "2022-10-01")).isEqualTo(1);
+        assertThat(out).contains("TOTAL-FAILED / REVOKED", "never issued", "checked by OCSP");
+        assertThat(verify(detached.toString(), "--content", data.toString(), "--trust", nca + "ca/nca_gost2015_test.cer",
+                "--at", "2023-08-01")).as("expired, no time-stamp").isEqualTo(3);
+        assertThat(out).contains("INDETERMINATE / OUT_OF_BOUNDS_NO_POE");
+        assertThat(verify(detached.toString(), "--content", data.toString(), "--trust", nca + "ca/nca_rsa_test.crt",
+                "--at", "2022-10-01")).isEqualTo(3);
+        assertThat(out).contains("NO_CERTIFICATE_CHAIN_FOUND");
+        assertThat(verify(detached.toString(), "--at", "yesterday")).isEqualTo(2);
     }
 
     private static String trust() {

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.domain.RefundStatus;
 import kz.qujat.domain.StaffRole;
 import kz.qujat.eds.EdsException;
 import kz.qujat.inspect.Verdict;
@@ -80,6 +81,8 @@ class MessagesTest {
         Arrays.stream(ProblemKind.values()).forEach(k -> keys.add("problem." + k.slug()));
         Arrays.stream(EdsException.Kind.values()).forEach(k -> keys.add("error.eds." + k.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> keys.add("role." + r.name()));
+        Arrays.stream(RefundStatus.values()).forEach(r -> keys.add("refund.status." + r.name()));
+        Arrays.stream(AnnulmentReason.values()).forEach(r -> keys.add("refunds.reason." + r.name()));
         Arrays.stream(CertificateJudge.Verdict.values()).filter(v -> v != CertificateJudge.Verdict.OK)
                 .forEach(v -> keys.add("login.verdict." + v.name()));
         I18n.SUPPORTED.forEach(l -> keys.add("language." + l.getLanguage()));

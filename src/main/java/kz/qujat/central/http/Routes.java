@@ -15,14 +15,17 @@ import kz.qujat.api.DecisionResponse;
 import kz.qujat.api.HandoverRequest;
 import kz.qujat.api.IntakeRequest;
 import kz.qujat.api.Paths;
+import kz.qujat.api.RefundPaidRequest;
 import kz.qujat.api.RegistryPerson;
 import kz.qujat.api.ReleaseRequest;
 import kz.qujat.api.ReviewRequest;
 import kz.qujat.api.SessionRequest;
+import kz.qujat.central.ApplicantStatusService;
 import kz.qujat.central.OperationsService;
 import kz.qujat.central.Services;
 import kz.qujat.central.StaffMember;
 import kz.qujat.domain.AnnulmentReason;
+import kz.qujat.domain.RefundStatus;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.StaffRole;
 import kz.qujat.domain.Status;
@@ -41,6 +44,7 @@ public final class Routes {
     private static final Set<StaffRole> REVIEWERS = Set.of(StaffRole.OFFICER, StaffRole.SUPERVISOR);
     private static final Set<StaffRole> CLERK = Set.of(StaffRole.CLERK);
     private static final Set<StaffRole> SUPERVISOR = Set.of(StaffRole.SUPERVISOR);
+    private static final Set<StaffRole> FINANCE = Set.of(StaffRole.FINANCE);
     /** The clerk checks the recipient's face against the submitted photo (R11); nothing else of the file. */
     private static final Set<StaffRole> PHOTO_READERS = Set.of(StaffRole.OFFICER, StaffRole.SUPERVISOR, StaffRole.CLERK);
 
@@ -68,6 +72,8 @@ public final class Routes {
                 ctx -> ctx.contentType("application/json").result(openApi)));
         r.add(new Route(POST, Paths.INTAKE, PUBLIC,
                 ctx -> ctx.status(201).json(s.intake().submit(Bodies.read(ctx, IntakeRequest.class)))));
+        r.add(new Route(GET, Paths.APPLICANT_STATUS, PUBLIC, ctx -> ctx.json(s.applicantStatus()
+                .status(ctx.pathParam("ticketNumber"), ctx.header(ApplicantStatusService.IIN_HEADER)))));
         r.add(new Route(PUT, Paths.REGISTRY_PERSON, PUBLIC, this::registryPut));
         r.add(new Route(POST, Paths.CHALLENGE, PUBLIC, ctx -> ctx.json(s.sessions().challenge())));
         r.add(new Route(POST, Paths.SESSION, PUBLIC,
@@ -91,6 +97,20 @@ public final class Routes {
             ctx.attribute(DECIDED, d.status());
             ctx.json(d);
         }));
+        r.add(new Route(GET, Paths.REFUNDS, FINANCE, ctx -> ctx.json(s.refunds().list(staff(ctx),
+                Bodies.query(ctx, "status", RefundStatus::valueOf), Bodies.query(ctx, "region", Region::valueOf),
+                Bodies.limit(ctx, 500, 5000)))));
+        r.add(new Route(GET, Paths.REFUNDS_EXPORT, FINANCE, ctx -> {
+            RefundStatus status = Bodies.query(ctx, "status", RefundStatus::valueOf);
+            byte[] csv = s.refunds().exportCsv(staff(ctx), status, Bodies.query(ctx, "region", Region::valueOf));
+            ctx.header("Content-Disposition", "attachment; filename=\"refunds-"
+                    + (status == null ? "all" : status.name().toLowerCase(java.util.Locale.ROOT)) + ".csv\"");
+            ctx.contentType("text/csv; charset=utf-8").result(csv);
+        }));
+        r.add(new Route(POST, Paths.REFUND_PAID, FINANCE, ctx -> ctx.json(s.refunds().paid(staff(ctx),
+                Bodies.uuid(ctx, "id"), Bodies.read(ctx, RefundPaidRequest.class)))));
+        r.add(new Route(GET, Paths.ACCESSES, SUPERVISOR,
+                ctx -> ctx.json(s.review().accesses(staff(ctx), Bodies.uuid(ctx, "id")))));
         r.add(image(Paths.PHOTO, "photo", PHOTO_READERS));
         r.add(image(Paths.SIGNATURE, "signature", REVIEWERS));
         r.add(image(Paths.REGISTRY_PHOTO, "registry-photo", REVIEWERS));

@@ -1,7 +1,10 @@
 package kz.qujat.central.store;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import kz.qujat.api.Canonical;
 import kz.qujat.domain.Lifecycle.Event;
 import kz.qujat.domain.Status;
 import kz.qujat.store.Database;
@@ -24,8 +27,11 @@ public final class DecisionStore {
                            String outboxPayload, long refundTiyn, String inspectionJson) {
     }
 
-    public DecisionStore(Database database) {
+    private final NoticeTexts notices;
+
+    public DecisionStore(Database database, NoticeTexts notices) {
         this.jdbc = new Jdbc(database);
+        this.notices = notices;
     }
 
     public Result record(Decision d, Instant now) {
@@ -51,6 +57,12 @@ public final class DecisionStore {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     d.applicationId(), d.decision(), d.reason(), d.comment(), d.officerIin(), d.decidedAt(), now,
                     d.document(), d.cms(), d.timestampToken(), d.ocspResponse(), d.inspectionJson());
+            Map<String, Object> signed = new HashMap<>();
+            signed.put("decision", d.decision());
+            signed.put("reason", d.reason());
+            signed.put("documentSha256", Canonical.sha256Hex(d.document()));
+            signed.put("cmsSha256", Canonical.sha256Hex(d.cms()));
+            Audit.append(c, now, "DECISION_SIGNED", d.applicationId(), d.officerIin(), signed);
             if (approve) {
                 Jdbc.update(c, "INSERT INTO outbox (application_id, payload, created_at, attempts, next_attempt_at)"
                         + " VALUES (?, ?::jsonb, ?, 0, ?)", d.applicationId(), d.outboxPayload(), now, now);
@@ -58,6 +70,8 @@ public final class DecisionStore {
                 Jdbc.update(c, "UPDATE application SET annul_reason = ? WHERE id = ?", d.reason(), d.applicationId());
                 Jdbc.update(c, "INSERT INTO refund (application_id, amount_tiyn, status, created_at)"
                         + " VALUES (?, ?, 'OWED', ?)", d.applicationId(), d.refundTiyn(), now);
+                Audit.append(c, now, "REFUND_OWED", d.applicationId(), null, Map.of("amountTiyn", d.refundTiyn()));
+                Notices.write(c, notices, d.applicationId(), "ANNULLED", now);
             }
             return new Result(Outcome.DONE, next);
         });

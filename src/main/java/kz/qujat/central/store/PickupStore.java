@@ -12,13 +12,17 @@ import kz.qujat.store.Database;
 public final class PickupStore {
     private final Jdbc jdbc;
 
-    public enum Outcome { DONE, ALREADY, NOT_FOUND, WRONG_POINT, WRONG_STATUS }
+    /** ALREADY: the same report again; CONFLICT: ready already with another card number (flagged). */
+    public enum Outcome { DONE, ALREADY, CONFLICT, NOT_FOUND, WRONG_POINT, WRONG_STATUS }
 
     public record Result(Outcome outcome, Status status) {
     }
 
-    public PickupStore(Database database) {
+    private final NoticeTexts notices;
+
+    public PickupStore(Database database, NoticeTexts notices) {
         this.jdbc = new Jdbc(database);
+        this.notices = notices;
     }
 
     /**
@@ -30,8 +34,9 @@ public final class PickupStore {
         return jdbc.tx("ready report", c -> {
             String point;
             Status status;
-            try (PreparedStatement ps = c.prepareStatement("SELECT status, registration_point FROM application"
-                    + " WHERE id = ? FOR UPDATE")) {
+            String number;
+            try (PreparedStatement ps = c.prepareStatement("SELECT status, registration_point, new_document_number"
+                    + " FROM application WHERE id = ? FOR UPDATE")) {
                 ps.setObject(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -39,13 +44,23 @@ public final class PickupStore {
                     }
                     status = Status.valueOf(rs.getString(1));
                     point = rs.getString(2);
+                    number = rs.getString(3);
                 }
             }
+            // every report that conflicts with what central holds is flagged for a person in the same
+            // transaction that refuses it; a plain repeat of the same report is not a conflict
             if (!point.equals(registrationPoint)) {
+                DivergenceStore.flag(c, id, "READY_REPORT_CONFLICT", "ready report for point " + registrationPoint
+                        + ", central holds point " + point, now);
                 return new Result(Outcome.WRONG_POINT, status);
             }
             if (status == Status.READY_FOR_PICKUP || status == Status.ISSUED) {
-                return new Result(Outcome.ALREADY, status);
+                if (newDocumentNumber.equals(number)) {
+                    return new Result(Outcome.ALREADY, status);
+                }
+                DivergenceStore.flag(c, id, "TWO_CARD_NUMBERS", "ready report with card " + newDocumentNumber
+                        + ", central holds card " + number + " (" + status + ")", now);
+                return new Result(Outcome.CONFLICT, status);
             }
             if (status == Status.APPROVED) {
                 status = Transitions.apply(c, id, status, Event.PRODUCTION_ACCEPTED, null, "ready report", now);
@@ -53,11 +68,14 @@ public final class PickupStore {
                         now, id);
             }
             if (status != Status.IN_PRODUCTION) {
+                DivergenceStore.flag(c, id, "READY_REPORT_CONFLICT", "ready report with card " + newDocumentNumber
+                        + ", central holds status " + status, now);
                 return new Result(Outcome.WRONG_STATUS, status);
             }
             status = Transitions.apply(c, id, status, Event.READY, null, "document " + newDocumentNumber, now);
             Jdbc.update(c, "UPDATE application SET new_document_number = ?, ready_at = ? WHERE id = ?",
                     newDocumentNumber, readyAt, id);
+            Notices.write(c, notices, id, "READY_FOR_PICKUP", now);
             return new Result(Outcome.DONE, status);
         });
     }
@@ -90,6 +108,7 @@ public final class PickupStore {
                     comment == null ? "identity checked, old card surrendered"
                             : "identity checked, old card surrendered; " + comment, now);
             Jdbc.update(c, "UPDATE application SET issued_at = ?, issued_by = ? WHERE id = ?", now, clerkIin, id);
+            Notices.write(c, notices, id, "ISSUED", now);
             return new Result(Outcome.DONE, next);
         });
     }

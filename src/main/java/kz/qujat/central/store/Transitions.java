@@ -4,11 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import kz.qujat.domain.Lifecycle;
 import kz.qujat.domain.Status;
 
-/** Moves an application through {@link Lifecycle} and writes the history row, on the caller's connection. */
+/**
+ * Moves an application through {@link Lifecycle} and writes the history row and its audit event, on the caller's
+ * connection.
+ */
 final class Transitions {
     private Transitions() {
     }
@@ -29,6 +34,11 @@ final class Transitions {
             Jdbc.bind(ps, id, at, event, from == null ? null : from.name(), to.name(), actorIin, note);
             ps.executeUpdate();
         }
+        Map<String, Object> detail = new HashMap<>();
+        detail.put("from", from);
+        detail.put("to", to);
+        detail.put("note", note);
+        Audit.append(c, at, event, id, actorIin, detail);
     }
 
     /** Locks the application row and returns its status, or null when there is no such application. */

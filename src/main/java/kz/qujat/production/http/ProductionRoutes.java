@@ -60,6 +60,8 @@ public final class ProductionRoutes {
 
     private void register(Javalin app) {
         app.post(Paths.PRODUCTION_ORDERS, this::receive);
+        app.post(Paths.PRODUCTION_ORDER_SUMMARY, ctx -> json(ctx, 200,
+                orders.summary(ctx.bodyAsBytes(), ctx.header(SignedRequests.HEADER))));
         app.get(Paths.PRODUCTION_ORDER, this::status);
         app.get(Paths.HEALTH, this::health);
         app.get(Paths.READY, ctx -> {

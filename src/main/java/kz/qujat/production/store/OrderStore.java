@@ -108,6 +108,26 @@ public final class OrderStore {
     }
 
     /** Number of orders in each status, for the health endpoint. */
+    /** One order's id, status and card number. */
+    public record Summary(UUID applicationId, String status, String documentNumber) {
+    }
+
+    /** Every order: id, status and card number (null until produced), for the reconciliation with central. */
+    public List<Summary> summaries() {
+        List<Summary> rows = new java.util.ArrayList<>();
+        try (java.sql.Connection c = ds.getConnection();
+             java.sql.PreparedStatement ps = c.prepareStatement(
+                     "SELECT application_id::text, status, document_number FROM orders ORDER BY received_at");
+             java.sql.ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new Summary(UUID.fromString(rs.getString(1)), rs.getString(2), rs.getString(3)));
+            }
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot read order summaries", e);
+        }
+        return rows;
+    }
+
     public long count(String status) {
         try (Connection c = ds.getConnection();
              PreparedStatement st = c.prepareStatement("SELECT count(*) FROM orders WHERE status = ?")) {

@@ -49,10 +49,9 @@ public final class FaceSet {
     public record Crop(BufferedImage image, FaceLandmarks.Point leftEye, FaceLandmarks.Point rightEye) {
     }
 
-    /** The head's share of the crop's height, the eye line's height from the bottom, the chin below the eyes. */
+    /** The head's share of the crop's height and the eye line's height from the bottom. */
     public static final double HEAD_SHARE = 0.75;
     public static final double CROP_EYE_LINE = 0.54;
-    public static final double CHIN_IED = 1.55;
 
     private final Path dir;
     private final List<Sitter> sitters;
@@ -119,27 +118,36 @@ public final class FaceSet {
 
     /**
      * Crops a portrait to the 35×45 format around its pupils as a photographer would: the head (crown as
-     * found where the hair meets the background, chin {@value #CHIN_IED} inter-eye distances below the
-     * eyes, as the detector estimates it) {@value #HEAD_SHARE} of the height, the eye line
+     * found where the hair meets the background, chin as given) {@value #HEAD_SHARE} of the height, the eye line
      * {@value #CROP_EYE_LINE} of the height from the bottom, the eye midpoint centred; beyond the
      * original the background colour is extended.
      */
-    public static Crop crop(BufferedImage src, FaceLandmarks.Point l, FaceLandmarks.Point r) {
+    public static Crop crop(BufferedImage src, FaceLandmarks.Point l, FaceLandmarks.Point r, double chinY) {
         double ied = l.distance(r);
         FaceLandmarks.Point mid = new FaceLandmarks.Point((l.x() + r.x()) / 2, (l.y() + r.y()) / 2);
-        double crown = Crown.find(new Raster(src), mid, ied).y();
-        double head = mid.y() + CHIN_IED * ied - crown;
+        // the crown on a first, looser crop (5.1 IED high): the far corners of a studio photo are often darker
+        int h0 = (int) Math.round(5.1 * ied);
+        int left0 = (int) Math.round(mid.x() - h0 * 35.0 / 45.0 / 2);
+        int top0 = (int) Math.round(mid.y() - 0.45 * h0);
+        BufferedImage loose = cut(src, left0, top0, (int) Math.round(h0 * 35.0 / 45.0), h0);
+        double crown = top0 + Crown.find(new Raster(loose), new FaceLandmarks.Point(mid.x() - left0, mid.y() - top0),
+                ied).y();
+        double head = chinY - crown;
         int h = (int) Math.round(head / HEAD_SHARE);
         int w = (int) Math.round(h * 35.0 / 45.0);
         int left = (int) Math.round(mid.x() - w / 2.0);
         int top = (int) Math.round(mid.y() - (1 - CROP_EYE_LINE) * h);
+        return new Crop(cut(src, left, top, w, h), new FaceLandmarks.Point(l.x() - left, l.y() - top),
+                new FaceLandmarks.Point(r.x() - left, r.y() - top));
+    }
+
+    private static BufferedImage cut(BufferedImage src, int left, int top, int w, int h) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();
         g.setColor(new Color(src.getRGB(5, 5)));
         g.fillRect(0, 0, w, h);
         g.drawImage(src, -left, -top, null);
         g.dispose();
-        return new Crop(out, new FaceLandmarks.Point(l.x() - left, l.y() - top),
-                new FaceLandmarks.Point(r.x() - left, r.y() - top));
+        return out;
     }
 }

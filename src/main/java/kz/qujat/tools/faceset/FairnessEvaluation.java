@@ -16,6 +16,9 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import kz.qujat.inspect.CheckResult;
+import kz.qujat.inspect.FaceFinder;
+import kz.qujat.inspect.Raster;
+import kz.qujat.inspect.Thresholds;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.Verdict;
@@ -148,9 +151,11 @@ public final class FairnessEvaluation {
     }
 
     private final PhotoInspector inspector;
+    private final FaceFinder finder;
 
-    public FairnessEvaluation(PhotoInspector inspector) {
-        this.inspector = inspector;
+    public FairnessEvaluation(Thresholds thresholds, FaceFinder finder) {
+        this.inspector = new PhotoInspector(thresholds, finder);
+        this.finder = finder;
     }
 
     public Result run(FaceSet set) throws IOException {
@@ -164,7 +169,11 @@ public final class FairnessEvaluation {
         }
         List<String> notPass = new ArrayList<>();
         for (FaceSet.Sitter s : set.sitters()) {
-            FaceSet.Crop crop = FaceSet.crop(s.image(), s.pupils()[0], s.pupils()[1]);
+            BufferedImage original = s.image();
+            // the chin where the detector puts it on the original (from the mouth): the photographer sees the real one
+            double chinY = finder.find(new Raster(original)).map(f -> f.chin().y())
+                    .orElseThrow(() -> new IOException("no face found on " + s.id()));
+            FaceSet.Crop crop = FaceSet.crop(original, s.pupils()[0], s.pupils()[1], chinY);
             for (Degradation d : Degradation.values()) {
                 Report r = inspector.inspect(jpeg(d.apply(crop.image())));
                 tallies.get(d).get(s.group()).add(r);

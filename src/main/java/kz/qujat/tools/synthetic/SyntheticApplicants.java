@@ -19,6 +19,7 @@ import kz.qujat.domain.RegistrationPoints;
  */
 public final class SyntheticApplicants {
     /** Portrait sizes in the 35:45 ratio, at or above the 600x771 minimum. */
+    private static final RegistrationPoints POINTS = RegistrationPoints.bundled();
     private static final int[][] PHOTO_SIZES = {{600, 771}, {630, 810}, {700, 900}};
     /** Edge days of R3 that every batch should contain (days until expiry: 30 before, expiry day, 10 after). */
     private static final int[] EDGE_DAYS = {30, 0, -10};
@@ -59,7 +60,7 @@ public final class SyntheticApplicants {
         made++;
         Optional<Defect> defect = person.nextDouble() < defectShare
                 ? Optional.of(Defect.values()[person.nextInt(Defect.values().length)]) : Optional.empty();
-        List<RegistrationPoint> points = RegistrationPoints.of(region);
+        List<RegistrationPoint> points = POINTS.of(region);
         String point = points.get(person.nextInt(points.size())).code();
 
         Appearance looks = Appearance.random(person, sex == Iin.Sex.FEMALE);

@@ -57,6 +57,7 @@ public final class AnnulmentsView {
     @FXML private TableColumn<Annulment, String> reasonColumn;
     @FXML private TableColumn<Annulment, String> commentColumn;
     @FXML private TableColumn<Annulment, String> reviewColumn;
+    @FXML private TableColumn<Annulment, String> refundColumn;
     @FXML private Label selectedLabel;
     @FXML private ToggleGroup verdictGroup;
     @FXML private RadioButton agreeRadio;
@@ -134,6 +135,7 @@ public final class AnnulmentsView {
         officerColumn.setCellValueFactory(c -> text(AnnulmentStats.officerLabel(c.getValue())));
         reasonColumn.setCellValueFactory(c -> text(shortReason(c.getValue().reason())));
         commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
+        refundColumn.setCellValueFactory(c -> text(model.refundName(c.getValue().refundStatus())));
         reviewColumn.setCellValueFactory(c -> text(c.getValue().review() == null ? ""
                 : model.verdictName(c.getValue().review().verdict())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> model.selectedProperty().set(now));

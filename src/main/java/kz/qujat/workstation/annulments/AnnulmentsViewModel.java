@@ -205,7 +205,7 @@ public final class AnnulmentsViewModel {
     private List<String> csvRow(Annulment a) {
         Annulment.Review r = a.review();
         return List.of(a.ticketNumber(), Formats.dateTime(a.annulledAt()), i18n.regionName(a.region()),
-                nz(a.officerIin()), nz(a.officerName()), reasonName(a.reason()), nz(a.comment()), nz(a.refundStatus()),
+                nz(a.officerIin()), nz(a.officerName()), reasonName(a.reason()), nz(a.comment()), refundName(a.refundStatus()),
                 r == null ? "" : verdictName(r.verdict()), r == null ? "" : nz(r.comment()),
                 r == null ? "" : nz(r.supervisorName()));
     }
@@ -226,6 +226,11 @@ public final class AnnulmentsViewModel {
 
     public String reasonName(String reasonCode) {
         return reasonCode == null ? "" : i18n.get("review.annul.reason." + reasonCode);
+    }
+
+    /** R10: the refund's status in the user's words (OWED, REFUNDED). */
+    public String refundName(String refundStatus) {
+        return refundStatus == null ? "" : i18n.get("refund.status." + refundStatus);
     }
 
     public String verdictName(String verdictCode) {

@@ -3,8 +3,7 @@ package kz.qujat.tools.faceset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import kz.qujat.inspect.OpenCvFaceFinder;
-import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.inspect.Verdict;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +19,7 @@ class FairnessEvaluationTest {
     @BeforeAll
     static void run() throws Exception {
         FaceSet set = FaceSet.open(SampleFaces.dir());
-        result = new FairnessEvaluation(new PhotoInspector(Thresholds.defaults(), new OpenCvFaceFinder())).run(set);
+        result = new FairnessEvaluation(Thresholds.defaults(), new YuNetFaceFinder()).run(set);
     }
 
     @Test
@@ -46,11 +45,26 @@ class FairnessEvaluationTest {
     }
 
     @Test
-    void blurredCopiesFailSharpnessInEveryGroup() {
+    void blurredCopiesFailSharpnessAndTiltedOnesAreFlaggedForRollInEveryGroup() {
         for (String g : result.groups()) {
             assertThat(result.tally(Degradation.BLURRED, g).rate("photo.sharpness", Verdict.FAIL)).as(g)
                     .isGreaterThanOrEqualTo(90.0);
+            var tilted = result.tally(Degradation.TILTED, g);
+            assertThat(tilted.rate("photo.roll", Verdict.FAIL) + tilted.rate("photo.roll", Verdict.WARN)).as(g)
+                    .isGreaterThanOrEqualTo(90.0);
         }
+    }
+
+    @Test
+    void theCleanPhotosCroppedTo35x45AreNotCriedWolfAt() {
+        int photos = 0;
+        double pass = 0;
+        for (String g : result.groups()) {
+            var t = result.tally(Degradation.CLEAN, g);
+            photos += t.photos();
+            pass += t.worstPassRate() * t.photos() / 100;
+        }
+        assertThat(100 * pass / photos).as(result.table()).isGreaterThanOrEqualTo(90.0);
     }
 
     @Test

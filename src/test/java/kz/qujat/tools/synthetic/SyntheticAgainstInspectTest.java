@@ -6,7 +6,7 @@ import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;
 import kz.qujat.domain.Region;
-import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SignatureInspector;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class SyntheticAgainstInspectTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 26);
-    private final PhotoInspector photos = new PhotoInspector(Thresholds.defaults(), new OpenCvFaceFinder());
+    private final PhotoInspector photos = new PhotoInspector(Thresholds.defaults(), new YuNetFaceFinder());
     private final SignatureInspector signatures = new SignatureInspector(Thresholds.defaults());
 
     @Test

@@ -39,7 +39,7 @@ class SyntheticApplicantsTest {
             assertThat(untilExpiry).isBetween(-10L, 30L);
             assertThat(p.cardNumber()).matches("\\d{9}");
             assertThat(p.phone()).matches("\\+77\\d{9}");
-            assertThat(RegistrationPoints.parse(p.registrationPoint()).region().name()).isEqualTo(p.region());
+            assertThat(RegistrationPoints.bundled().parse(p.registrationPoint()).region().name()).isEqualTo(p.region());
             assertThat(p.surname() + p.givenName() + p.patronymic()).matches("[А-Яа-яЁёҚқҰұ]+");
             if (p.iin().sex() == Iin.Sex.FEMALE) {
                 assertThat(p.patronymic()).matches(".*(вна|қызы)");

@@ -129,6 +129,10 @@ public final class AnnulmentStore {
                     + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (application_id) DO UPDATE SET verdict = EXCLUDED.verdict,"
                     + " comment = EXCLUDED.comment, supervisor_iin = EXCLUDED.supervisor_iin,"
                     + " reviewed_at = EXCLUDED.reviewed_at", id, verdict, comment, supervisorIin, now);
+            java.util.Map<String, Object> detail = new java.util.HashMap<>();
+            detail.put("verdict", verdict);
+            detail.put("comment", comment);
+            Audit.append(c, now, "REVIEW", id, supervisorIin, detail);
             return true;
         });
     }

@@ -24,6 +24,7 @@ class ClerkScreenFxTest {
             IntakeResponse ready = central.ready(Region.ASTANA, "ASTANA-01");
             IntakeResponse elsewhere = central.ready(Region.ASTANA, "ASTANA-02");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "clerk-astana")) {
+                ws.until(() -> ws.robot.lookup("#readyTable").tryQuery().isPresent());
                 TableView<?> list = ws.robot.lookup("#readyTable").queryAs(TableView.class);
                 ws.until(() -> list.getItems().size() == 1);
 

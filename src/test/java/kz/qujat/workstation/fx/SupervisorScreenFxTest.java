@@ -27,6 +27,7 @@ class SupervisorScreenFxTest {
             IntakeResponse almaty = central.decided("officer-almaty", Region.ALMATY, null, "ANNUL", "SIGNATURE",
                     "подпись не читается");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "supervisor")) {
+                ws.until(() -> ws.robot.lookup("#annulmentTable").tryQuery().isPresent());
                 TableView<?> table = ws.robot.lookup("#annulmentTable").queryAs(TableView.class);
                 ws.until(() -> table.getItems().size() == 2);
 
@@ -42,6 +43,7 @@ class SupervisorScreenFxTest {
                         && ((Annulment) table.getItems().get(0)).ticketNumber().equals(photo.ticketNumber()));
                 assertThat(ws.robot.lookup("#reasonChart").tryQuery()).isPresent();
 
+                ws.until(() -> ws.robot.lookup(photo.ticketNumber()).tryQuery().isPresent());
                 ws.robot.clickOn(photo.ticketNumber());
                 assertThat(ws.robot.lookup("#reviewButton").query().isDisabled()).isTrue();
                 ws.robot.clickOn("#disagreeRadio");

@@ -87,8 +87,8 @@ public final class DevPki {
             files.pem("trust/intermediate-ca.crt", intermediate.certificate());
             files.pem("trust/intermediate-ca.crl", intermediateCrl);
             files.pem("trust/root-ca.crl", root.crl(List.of(), crlFrom, crlNext));
-            files.pem("trust/gost-ca.crt", gost.certificate());
-            files.pem("trust/gost-ca.crl", gost.crl(List.of(), crlFrom, crlNext));
+            files.pem("trust/root-gost-ca.crt", gost.certificate());
+            files.pem("trust/root-gost-ca.crl", gost.crl(List.of(), crlFrom, crlNext));
             files.pem("ca/other-ca.crt", other.certificate());
             files.p12("ca/root-ca.p12", List.of(new KeyEntry("root-ca", root.keys().getPrivate(), List.of(root.certificate()))));
             files.p12("ca/intermediate-ca.p12", List.of(new KeyEntry("intermediate-ca", intermediate.keys().getPrivate(),

@@ -19,13 +19,17 @@ import org.bouncycastle.asn1.x500.style.BCStyle;
  * @param bin 12 digits, or null
  */
 public record CertificateProfile(String iin, String commonName, String surname, String givenName,
-        String organisation, String bin, Set<String> roleOids) {
+        String organisation, String bin, Set<String> roleOids, Set<String> policyOids) {
     /** Role OIDs of the Kazakh PKI (individual, legal entity, employee, ...) live under this arc. */
     public static final String ROLE_ARC = "1.2.398.3.3.4.";
 
     public CertificateProfile {
         roleOids = Set.copyOf(roleOids);
+        policyOids = Set.copyOf(policyOids);
     }
+
+    /** НУЦ РК's key-purpose policy OIDs (certificatePolicies) live under this arc: 1.2.398.3.3.2.x. */
+    public static final String POLICY_ARC = "1.2.398.3.3.2";
 
     /** Reads the profile; fields the certificate does not have are null. Never throws on a parsable certificate. */
     public static CertificateProfile of(X509Certificate c) {
@@ -36,7 +40,7 @@ public record CertificateProfile(String iin, String commonName, String surname, 
             bin = bin != null ? bin : withPrefix(text(rdn), "BIN");
         }
         return new CertificateProfile(iin, first(subject, BCStyle.CN), first(subject, BCStyle.SURNAME),
-                first(subject, BCStyle.GIVENNAME), first(subject, BCStyle.O), bin, roles(c));
+                first(subject, BCStyle.GIVENNAME), first(subject, BCStyle.O), bin, roles(c), policies(c));
     }
 
     /** "SURNAME GIVENNAME" as the certificate writes it, falling back to the common name. */
@@ -67,6 +71,28 @@ public record CertificateProfile(String iin, String commonName, String surname, 
 
     private static String text(RDN rdn) {
         return rdn.getFirst().getValue() instanceof ASN1String s ? s.getString() : null;
+    }
+
+    /** The certificate policy OIDs of НУЦ РК's arc (the key purpose: GOST or RSA, signing or authentication). */
+    private static Set<String> policies(X509Certificate c) {
+        Set<String> policies = new LinkedHashSet<>();
+        byte[] ext = c.getExtensionValue(org.bouncycastle.asn1.x509.Extension.certificatePolicies.getId());
+        if (ext == null) {
+            return policies;
+        }
+        try {
+            org.bouncycastle.asn1.x509.CertificatePolicies cp = org.bouncycastle.asn1.x509.CertificatePolicies.getInstance(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets());
+            for (org.bouncycastle.asn1.x509.PolicyInformation info : cp.getPolicyInformation()) {
+                String oid = info.getPolicyIdentifier().getId();
+                if (oid.equals(POLICY_ARC) || oid.startsWith(POLICY_ARC + ".")) {
+                    policies.add(oid);
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            // an unreadable policies extension names no purpose; the key usage still decides what the key may do
+        }
+        return policies;
     }
 
     private static Set<String> roles(X509Certificate c) {

@@ -47,7 +47,7 @@ class DevPkiTest {
                 "clerk-astana.p12", "officer-revoked.p12", "officer-expired.p12", "officer-untrusted.p12",
                 "central-service.p12", "central-service.crt", "production-node.p12", "production-node.crt",
                 "tsa.p12", "ocsp.p12", "tls-server.p12", "staff-dev.csv", "README.md", "officer-gost.p12",
-                "trust/gost-ca.crt", "trust/gost-ca.crl");
+                "trust/root-gost-ca.crt", "trust/root-gost-ca.crl");
     }
 
     @Test

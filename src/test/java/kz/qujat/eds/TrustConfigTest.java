@@ -14,11 +14,13 @@ class TrustConfigTest {
     @Test
     void loadsSelfSignedAsAnchorsOthersAsIntermediatesAndTheCrls() {
         TrustConfig trust = CertsDev.trust();
-        assertThat(trust.anchors()).singleElement().satisfies(a ->
-                assertThat(a.getSubjectX500Principal().getName()).contains("Root CA"));
+        assertThat(trust.anchors()).hasSize(2);
+        assertThat(trust.anchors().get(0).getSubjectX500Principal().getName()).contains("Root CA");
+        assertThat(trust.anchors().get(1).getSubjectX500Principal().getName()).as("self-signed with GOST 2015")
+                .contains("GOST 2015 CA");
         assertThat(trust.intermediates()).singleElement().satisfies(i ->
                 assertThat(i.getSubjectX500Principal().getName()).contains("Intermediate CA"));
-        assertThat(trust.crls()).hasSize(2);
+        assertThat(trust.crls()).hasSize(3);
     }
 
     @Test

@@ -43,6 +43,10 @@ public final class LoginView {
     @FXML private PasswordField passwordField;
     @FXML private Button showButton;
     @FXML private GridPane cardPane;
+    @FXML private Label binLabel;
+    @FXML private Label rolesLabel;
+    @FXML private Label purposeLabel;
+    @FXML private Label algorithmLabel;
     @FXML private Label ownerLabel;
     @FXML private Label iinLabel;
     @FXML private Label organisationLabel;
@@ -117,6 +121,12 @@ public final class LoginView {
         ownerLabel.setText(card.owner());
         iinLabel.setText(card.iin() == null ? "—" : card.iin());
         organisationLabel.setText(card.organisation() == null ? "—" : card.organisation());
+        binLabel.setText(card.bin() == null ? "—" : card.bin());
+        rolesLabel.setText(card.roles().isEmpty() ? "—" : String.join(", ", card.roles().stream()
+                .map(k -> k.startsWith("login.") ? i18n.get(k) : k).toList()));
+        purposeLabel.setText(card.purposes().isEmpty() ? "—" : String.join(", ", card.purposes().stream()
+                .map(k -> k.startsWith("login.") ? i18n.get(k) : k).toList()));
+        algorithmLabel.setText(card.algorithm());
         validityLabel.setText(i18n.get("login.card.validRange", f.format(card.validFrom()), f.format(card.validTo())));
         issuerLabel.setText(card.issuer());
     }

@@ -8,6 +8,7 @@ import kz.qujat.devpki.DevPkiCommand;
 import kz.qujat.production.ProductionCommand;
 import kz.qujat.store.DataFolderInUseException;
 import kz.qujat.tools.BenchCommand;
+import kz.qujat.tools.FaceCompareCommand;
 import kz.qujat.tools.InspectCommand;
 import kz.qujat.tools.InspectEvalCommand;
 import kz.qujat.tools.IntakeCommand;
@@ -22,7 +23,8 @@ import picocli.CommandLine.Command;
         description = "Online ID card replacement: central service, production node, tools and workstation.",
         subcommands = {CommandLine.HelpCommand.class, DevPkiCommand.class, CentralCommand.class,
             ProductionCommand.class, ReconcileCommand.class, IntakeCommand.class, InspectCommand.class, InspectEvalCommand.class,
-            SignCommand.class, VerifyCommand.class, BenchCommand.class, WorkstationCommand.class, DemoCommand.class,
+            SignCommand.class, VerifyCommand.class, FaceCompareCommand.class, BenchCommand.class, WorkstationCommand.class,
+            DemoCommand.class,
             AuditCommand.class})
 public final class Main {
 

@@ -11,10 +11,10 @@ import kz.qujat.inspect.Explanations;
 import kz.qujat.inspect.OpenCvNatives;
 import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.Report;
+import kz.qujat.inspect.SamePerson;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.inspect.Verdict;
-import kz.qujat.inspect.YuNetFaceFinder;
 
 /**
  * Runs the photo and signature checks of rule R7 on an application at intake, the same checks the officer's
@@ -26,6 +26,8 @@ public final class IntakeChecks {
     private final Thresholds thresholds;
     private final PhotoInspectors photos;
     private final SignatureInspector signatures;
+    /** The same-person check (detector and descriptor network hold state): one per request thread as well. */
+    private final ThreadLocal<SamePerson> samePerson;
 
     public IntakeChecks(Thresholds thresholds) {
         this.thresholds = thresholds;
@@ -33,6 +35,7 @@ public final class IntakeChecks {
         OpenCvNatives.load();
         this.photos = new PhotoInspectors(thresholds);
         this.signatures = new SignatureInspector(thresholds);
+        this.samePerson = ThreadLocal.withInitial(() -> new SamePerson(thresholds));
     }
 
     /** What the checks found: every check as JSON, the worst measured verdict and the applicant's warnings. */
@@ -40,11 +43,21 @@ public final class IntakeChecks {
     }
 
     public Outcome run(byte[] photo, byte[] signature) {
+        return run(photo, signature, null);
+    }
+
+    /**
+     * With {@code registerPhoto} (the photo on the card being replaced, from the population register; null when
+     * the register holds none) the same-person check is stored with the others, as an aid: it never refuses
+     * and never counts towards the worst verdict.
+     */
+    public Outcome run(byte[] photo, byte[] signature, byte[] registerPhoto) {
         Report p = photos.forThisThread().inspect(photo);
         Report s = signatures.inspect(signature);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("photo", checks(p));
         root.set("signature", checks(s));
+        root.set("samePerson", samePersonJson(samePerson.get().compare(photo, registerPhoto)));
         List<String> warnings = new ArrayList<>();
         for (Report r : List.of(p, s)) {
             for (CheckResult c : r.checks()) {
@@ -56,6 +69,21 @@ public final class IntakeChecks {
         Verdict worst = p.worst() == Verdict.FAIL || s.worst() == Verdict.FAIL ? Verdict.FAIL
                 : p.worst() == Verdict.WARN || s.worst() == Verdict.WARN ? Verdict.WARN : Verdict.PASS;
         return new Outcome(root.toString(), worst, warnings);
+    }
+
+    /** The same-person result as stored with the checks (and carried into the decision's inspection note). */
+    static ObjectNode samePersonJson(SamePerson.Result r) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        if (Double.isNaN(r.distance())) {
+            n.putNull("distance");
+        } else {
+            n.put("distance", Math.round(r.distance() * 10000) / 10000.0);
+        }
+        n.put("verdict", r.verdict().name());
+        n.put("sameAtMost", r.sameAtMost());
+        n.put("differentAbove", r.differentAbove());
+        n.put("messageKey", r.reasonKey());
+        return n;
     }
 
     private static ArrayNode checks(Report r) {

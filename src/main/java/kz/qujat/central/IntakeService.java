@@ -30,9 +30,17 @@ public final class IntakeService {
     private final RegistrationPoints points;
     private final Clock clock;
     private final ObjectMapper mapper = Json.mapper();
+    private final java.util.function.Function<String, byte[]> registerPhoto;
 
     public IntakeService(ApplicationStore store, PolicyBook policies, ImageCheck images, IntakeChecks checks,
                          RegistrationPoints points, Clock clock) {
+        this(store, policies, images, checks, points, clock, iin -> null);
+    }
+
+    /** {@code registerPhoto}: the photo on the citizen's current card from the population register, or null. */
+    public IntakeService(ApplicationStore store, PolicyBook policies, ImageCheck images, IntakeChecks checks,
+                         RegistrationPoints points, Clock clock, java.util.function.Function<String, byte[]> registerPhoto) {
+        this.registerPhoto = registerPhoto;
         this.points = points;
         this.store = store;
         this.policies = policies;
@@ -57,7 +65,7 @@ public final class IntakeService {
                 r.documentType(), r.reason(), r.currentDocument(), r.region(), r.registrationPoint(),
                 r.feePaymentRef(), r.phone());
         JsonNode tree = mapper.valueToTree(form);
-        IntakeChecks.Outcome measured = checks.run(photo.bytes(), signature.bytes());
+        IntakeChecks.Outcome measured = checks.run(photo.bytes(), signature.bytes(), registerPhoto.apply(v.iin().value()));
         ApplicationStore.Inserted inserted = store.insert(new ApplicationStore.NewApplication(v.iin().value(),
                 v.documentNumber().value(), v.region(), v.point().code(), Canonical.string(tree), photo.bytes(),
                 Canonical.sha256Hex(photo.bytes()), signature.bytes(), Canonical.sha256Hex(signature.bytes()),

@@ -36,6 +36,8 @@ public final class OpenCvNatives {
         }
         // core and imgproc inherit only openblas: JavaCPP's normal loading is harmless for them
         Loader.load(opencv_imgproc.class);
+        // dnn (the face descriptor) inherits only imgproc as well
+        Loader.load(org.bytedeco.opencv.global.opencv_dnn.class);
         ClassProperties objdetect = Loader.loadProperties(opencv_objdetect.class, Loader.loadProperties(), true);
         Set<String> unwanted = new HashSet<>();
         for (Class<?> module : List.of(opencv_highgui.class, opencv_videoio.class, opencv_imgcodecs.class)) {

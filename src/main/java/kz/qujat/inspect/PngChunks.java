@@ -10,6 +10,7 @@ import java.util.zip.CRC32;
  */
 final class PngChunks {
     private static final int SIGNATURE = 8;
+    private static final java.util.Set<String> CRITICAL = java.util.Set.of("IHDR", "PLTE", "IDAT", "IEND");
 
     private PngChunks() {
     }
@@ -30,6 +31,10 @@ final class PngChunks {
             type = new String(d, p + 4, 4, StandardCharsets.ISO_8859_1);
             if (!type.chars().allMatch(c -> c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z')) {
                 return "chunk " + index + " has no valid chunk type";
+            }
+            if (Character.isUpperCase(type.charAt(0)) && !CRITICAL.contains(type)) {
+                // PNG: a decoder must refuse a critical chunk it does not know; ImageIO skips it
+                return "chunk " + index + " is an unknown critical chunk";
             }
             if (index == 0 && !"IHDR".equals(type)) {
                 return "the first chunk is not IHDR";

@@ -22,6 +22,8 @@ import kz.qujat.inspect.Raster;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.tools.faceset.FaceSet;
 import kz.qujat.tools.faceset.FairnessEvaluation;
+import kz.qujat.tools.faceset.SamePersonCalibration;
+import kz.qujat.inspect.SamePerson;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,6 +66,10 @@ public final class InspectEvalCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "%nevery check per group of subjects.csv, on the portraits cropped to 35x45 around"
                     + " the pupils, clean and degraded (JPEG q92, detector points)%n");
             System.out.print(new FairnessEvaluation(Thresholds.defaults(), finder).run(set).table());
+            Thresholds t = Thresholds.defaults();
+            System.out.printf(Locale.ROOT, "%n");
+            System.out.print(new SamePersonCalibration(new SamePerson(t), t.number("face.samePerson.same"),
+                    t.number("face.samePerson.different")).run(set).table());
         }
         return 0;
     }

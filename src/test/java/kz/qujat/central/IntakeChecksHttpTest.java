@@ -29,6 +29,10 @@ class IntakeChecksHttpTest {
             String stored = (String) f.scalar("SELECT checks_json FROM application WHERE ticket_number = ?",
                     r.json().get("ticketNumber").asText());
             assertThat(stored).contains("\"name\":\"photo.resolution\"").contains("\"verdict\":\"FAIL\"");
+            // the same-person check is stored with the others; with no register photo it says why it measured nothing
+            JsonNode same = kz.qujat.api.Json.mapper().readTree(stored).get("samePerson");
+            assertThat(same.get("verdict").asText()).isEqualTo("NOT_MEASURED");
+            assertThat(same.get("messageKey").asText()).startsWith("inspect.samePerson.");
         }
     }
 

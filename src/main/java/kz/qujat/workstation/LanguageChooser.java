@@ -23,6 +23,15 @@ public final class LanguageChooser {
             }
         });
         box.setValue(i18n.locale());
+        // never a stop of Tab or of a screen's first focus, and an arrow key never switches the language: the
+        // officer's arrows walk checks and tables, and a stray one here rebuilt every screen in another language
+        box.setFocusTraversable(false);
+        box.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!box.isShowing() && e.getCode().isNavigationKey()) {
+                e.consume();
+            }
+        });
+        box.setTooltip(new javafx.scene.control.Tooltip(i18n.get("language.tooltip")));
         // the change rebuilds every view, this box included, so it is applied after the event is done
         box.valueProperty().addListener((o, a, now) -> {
             if (now != null && !now.equals(i18n.locale())) {

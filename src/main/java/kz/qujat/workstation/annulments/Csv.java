@@ -8,11 +8,14 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Writes a table as RFC 4180 CSV in UTF-8 with a byte-order mark (so that Excel opens Cyrillic and Kazakh
- * text correctly), CRLF line ends, and cells that a spreadsheet would run as a formula defused.
+ * Writes a table as CSV in UTF-8 with a byte-order mark (so that Excel opens Cyrillic and Kazakh text
+ * correctly), separated by semicolons (the list separator of Excel under a Russian or Kazakh locale, where a
+ * comma is the decimal mark: a comma-separated file opens as one column there), quoted as RFC 4180 says, CRLF
+ * line ends, and cells that a spreadsheet would run as a formula defused.
  */
 public final class Csv {
     private static final char BOM = '\uFEFF';
+    static final char SEPARATOR = ';';
 
     private Csv() {
     }
@@ -33,14 +36,14 @@ public final class Csv {
     private static void line(Writer w, List<String> cells) throws IOException {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
-                w.write(',');
+                w.write(SEPARATOR);
             }
             w.write(cell(cells.get(i)));
         }
         w.write("\r\n");
     }
 
-    /** One cell: defused if it would start a formula, quoted if it holds a comma, quote or line break. */
+    /** One cell: defused if it would start a formula, quoted if it holds a separator, quote or line break. */
     static String cell(String value) {
         if (value == null || value.isEmpty()) {
             return "";
@@ -51,7 +54,7 @@ public final class Csv {
         if (first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r') {
             v = "'" + v;
         }
-        if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
+        if (v.indexOf(SEPARATOR) >= 0 || v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0
                 || v.charAt(0) == ' ' || v.charAt(v.length() - 1) == ' ') {
             return '"' + v.replace("\"", "\"\"") + '"';
         }

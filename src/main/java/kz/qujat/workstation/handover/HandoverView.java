@@ -73,10 +73,15 @@ public final class HandoverView {
         readyAtColumn.setCellValueFactory(c -> text(c.getValue().readyAt() == null ? ""
                 : WHEN.format(c.getValue().readyAt())));
         documentColumn.setCellValueFactory(c -> text(c.getValue().newDocumentNumber()));
-        readyTable.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                model.choose(readyTable.getSelectionModel().getSelectedItem());
-            }
+        // one click on a ready row opens it (the clerk has the applicant in front of them, not a choice to make)
+        readyTable.setRowFactory(t -> {
+            javafx.scene.control.TableRow<HandoverInfo> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && !row.isEmpty()) {
+                    model.choose(row.getItem());
+                }
+            });
+            return row;
         });
         readyTable.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
@@ -131,7 +136,11 @@ public final class HandoverView {
 
     @FXML
     private void handOver() {
-        model.handOver();
+        // the next applicant's ticket is scanned straight away: the field has the keyboard, its text selected
+        model.handOver(() -> {
+            ticketField.requestFocus();
+            ticketField.selectAll();
+        });
     }
 
     @FXML

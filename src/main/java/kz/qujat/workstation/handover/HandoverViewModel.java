@@ -110,6 +110,11 @@ public final class HandoverViewModel {
 
     /** R11: hands over the current document; only with both confirmations (the button is disabled otherwise). */
     public void handOver() {
+        handOver(() -> { });
+    }
+
+    /** As {@link #handOver()}; {@code then} runs on the FX thread once the handover is recorded. */
+    public void handOver(Runnable then) {
         HandoverInfo info = current.get();
         if (!canHandOver.get()) {
             return;
@@ -122,6 +127,7 @@ public final class HandoverViewModel {
                     current.set(issued);
                     info(i18n.get("handover.done", issued.ticketNumber()));
                     refreshReady();
+                    then.run();
                 }, e -> {
                     busy.set(false);
                     fail(lookupFailure(e));

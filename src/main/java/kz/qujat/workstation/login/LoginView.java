@@ -109,8 +109,8 @@ public final class LoginView {
     }
 
     static DateTimeFormatter dates(I18n i18n) {
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(i18n.locale())
-                .withZone(ZoneId.systemDefault());
+        // one form in every language, four-digit year, Almaty's calendar day (see Dates)
+        return DateTimeFormatter.ofPattern("dd.MM.yyyy").withZone(kz.qujat.domain.KzTime.ZONE);
     }
 
     private void showCard(CertificateCard card) {

@@ -69,7 +69,11 @@ public final class LoginViewModel {
         this.tokenOpener = new TokenOpener(judge, app.trust());
         this.errors = new LoginErrors(app.i18n(), app.errors());
         app.settings().get(UserSettings.KEY_FILE).map(Path::of).filter(Files::isRegularFile).ifPresent(keyFile::set);
-        keyFile.addListener((o, a, b) -> forgetKey());
+        // another file: the old file's refusal no longer applies
+        keyFile.addListener((o, a, b) -> {
+            forgetKey();
+            message.set("");
+        });
         this.tokenChoice = new TokenChoice(app.pkcs11Libraries(), app.settings());
         method.set(app.settings().get(UserSettings.LOGIN_METHOD).filter("TOKEN"::equals).map(m -> Method.TOKEN)
                 .orElse(Method.FILE));
@@ -156,6 +160,11 @@ public final class LoginViewModel {
 
     /** Opens the keys with {@code secret} (cleared here, whatever happens) and shows the certificate. */
     public void showCertificate(char[] secret) {
+        if (secret.length == 0) {
+            // nothing typed is not a wrong password: say what is missing
+            message.set(app.i18n().get(method.get() == Method.TOKEN ? "login.error.emptyPin" : "login.error.emptyPassword"));
+            return;
+        }
         if (method.get() == Method.TOKEN) {
             showTokenCertificate(secret);
         } else {

@@ -44,10 +44,8 @@ public final class QueueView {
 
     @FXML
     private void initialize() {
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
-                .withZone(ZoneId.systemDefault());
         ticketColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ticketNumber()));
-        submittedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(when.format(c.getValue().submittedAt())));
+        submittedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(kz.qujat.workstation.Dates.dateTime(c.getValue().submittedAt())));
         expiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().daysFromExpiry()));
         expiryColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override

@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableCell;
@@ -16,7 +15,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import kz.qujat.api.ApplicationDetail;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.inspect.Verdict;
@@ -49,11 +47,27 @@ public final class ReviewView {
     @FXML private CheckBox openNextBox;
     @FXML private Label messageLabel;
     @FXML private VBox annulPane;
-    @FXML private ComboBox<AnnulmentReason> reasonBox;
+    @FXML private VBox reasonList;
+    /** Set when a key press was taken as a command: its KEY_TYPED twin is dropped. */
+    private boolean swallowTyped;
+    private final javafx.scene.control.ToggleGroup reasons = new javafx.scene.control.ToggleGroup();
     @FXML private TextArea commentArea;
     @FXML private Button annulContinueButton;
     @FXML private VBox confirmPane;
     @FXML private TextArea documentArea;
+    @FXML private Label signApplicant;
+    @FXML private Label signTicket;
+    @FXML private Label signDecision;
+    @FXML private Label signReasonKey;
+    @FXML private Label signReason;
+    @FXML private Label signCommentKey;
+    @FXML private Label signComment;
+    @FXML private javafx.scene.image.ImageView signPhoto;
+    @FXML private javafx.scene.image.ImageView signSignature;
+    @FXML private VBox failedBox;
+    @FXML private Label failedLabel;
+    @FXML private CheckBox overrideBox;
+    @FXML private javafx.scene.control.TitledPane documentPane;
     @FXML private Label officerLabel;
     @FXML private Label keyLabel;
     @FXML private PasswordField signPasswordField;
@@ -87,24 +101,36 @@ public final class ReviewView {
         // the tools' keys work wherever the focus is in the window (it may sit on the shell's language box)
         // while this screen is shown; text fields keep their keys, and so do the decision panels
         javafx.event.EventHandler<javafx.scene.input.KeyEvent> keys = e -> {
+            swallowTyped = false;
             if (reviewPane.isVisible() && !decisionLayer.isVisible()
                     && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
                     && !(e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?> box && box.isShowing())
-                    && tools.handleKey(e)) {
+                    && (decisionKey(e) || tools.handleKey(e))) {
+                e.consume();
+                swallowTyped = true;
+            }
+        };
+        // a key that opened a panel must not also type its letter into the field that now has the focus
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> typed = e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
                 e.consume();
             }
         };
         subscriptions.onDispose(() -> {
             if (reviewPane.getScene() != null) {
                 reviewPane.getScene().removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+                reviewPane.getScene().removeEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, typed);
             }
         });
         reviewPane.sceneProperty().addListener((o, before, scene) -> {
             if (before != null) {
                 before.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+                before.removeEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, typed);
             }
             if (scene != null) {
                 scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, keys);
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, typed);
             }
         });
         subscriptions.onChange(model.detailProperty(), (o, a, d) -> {
@@ -112,7 +138,10 @@ public final class ReviewView {
                 javafx.application.Platform.runLater(checksTable::requestFocus);
             }
         });
-        approveButton.disableProperty().bind(model.canDecideBinding().not());
+        approveButton.disableProperty().bind(model.canApproveBinding().not());
+        approveButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("review.approve.tooltip")));
+        annulButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("review.annul.tooltip")));
+        releaseButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("review.release.tooltip")));
         annulButton.disableProperty().bind(model.canDecideBinding().not());
         subscriptions.onDispose(() -> {
             approveButton.disableProperty().unbind();
@@ -127,16 +156,30 @@ public final class ReviewView {
         javafx.application.Platform.runLater(checksTable::requestFocus);
     }
 
+    /** A (approve) and N (annul) open the decision from anywhere on the screen; plain keys, no modifier. */
+    private boolean decisionKey(javafx.scene.input.KeyEvent e) {
+        if (e.isControlDown() || e.isAltDown() || e.isMetaDown() || e.isShortcutDown()) {
+            return false;
+        }
+        if (e.getCode() == javafx.scene.input.KeyCode.A && !approveButton.isDisabled()) {
+            model.startApprove();
+            return true;
+        }
+        if (e.getCode() == javafx.scene.input.KeyCode.N && !annulButton.isDisabled()) {
+            model.startAnnul();
+            return true;
+        }
+        return false;
+    }
+
     private void showHeader(ApplicationDetail d) {
         if (d == null) {
             ticketLabel.setText("");
             submittedLabel.setText("");
             return;
         }
-        DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withLocale(i18n.locale())
-                .withZone(ZoneId.systemDefault());
         ticketLabel.setText(i18n.get("review.ticket", d.ticketNumber()));
-        submittedLabel.setText(i18n.get("review.submitted", when.format(d.submittedAt()),
+        submittedLabel.setText(i18n.get("review.submitted", kz.qujat.workstation.Dates.dateTime(d.submittedAt()),
                 i18n.regionName(d.region())));
     }
 
@@ -205,37 +248,142 @@ public final class ReviewView {
         confirmPane.visibleProperty().bind(model.stepProperty().isEqualTo(ReviewViewModel.Step.CONFIRM));
         decisionLayer.visibleProperty().bind(model.stepProperty().isNotEqualTo(ReviewViewModel.Step.NONE));
         signMessageLabel.textProperty().bind(model.messageProperty());
-        reasonBox.getItems().setAll(AnnulmentReason.values());
-        reasonBox.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(AnnulmentReason r) {
-                return r == null ? "" : i18n.get("review.annul.reason." + r.name());
-            }
-
-            @Override
-            public AnnulmentReason fromString(String s) {
-                return null;
+        int n = 1;
+        for (AnnulmentReason r : AnnulmentReason.values()) {
+            javafx.scene.control.RadioButton b = new javafx.scene.control.RadioButton(
+                    n++ + "  " + i18n.get("review.annul.reason." + r.name()));
+            b.setId("annulReason-" + r.name());
+            b.setUserData(r);
+            b.setToggleGroup(reasons);
+            b.setWrapText(true);
+            reasonList.getChildren().add(b);
+        }
+        reasons.selectedToggleProperty().addListener((o, a, t) -> {
+            AnnulmentReason r = t == null ? null : (AnnulmentReason) t.getUserData();
+            if (model.reasonProperty().get() != r) {
+                model.reasonProperty().set(r);
             }
         });
-        reasonBox.valueProperty().bindBidirectional(model.reasonProperty());
+        subscriptions.onChange(model.reasonProperty(), (o, a, r) -> selectReason(r));
+        selectReason(model.reasonProperty().get());
         commentArea.textProperty().bindBidirectional(model.commentProperty());
+        annulPane.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::annulKeys);
+        decisionLayer.addEventFilter(javafx.scene.input.KeyEvent.KEY_TYPED, e -> {
+            if (swallowTyped) {
+                swallowTyped = false;
+                e.consume();
+            }
+        });
+        // Esc leaves either decision panel (two panels cannot share the scene's one cancel button)
+        decisionLayer.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) {
+                e.consume();
+                cancelDecision();
+            }
+        });
+        commentArea.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::commentKeys);
         annulContinueButton.disableProperty().bind(model.annulReadyBinding().not());
         subscriptions.onDispose(() -> {
-            reasonBox.valueProperty().unbindBidirectional(model.reasonProperty());
             commentArea.textProperty().unbindBidirectional(model.commentProperty());
             annulContinueButton.disableProperty().unbind();
         });
         documentArea.textProperty().bind(model.documentTextProperty());
         officerLabel.setText(model.officerText());
         keyLabel.setText(model.keyText());
-        signButton.disableProperty().bind(model.busyProperty());
-        subscriptions.onChange(model.stepProperty(), (o, a, s) -> {
-            if (s == ReviewViewModel.Step.CONFIRM) {
-                javafx.application.Platform.runLater(signPasswordField::requestFocus);
-            } else if (s == ReviewViewModel.Step.ANNUL_FORM) {
-                javafx.application.Platform.runLater(reasonBox::requestFocus);
+        signButton.disableProperty().bind(model.canSignBinding().not());
+        overrideBox.selectedProperty().bindBidirectional(model.overrideConfirmedProperty());
+        subscriptions.onDispose(() -> {
+            signButton.disableProperty().unbind();
+            overrideBox.selectedProperty().unbindBidirectional(model.overrideConfirmedProperty());
+        });
+        overrideBox.selectedProperty().addListener((o, a, on) -> {
+            if (on) {
+                signPasswordField.requestFocus();
             }
         });
+        subscriptions.onChange(model.summaryProperty(), (o, a, words) -> showSummary(words));
+        showSummary(model.summaryProperty().get());
+        subscriptions.onChange(model.stepProperty(), (o, a, s) -> {
+            if (s == ReviewViewModel.Step.CONFIRM) {
+                javafx.application.Platform.runLater(() -> {
+                    SignSummary words = model.summaryProperty().get();
+                    (words != null && words.needsOverride() ? overrideBox : signPasswordField).requestFocus();
+                });
+            } else if (s == ReviewViewModel.Step.ANNUL_FORM) {
+                javafx.application.Platform.runLater(reasonList.getChildren().get(0)::requestFocus);
+            } else if (s == ReviewViewModel.Step.NONE && reviewPane.isVisible()) {
+                // back from a decision panel: the keyboard stays on this screen, never on the language box
+                javafx.application.Platform.runLater(checksTable::requestFocus);
+            }
+        });
+    }
+
+    private void selectReason(AnnulmentReason r) {
+        reasons.getToggles().forEach(t -> t.setSelected(t.getUserData() == r));
+    }
+
+    /** In the annulment form: a digit picks the reason (then the comment, where one is required), Enter continues. */
+    private void annulKeys(javafx.scene.input.KeyEvent e) {
+        if (e.getTarget() instanceof TextArea) {
+            return;
+        }
+        if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            e.consume();
+            if (e.getTarget() instanceof Button b && b != annulContinueButton) {
+                b.fire();
+            } else {
+                annulContinue();
+            }
+            return;
+        }
+        String digit = e.getText();
+        AnnulmentReason[] all = AnnulmentReason.values();
+        if (digit != null && digit.length() == 1 && digit.charAt(0) >= '1' && digit.charAt(0) < '1' + all.length
+                && !e.isControlDown() && !e.isAltDown()) {
+            AnnulmentReason r = all[digit.charAt(0) - '1'];
+            model.reasonProperty().set(r);
+            (r.commentRequired() ? commentArea : annulContinueButton).requestFocus();
+            e.consume();
+            swallowTyped = true;
+        }
+    }
+
+    /** In the comment: Enter continues (Shift+Enter is a new line), Tab and Shift+Tab leave the box. */
+    private void commentKeys(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShiftDown()) {
+            e.consume();
+            annulContinue();
+        } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+            e.consume();
+            commentArea.insertText(commentArea.getCaretPosition(), "\n");
+        } else if (e.getCode() == javafx.scene.input.KeyCode.TAB && !e.isControlDown()) {
+            e.consume();
+            javafx.scene.Node target = e.isShiftDown() ? reasonList.getChildren().get(0) : annulContinueButton.isDisabled()
+                    ? reasonList.getChildren().get(0) : annulContinueButton;
+            target.requestFocus();
+        }
+    }
+
+    private void showSummary(SignSummary words) {
+        boolean on = words != null;
+        signApplicant.setText(on ? words.applicant() : "");
+        signTicket.setText(on ? words.ticket() : "");
+        signDecision.setText(on ? words.decision() : "");
+        boolean reason = on && words.reason() != null;
+        signReason.setText(reason ? words.reason() : "");
+        signReasonKey.setVisible(reason);
+        signReason.setVisible(reason);
+        boolean comment = on && words.comment() != null;
+        signComment.setText(comment ? words.comment() : "");
+        signCommentKey.setVisible(comment);
+        signComment.setVisible(comment);
+        signPhoto.setImage(on ? words.photo() : null);
+        signSignature.setImage(on ? words.signature() : null);
+        boolean failed = on && words.needsOverride();
+        failedBox.setVisible(failed);
+        failedBox.setManaged(failed);
+        failedLabel.setText(failed ? i18n.get("review.sign.failedChecks", String.join(", ", words.failedChecks())) : "");
+        documentPane.setExpanded(false);
     }
 
     @FXML

@@ -52,8 +52,13 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper documentText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyObjectWrapper<SignSummary> summary = new ReadOnlyObjectWrapper<>();
+    private final javafx.beans.property.BooleanProperty overrideConfirmed =
+            new javafx.beans.property.SimpleBooleanProperty(false);
     // held here, not created per call: a binding only its listeners reference can be collected and go quiet
     private final BooleanBinding canDecide;
+    private final BooleanBinding canApprove;
+    private final BooleanBinding canSign;
     private final BooleanBinding annulReady = Bindings.createBooleanBinding(() -> reason.get() != null
             && (!reason.get().commentRequired() || !comment.get().isBlank()), reason, comment);
     private DecisionDocument prepared;
@@ -85,6 +90,10 @@ public final class ReviewViewModel {
                 && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
         this.inspection = new InspectionViewModel(scope.app(), e -> message.set(scope.failed(e)));
         this.signatures = new SignatureViewModel(scope.app(), e -> message.set(scope.failed(e)));
+        this.canApprove = canDecide.and(inspection.runningProperty().not());
+        this.canSign = Bindings.createBooleanBinding(() -> step.get() == Step.CONFIRM && !busy.get()
+                && summary.get() != null && (!summary.get().needsOverride() || overrideConfirmed.get()),
+                step, busy, summary, overrideConfirmed);
         scope.desk().currentProperty().addListener((o, a, d) -> load(d));
         load(scope.desk().current());
     }
@@ -141,6 +150,26 @@ public final class ReviewViewModel {
         return busy.getReadOnlyProperty();
     }
 
+    /** The prepared decision in words (null when nothing is prepared). */
+    public ReadOnlyObjectProperty<SignSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The officer confirms approving although checks failed (asked only then). */
+    public javafx.beans.property.BooleanProperty overrideConfirmedProperty() {
+        return overrideConfirmed;
+    }
+
+    /** Approval waits for the checks: the officer must see what failed before approving over it. */
+    public BooleanBinding canApproveBinding() {
+        return canApprove;
+    }
+
+    /** Signing is possible once prepared, not busy, and with failing checks only after the explicit confirmation. */
+    public BooleanBinding canSignBinding() {
+        return canSign;
+    }
+
     public String officerText() {
         return scope.session().staffName() + " · " + i18n.get("login.card.iin") + " " + scope.session().staffIin();
     }
@@ -174,6 +203,7 @@ public final class ReviewViewModel {
         images.set(null);
         step.set(Step.NONE);
         prepared = null;
+        summary.set(null);
         message.set("");
         if (d == null) {
             eligibility.set("");
@@ -204,6 +234,10 @@ public final class ReviewViewModel {
 
     /** Prepares the approval: the exact document is shown before the password is asked. */
     public void startApprove() {
+        if (inspection.runningProperty().get()) {
+            message.set(i18n.get("review.checks.wait"));
+            return;
+        }
         prepare(DecisionDocument.APPROVE, null, null);
     }
 
@@ -248,7 +282,12 @@ public final class ReviewViewModel {
                     prepared = doc.get();
                     preparedNote = inspection.note();
                     documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                    message.set(i18n.get("review.sign.askPassword"));
+                    overrideConfirmed.set(false);
+                    SignSummary words = SignSummary.of(i18n, d, loaded, prepared,
+                            reasonCode == null ? null : AnnulmentReason.valueOf(reasonCode), inspection.checks());
+                    summary.set(words);
+                    message.set(i18n.get(words.needsOverride() ? "review.sign.confirmFailed"
+                            : "review.sign.askPassword"));
                     step.set(Step.CONFIRM);
                 }, e -> {
                     busy.set(false);
@@ -258,6 +297,8 @@ public final class ReviewViewModel {
 
     public void cancelDecision() {
         prepared = null;
+        summary.set(null);
+        overrideConfirmed.set(false);
         documentText.set("");
         message.set("");
         step.set(Step.NONE);
@@ -271,9 +312,16 @@ public final class ReviewViewModel {
             java.util.Arrays.fill(password, '\0');
             return;
         }
+        SignSummary words = summary.get();
+        if (words != null && words.needsOverride() && !overrideConfirmed.get()) {
+            java.util.Arrays.fill(password, '\0');
+            message.set(i18n.get("review.sign.confirmFailed"));
+            return;
+        }
         busy.set(true);
         scope.app().tasks().run(() -> signer.signAndStore(doc, note, password), entry -> {
             prepared = null;
+            summary.set(null);
             step.set(Step.NONE);
             message.set(i18n.get("review.sign.stored"));
             deliver(entry);

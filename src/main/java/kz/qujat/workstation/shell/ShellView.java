@@ -35,6 +35,7 @@ public final class ShellView {
     @FXML private Label roleLabel;
     @FXML private ComboBox<Locale> language;
     @FXML private Button logoutButton;
+    @FXML private Button helpButton;
     @FXML private VBox navigation;
     @FXML private StackPane content;
     @FXML private Label statusLabel;
@@ -78,8 +79,22 @@ public final class ShellView {
                     navigation.getScene().getAccelerators().remove(shortcut, go);
                 }
             });
+            b.setTooltip(new javafx.scene.control.Tooltip(b.getText() + " (" + shortcut.getDisplayText() + ")"));
             navigation.getChildren().add(b);
         }
+        KeyCombination help = new KeyCodeCombination(KeyCode.F1);
+        Runnable showHelp = this::shortcuts;
+        navigation.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.getAccelerators().put(help, showHelp);
+            }
+        });
+        subscriptions.onDispose(() -> {
+            if (navigation.getScene() != null) {
+                navigation.getScene().getAccelerators().remove(help, showHelp);
+            }
+        });
+        helpButton.setTooltip(new javafx.scene.control.Tooltip(i18n.get("shortcuts.button")));
         subscriptions.onChange(model.currentProperty(), (o, a, id) -> showCurrent(group));
         showCurrent(group);
 
@@ -109,8 +124,46 @@ public final class ShellView {
         group.getToggles().forEach(t -> t.setSelected(id.equals(t.getUserData())));
         // the screen's view is built once per language and kept; showing it again costs nothing
         var screen = model.screen(id);
-        content.getChildren().setAll(screen.render());
+        javafx.scene.Parent view = screen.render();
+        content.getChildren().setAll(view);
         screen.shown();
+        javafx.application.Platform.runLater(() -> focusInitial(view));
+    }
+
+    /**
+     * The keyboard goes to the screen's own first control (marked {@code initial-focus} in its FXML), never to the
+     * top bar: the language box is not a focus stop, and a screen that just opened is where the user types.
+     */
+    static void focusInitial(javafx.scene.Parent view) {
+        if (view.getScene() == null) {
+            return;
+        }
+        for (javafx.scene.Node n : view.lookupAll(".initial-focus")) {
+            if (n.isVisible() && !n.isDisabled() && n.getScene() != null && isTreeVisible(n)) {
+                n.requestFocus();
+                return;
+            }
+        }
+        view.requestFocus();
+    }
+
+    private static boolean isTreeVisible(javafx.scene.Node n) {
+        for (javafx.scene.Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** F1: the keys of every screen; the focus comes back to where it was when the sheet closes. */
+    @FXML
+    private void shortcuts() {
+        javafx.scene.Node had = navigation.getScene().getFocusOwner();
+        CheatSheet.show(navigation.getScene().getWindow(), i18n);
+        if (had != null && had.getScene() != null) {
+            had.requestFocus();
+        }
     }
 
     @FXML

@@ -113,9 +113,11 @@ class AnnulmentsViewModelTest {
         String csv = new String(bytes, StandardCharsets.UTF_8).substring(1);
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0]).startsWith("Ticket,Annulled at,Region,Officer IIN,Officer,Reason,Comment");
+        assertThat(lines[0]).startsWith("Ticket;Annulled at;Region;Officer IIN;Officer;Reason;Comment;Fee refund");
         assertThat(csv).contains(photo.ticketNumber(), "ЖАКСЫБЕКОВ АРМАН", "'=cmd|", "\"подпись, \"\"нечитаемая\"\"\"");
-        assertThat(csv).doesNotContain(",=cmd");
+        assertThat(csv).doesNotContain(";=cmd");
+        // every value in the user's language: the refund's state too
+        assertThat(lines[1] + lines[2]).contains(";owed;").doesNotContain("OWED");
         assertThat(m.messageProperty().get()).contains("2", "log.csv");
         assertThat(failures).isEmpty();
     }

@@ -17,16 +17,17 @@ class CsvTest {
     }
 
     @Test
-    void startsWithTheUtf8ByteOrderMarkAndEndsLinesWithCrlf() throws Exception {
+    void startsWithTheUtf8ByteOrderMarkSeparatesBySemicolonsAsExcelInRussianExpectsAndEndsLinesWithCrlf() throws Exception {
         byte[] bytes = csv(List.of("Талон", "Причина"), List.of(List.of("Q-0000001-8", "Фото: Әбілқайыр")));
         assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
-        assertThat(text).isEqualTo("Талон,Причина\r\nQ-0000001-8,Фото: Әбілқайыр\r\n");
+        assertThat(text).isEqualTo("Талон;Причина\r\nQ-0000001-8;Фото: Әбілқайыр\r\n");
     }
 
     @Test
     void quotesCommasQuotesAndLineBreaksAsRfc4180Says() {
         assertThat(Csv.cell("a,b")).isEqualTo("\"a,b\"");
+        assertThat(Csv.cell("a;b")).isEqualTo("\"a;b\"");
         assertThat(Csv.cell("он сказал \"нет\"")).isEqualTo("\"он сказал \"\"нет\"\"\"");
         assertThat(Csv.cell("строка 1\nстрока 2")).isEqualTo("\"строка 1\nстрока 2\"");
         assertThat(Csv.cell(" padded")).isEqualTo("\" padded\"");

@@ -43,6 +43,10 @@ class ClerkScreenFxTest {
                 StaffClient officer = central.login("officer-astana");
                 ws.until(() -> "ISSUED".equals(officer.detail(ready.applicationId()).status()));
                 ws.until(() -> list.getItems().isEmpty() && !ws.robot.lookup("#receiptButton").query().isDisabled());
+                // the next scan goes straight into the ticket field, replacing the last number
+                ws.until(() -> ws.robot.lookup("#ticketField").query().isFocused());
+                assertThat(ws.robot.lookup("#ticketField").queryAs(javafx.scene.control.TextField.class)
+                        .getSelectedText()).isEqualTo(ready.ticketNumber());
 
                 ws.robot.clickOn("#receiptButton");
                 Path receipt = saves.resolve("receipt-" + ready.ticketNumber() + ".pdf");

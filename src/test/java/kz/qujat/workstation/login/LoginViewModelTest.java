@@ -41,6 +41,17 @@ class LoginViewModelTest {
     }
 
     @Test
+    void anEmptyPasswordAsksForThePasswordAndAnotherFileClearsTheOldError() {
+        LoginViewModel m = model("officer-astana.p12");
+        m.showCertificate(new char[0]);
+        assertThat(m.messageProperty().get()).isEqualTo("Enter the password of the key.");
+        m.showCertificate("wrong".toCharArray());
+        assertThat(m.messageProperty().get()).isEqualTo("Wrong password for this key file. Try again.");
+        m.keyFileProperty().set(DevIdentities.file("supervisor.p12"));
+        assertThat(m.messageProperty().get()).isEmpty();
+    }
+
+    @Test
     void aWrongPasswordSaysSoAndAllowsAnotherTry() {
         LoginViewModel m = model("officer-astana.p12");
         m.showCertificate("wrong".toCharArray());

@@ -44,6 +44,7 @@ class OfficerUiTest extends FxRobot {
     @TempDir
     Path data;
     private javafx.application.Application app;
+    private AppContext context;
 
     @BeforeAll
     static void startCentral() throws Exception {
@@ -64,8 +65,8 @@ class OfficerUiTest extends FxRobot {
         WorkstationConfig config = new WorkstationConfig(central.url(), data, DevIdentities.file("trust"),
                 Duration.ofMinutes(30), I18n.ENGLISH, Duration.ofMillis(500), Duration.ofSeconds(5));
         FxToolkit.registerPrimaryStage();
-        app = FxToolkit.setupApplication(() -> new WorkstationApp(
-                () -> new AppContext(config, BackgroundTask.forFx(), TestClock.live())));
+        context = new AppContext(config, BackgroundTask.forFx(), TestClock.live());
+        app = FxToolkit.setupApplication(() -> new WorkstationApp(() -> context));
     }
 
     @AfterEach
@@ -76,39 +77,147 @@ class OfficerUiTest extends FxRobot {
     }
 
     @Test
-    void officerLogsInTakesNextAndApprovesWithSignature() throws Exception {
+    void fromTheQueueApprovingTheNextTakesThreeKeysPlusThePassword() throws Exception {
         UUID id = central.submit();
         logIn();
-        takeNext();
-        clickOn("#approve");
+        waitFor(() -> !lookup("#queueTable").queryAs(TableView.class).getItems().isEmpty());
+        // the screen opened with the keyboard on the queue, not on the language box
+        assertThat(focusOwner()).isSameAs(lookup("#queueTable").query());
+        KeyCount keys = new KeyCount(lookup("#queueTable").query().getScene());
+
+        type(KeyCode.ENTER);
+        waitFor(() -> lookup("#reviewTicket").tryQuery().map(n -> !((Labeled) n).getText().isEmpty()).orElse(false)
+                && !lookup("#approve").queryAs(Button.class).isDisabled());
+        type(KeyCode.A);
         waitFor(() -> lookup("#signPanel").query().isVisible());
+        // the decision in words first, the canonical document folded away under its disclosure
+        assertThat(text("#signDecision")).isEqualTo(app().i18n().get("review.sign.summary.approve"));
+        assertThat(text("#signTicket")).isEqualTo(central.detail(id).ticketNumber());
+        assertThat(text("#signApplicant")).isNotBlank();
+        assertThat(lookup("#signPhoto").queryAs(javafx.scene.image.ImageView.class).getImage()).isNotNull();
+        assertThat(lookup("#signSignature").queryAs(javafx.scene.image.ImageView.class).getImage()).isNotNull();
+        assertThat(lookup("#signDocumentPane").queryAs(javafx.scene.control.TitledPane.class).isExpanded()).isFalse();
         assertThat(text("#signedDocument")).contains("\"decision\":\"APPROVE\"").contains(id.toString());
+        assertThat(lookup("#signFailed").query().isVisible()).as("no check failed on this application").isFalse();
         assertThat(text("#signOfficer")).contains("850314312017");
-        clickOn("#signPassword").write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
+        waitFor(() -> focusOwner() == lookup("#signPassword").query());
+        write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
 
         waitFor(() -> "APPROVED".equals(central.detail(id).status()));
-        waitFor(() -> text("#statusMessage").contains("approved"));
+        try {
+            waitFor(() -> text("#statusMessage").contains("approved"));
+        } catch (TimeoutException e) {
+            assertThat(text("#statusMessage")).as("status line").contains("approved");
+        }
+        assertThat(keys.count()).as("keys other than the password's").isEqualTo(3);
     }
 
     @Test
-    void officerAnnulsWithReasonAndTheRequiredComment() throws Exception {
+    void officerAnnulsByKeysWithReasonAndTheRequiredComment() throws Exception {
         UUID id = central.submit();
         switchLanguage(I18n.RUSSIAN, "Войти");
         switchLanguage(I18n.ENGLISH, "Log in");
         logIn();
         takeNext();
-        clickOn("#annul");
+        type(KeyCode.N);
         waitFor(() -> lookup("#annulPanel").query().isVisible());
-        interact(() -> lookup("#annulReason").<javafx.scene.control.ComboBox<AnnulmentReason>>query()
-                .setValue(AnnulmentReason.FURTHER_VERIFICATION));
+        type(KeyCode.DIGIT3);
+        assertThat(lookup("#annulReason-FURTHER_VERIFICATION").queryAs(javafx.scene.control.RadioButton.class)
+                .isSelected()).isTrue();
+        // this reason needs a comment: the keyboard is already in the comment box
+        waitFor(() -> focusOwner() == lookup("#annulComment").query());
         assertThat(lookup("#annulContinue").queryAs(Button.class).isDisabled()).as("comment is required").isTrue();
-        clickOn("#annulComment").write("Register photo differs, invite for an interview");
-        clickOn("#annulContinue");
+        write("Register photo differs, invite for an interview");
+        type(KeyCode.TAB);
+        assertThat(focusOwner()).as("Tab leaves the comment box").isSameAs(lookup("#annulContinue").query());
+        assertThat(text("#annulComment")).doesNotContain("\t");
+        type(KeyCode.ENTER);
         waitFor(() -> lookup("#signPanel").query().isVisible());
+        assertThat(text("#signReason")).isEqualTo(app().i18n().get("review.annul.reason.FURTHER_VERIFICATION"));
+        assertThat(text("#signComment")).isEqualTo("Register photo differs, invite for an interview");
         assertThat(text("#signedDocument")).contains("\"reason\":\"FURTHER_VERIFICATION\"");
-        clickOn("#signPassword").write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
+        waitFor(() -> focusOwner() == lookup("#signPassword").query());
+        write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
 
         waitFor(() -> "ANNULLED".equals(central.detail(id).status()));
+    }
+
+    @Test
+    void approvingOverFailedChecksAsksForAnExplicitConfirmationNamingThem() throws Exception {
+        UUID id = central.submitWithPhoto(smallPhoto());
+        logIn();
+        takeNext();
+        java.util.Locale before = app().i18n().locale();
+        // arrows walk the checks; they never reach the language box, even after the mouse was on it
+        clickOn("#language").type(KeyCode.ESCAPE);
+        type(KeyCode.DOWN, 3);
+        type(KeyCode.UP);
+        assertThat(app().i18n().locale()).isEqualTo(before);
+        clickOn("#checks");
+        type(KeyCode.A);
+        waitFor(() -> lookup("#signPanel").query().isVisible());
+        assertThat(lookup("#signFailed").query().isVisible()).isTrue();
+        String failedName = lookup("#checks").<TableView<kz.qujat.workstation.review.CheckLine>>query().getItems()
+                .stream().filter(l -> l.verdict() == kz.qujat.inspect.Verdict.FAIL).findFirst().orElseThrow().name();
+        assertThat(text("#signFailedChecks")).contains(failedName);
+        assertThat(lookup("#sign").queryAs(Button.class).isDisabled()).isTrue();
+        waitFor(() -> focusOwner() == lookup("#signOverride").query());
+
+        // Esc closes the dialog; the keyboard is back on the checks, never on the language box
+        type(KeyCode.ESCAPE);
+        waitFor(() -> !lookup("#signPanel").query().isVisible());
+        waitFor(() -> focusOwner() == lookup("#checks").query());
+
+        type(KeyCode.A);
+        waitFor(() -> lookup("#signPanel").query().isVisible());
+        waitFor(() -> focusOwner() == lookup("#signOverride").query());
+        clickOn("#signPassword").write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
+        assertThat(text("#signMessage")).isEqualTo(app().i18n().get("review.sign.confirmFailed"));
+        assertThat(central.detail(id).status()).isNotEqualTo("APPROVED");
+        clickOn("#signOverride");
+        waitFor(() -> focusOwner() == lookup("#signPassword").query());
+        write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
+        waitFor(() -> "APPROVED".equals(central.detail(id).status()));
+    }
+
+    /** A photo below the minimum resolution (413×531): its resolution check FAILS. */
+    private static byte[] smallPhoto() throws java.io.IOException {
+        java.awt.image.BufferedImage full = javax.imageio.ImageIO.read(
+                new java.io.ByteArrayInputStream(kz.qujat.workstation.TestPhotos.facelessJpeg()));
+        java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(300, 386,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = small.createGraphics();
+        g.drawImage(full, 0, 0, 300, 386, null);
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(small, "jpg", out);
+        return out.toByteArray();
+    }
+
+    /** Counts the keys pressed in the window, except those typed into a password field. */
+    private static final class KeyCount {
+        private int count;
+
+        KeyCount(javafx.scene.Scene scene) {
+            scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                if (!(e.getTarget() instanceof javafx.scene.control.PasswordField)
+                        || e.getCode() == KeyCode.ENTER) {
+                    count++;
+                }
+            });
+        }
+
+        int count() {
+            return count;
+        }
+    }
+
+    private Node focusOwner() {
+        return lookup("#logOut").query().getScene().getFocusOwner();
+    }
+
+    private kz.qujat.workstation.AppContext app() {
+        return context;
     }
 
     @Test

@@ -2,6 +2,7 @@ package kz.qujat.client;
 
 import java.util.List;
 import java.util.UUID;
+import kz.qujat.api.AccessEntry;
 import kz.qujat.api.Annulment;
 import kz.qujat.api.AnnulmentRates;
 import kz.qujat.api.Paths;
@@ -35,6 +36,12 @@ public final class SupervisorApi {
     public Annulment review(UUID applicationId, String verdict, String comment) throws CentralException {
         return staff.call(staff.post(Paths.fill(Paths.ANNULMENT_REVIEW, "id", applicationId.toString()),
                 new ReviewRequest(verdict, comment)), Annulment.class);
+    }
+
+    /** Who read the application's personal data, when (the audit log's PD_READ events), oldest first. */
+    public List<AccessEntry> accesses(UUID applicationId) throws CentralException {
+        return List.of(staff.call(new Request.Builder().url(staff.url(Paths.fill(Paths.ACCESSES, "id",
+                applicationId.toString()))).get().build(), AccessEntry[].class));
     }
 
     /** {@link Paths#PHOTO} or {@link Paths#SIGNATURE} of an annulled application, for the thumbnails. */

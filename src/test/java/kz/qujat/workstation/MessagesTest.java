@@ -82,6 +82,8 @@ class MessagesTest {
         Arrays.stream(EdsException.Kind.values()).forEach(k -> keys.add("error.eds." + k.name()));
         Arrays.stream(StaffRole.values()).forEach(r -> keys.add("role." + r.name()));
         Arrays.stream(RefundStatus.values()).forEach(r -> keys.add("refund.status." + r.name()));
+        kz.qujat.workstation.annulments.AnnulmentsViewModel.ACCESS_KINDS
+                .forEach(w -> keys.add("annulments.accesses.what." + w));
         Arrays.stream(AnnulmentReason.values()).forEach(r -> keys.add("refunds.reason." + r.name()));
         Arrays.stream(CertificateJudge.Verdict.values()).filter(v -> v != CertificateJudge.Verdict.OK)
                 .forEach(v -> keys.add("login.verdict." + v.name()));

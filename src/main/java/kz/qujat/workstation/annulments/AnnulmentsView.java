@@ -58,6 +58,7 @@ public final class AnnulmentsView {
     @FXML private TableColumn<Annulment, String> commentColumn;
     @FXML private TableColumn<Annulment, String> reviewColumn;
     @FXML private TableColumn<Annulment, String> refundColumn;
+    @FXML private Button accessesButton;
     @FXML private Label selectedLabel;
     @FXML private ToggleGroup verdictGroup;
     @FXML private RadioButton agreeRadio;
@@ -136,6 +137,7 @@ public final class AnnulmentsView {
         reasonColumn.setCellValueFactory(c -> text(shortReason(c.getValue().reason())));
         commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
         refundColumn.setCellValueFactory(c -> text(model.refundName(c.getValue().refundStatus())));
+        accessesButton.disableProperty().bind(model.selectedProperty().isNull());
         reviewColumn.setCellValueFactory(c -> text(c.getValue().review() == null ? ""
                 : model.verdictName(c.getValue().review().verdict())));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, now) -> model.selectedProperty().set(now));
@@ -227,6 +229,21 @@ public final class AnnulmentsView {
     @FXML
     private void review() {
         model.review();
+    }
+
+    /** The personal-data law: who opened this application's detail, photo or signature, when. */
+    @FXML
+    private void accesses() {
+        model.loadAccesses(lines -> {
+            javafx.scene.control.Alert alert = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.INFORMATION);
+            alert.initOwner(table.getScene().getWindow());
+            alert.setTitle(i18n.get("annulments.accesses.title"));
+            alert.setHeaderText(model.selectedProperty().get() == null ? ""
+                    : model.selectedProperty().get().ticketNumber());
+            alert.setContentText(lines.isEmpty() ? i18n.get("annulments.accesses.none") : String.join("\n", lines));
+            alert.show();
+        });
     }
 
     @FXML

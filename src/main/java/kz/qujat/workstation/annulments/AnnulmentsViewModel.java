@@ -153,6 +153,29 @@ public final class AnnulmentsViewModel {
         return out;
     }
 
+    /**
+     * Loads who read the selected application's personal data (detail, photo, signature, ...) and when, as lines
+     * for the supervisor; {@code show} gets them on the FX thread.
+     */
+    public void loadAccesses(java.util.function.Consumer<List<String>> show) {
+        Annulment a = selected.get();
+        if (a == null) {
+            return;
+        }
+        tasks.run(() -> api.accesses(a.applicationId()), list -> show.accept(list.stream()
+                .map(e -> Formats.dateTime(e.at()) + " · " + (e.staffName() == null ? e.staffIin() : e.staffName())
+                        + " (" + i18n.get("role." + e.role()) + ") · " + accessWhat(e.what())).toList()),
+                e -> fail(failed.apply(e)));
+    }
+
+    private String accessWhat(String what) {
+        return ACCESS_KINDS.contains(what) ? i18n.get("annulments.accesses.what." + what) : what;
+    }
+
+    /** What the server audits as a reading of personal data. */
+    public static final List<String> ACCESS_KINDS = List.of("detail", "photo", "signature", "registry-photo",
+            "registry-signature", "handover");
+
     /** Records the review of the selected entry (a disagreement needs a comment). */
     public void review() {
         Annulment a = selected.get();

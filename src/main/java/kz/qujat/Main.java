@@ -1,5 +1,6 @@
 package kz.qujat;
 
+import kz.qujat.central.CentralBenchCommand;
 import kz.qujat.central.CentralCommand;
 import kz.qujat.central.ReconcileCommand;
 import kz.qujat.central.audit.AuditCommand;
@@ -34,6 +35,8 @@ public final class Main {
 
     public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new Main());
+        // the central benchmark starts a central instance: it lives with the central service, added here
+        commandLine.getSubcommands().get("bench").addSubcommand("central", new CentralBenchCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof DataFolderInUseException busy) {

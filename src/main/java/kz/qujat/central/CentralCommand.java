@@ -58,6 +58,15 @@ public final class CentralCommand implements Callable<Integer> {
             + " signature time-stamp (CAdES-T) and pass an OCSP check; unreachable OCSP gives 503 unavailable.")
     boolean requireTimestamp;
 
+    @Option(names = "--relay-lease", defaultValue = "PT60S", description = "How long the orders a relay is sending stay"
+            + " hidden from the other instances' relays; if the instance dies they take them over after this"
+            + " (default ${DEFAULT-VALUE}; keep it above 20 s, the longest a send can take).")
+    Duration relayLease;
+
+    @Option(names = "--sweep-interval", defaultValue = "PT10S", description = "How often this instance returns expired"
+            + " claims to the queue (default ${DEFAULT-VALUE}).")
+    Duration sweepInterval;
+
     @Option(names = "--points", paramLabel = "FILE", description = "The ministry's registration points CSV (code,region,"
             + "nameRu,nameKk,addressRu,addressKk,hoursRu,hoursKk); default: the bundled demonstration list.")
     Path points;
@@ -86,7 +95,8 @@ public final class CentralCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CentralConfig.Builder b = CentralConfig.builder().validation(ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge)).port(port).db(db).trustDir(trust).staffFile(staff)
-                .claimTtl(claimTtl).sessionTtl(sessionTtl).production(production).peerCert(peerCert);
+                .claimTtl(claimTtl).sessionTtl(sessionTtl).relayLease(relayLease).sweepInterval(sweepInterval)
+                .production(production).peerCert(peerCert);
         b.pointsFile(points).auditCheckpoint(checkpointRows, checkpointInterval);
         if (notifyFile != null && notifyUrl != null) {
             System.err.println("give --notify-file or --notify-url, not both");

@@ -17,8 +17,8 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
                             String registryFeedKey, Duration claimTtl, Duration sessionTtl, URI production,
                             Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval, Duration relayInterval,
                             long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals,
-                            Path pointsFile, NotificationChannel notifications, Duration notifyInterval,
-                            int auditCheckpointRows, Duration auditCheckpointInterval) {
+                            Duration relayLease, Path pointsFile, NotificationChannel notifications,
+                            Duration notifyInterval, int auditCheckpointRows, Duration auditCheckpointInterval) {
 
     public static Builder builder() {
         return new Builder();
@@ -44,6 +44,13 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private Clock clock = Clock.systemUTC();
         private ValidationPolicy validation = ValidationPolicy.BASIC;
         private int maxRefusals = 5;
+        private Duration relayLease = Duration.ofSeconds(60);
+
+        /** How long a relay keeps the orders it is sending from the other instances; they take over after it. */
+        public Builder relayLease(Duration v) {
+            relayLease = v;
+            return this;
+        }
         private Path pointsFile;
         private NotificationChannel notifications;
         private Duration notifyInterval = Duration.ofSeconds(1);
@@ -170,7 +177,8 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
             }
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
                     production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation,
-                    maxRefusals, pointsFile, notifications, notifyInterval, auditCheckpointRows, auditCheckpointInterval);
+                    maxRefusals, relayLease, pointsFile, notifications, notifyInterval, auditCheckpointRows,
+                    auditCheckpointInterval);
         }
     }
 

@@ -122,7 +122,7 @@ public final class CentralServer implements AutoCloseable {
                     throw new IllegalArgumentException("--production needs the service key (--key) to sign orders");
                 }
                 OutboxRelay relay = new OutboxRelay(outbox, id.signedRequests(), config.production(), config.clock(),
-                        metrics, config.maxRefusals());
+                        metrics, config.maxRefusals(), config.relayLease());
                 long every = config.relayInterval().toMillis();
                 workers.scheduleWithFixedDelay(relay::runOnce, every, every, TimeUnit.MILLISECONDS);
                 Reconciliation reconciliation = new Reconciliation(new DivergenceStore(database), id.signedRequests(),

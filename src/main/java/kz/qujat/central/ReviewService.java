@@ -51,11 +51,16 @@ public final class ReviewService {
         return applications.queue(officer.region(), after, limit).stream().map(this::item).toList();
     }
 
-    /** Claims the oldest waiting application of the officer's region; empty when the queue is empty. */
+    /**
+     * Claims the oldest waiting application of the officer's region; empty when the queue is empty. One short
+     * transaction claims and reads (no image is read); expired claims are returned to the queue by the sweepers.
+     */
     public Optional<ApplicationDetail> next(StaffMember officer) {
-        claims.expireClaims(clock.instant());
-        return claims.claimNext(officer.region(), officer.iin(), clock.instant(), claimTtl)
-                .map(id -> detail(officer, id));
+        return claims.claimNextAndRead(officer.region(), officer.iin(), clock.instant(), claimTtl)
+                .map(v -> {
+                    personalDataRead(officer, v.row().id(), "detail");
+                    return detail(v.row(), v.history(), v.registry());
+                });
     }
 
     public ApplicationDetail claim(StaffMember officer, UUID id) {
@@ -103,18 +108,24 @@ public final class ReviewService {
     public ApplicationDetail detail(StaffMember caller, UUID id) {
         ApplicationStore.Row row = visible(caller, id);
         personalDataRead(caller, id, "detail");
+        return detail(row, applications.history(id), registry.summary(row.iin()));
+    }
+
+    private ApplicationDetail detail(ApplicationStore.Row row, List<ApplicationStore.History> rows,
+                                     Optional<RegistryStore.Summary> person) {
+        UUID id = row.id();
         JsonNode form = form(row);
         LocalDate today = KzTime.today(clock);
         Eligibility.Result e = Eligibility.evaluate(policies, DocumentType.valueOf(form.path("documentType").asText()),
                 ApplicationReason.valueOf(form.path("reason").asText()), row.expiryDate(), today);
-        ApplicationDetail.RegistryRecord reg = registry.find(row.iin())
+        ApplicationDetail.RegistryRecord reg = person
                 .map(p -> new ApplicationDetail.RegistryRecord(true, p.surname(), p.givenName(), p.patronymic(),
-                        p.birthDate(), p.currentDocumentNumber(), p.currentDocumentExpiry(), p.photo() != null,
-                        p.signature() != null))
+                        p.birthDate(), p.currentDocumentNumber(), p.currentDocumentExpiry(), p.hasPhoto(),
+                        p.hasSignature()))
                 .orElse(new ApplicationDetail.RegistryRecord(false, null, null, null, null, null, null, false, false));
         ApplicationDetail.Claim claim = row.claimedBy() == null || row.claimExpiresAt() == null ? null
                 : new ApplicationDetail.Claim(row.claimedBy(), row.claimedByName(), row.claimedAt(), row.claimExpiresAt());
-        List<ApplicationDetail.HistoryEntry> history = applications.history(id).stream()
+        List<ApplicationDetail.HistoryEntry> history = rows.stream()
                 .map(h -> new ApplicationDetail.HistoryEntry(h.at(), h.event(), h.fromStatus(), h.toStatus(),
                         h.actorIin(), h.actorName(), h.note()))
                 .toList();

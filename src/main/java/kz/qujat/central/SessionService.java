@@ -7,7 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.qujat.api.Canonical;
 import kz.qujat.api.ChallengeResponse;
 import kz.qujat.api.ProblemKind;
@@ -35,6 +37,17 @@ public final class SessionService {
     private final Duration sessionTtl;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /**
+     * Sessions seen recently, by token hash: a request within {@link #CACHE_FOR} of the last database check is
+     * answered without a pool round trip. Safe because a session ends only by expiry (checked on every use) and
+     * nothing revokes one; a change of the staff directory is seen after at most this delay.
+     */
+    private final Map<String, Cached> recent = new ConcurrentHashMap<>();
+    private static final Duration CACHE_FOR = Duration.ofSeconds(10);
+    private static final int CACHE_MAX = 20_000;
+
+    private record Cached(StaffMember member, Instant checkedUntil) {
+    }
 
     public SessionService(SessionStore store, StaffStore staff, CmsVerifier verifier, Duration sessionTtl, Clock clock) {
         this.store = store;
@@ -102,8 +115,20 @@ public final class SessionService {
             throw ApiException.unauthenticated("a session is required: send Authorization: Bearer <token>");
         }
         String token = authorization.substring(prefix.length()).trim();
-        return store.sessionOwner(hash(token), clock.instant())
+        String key = hash(token);
+        Instant now = clock.instant();
+        Cached hit = recent.get(key);
+        if (hit != null && now.isBefore(hit.checkedUntil())) {
+            return hit.member();
+        }
+        SessionStore.Session session = store.session(key, now)
                 .orElseThrow(() -> ApiException.unauthenticated("the session is unknown or has expired; log in again"));
+        if (recent.size() >= CACHE_MAX) {
+            recent.clear();
+        }
+        Instant until = now.plus(CACHE_FOR);
+        recent.put(key, new Cached(session.member(), until.isBefore(session.expiresAt()) ? until : session.expiresAt()));
+        return session.member();
     }
 
     /** Opens a session for a staff member whose identity has been proven; returns the token and its expiry. */

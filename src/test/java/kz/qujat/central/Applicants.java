@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import kz.qujat.domain.Iin;
 
 /** Valid intake submissions for tests, each with its own IIN and document number, as editable JSON. */
-final class Applicants {
+public final class Applicants {
     private static final AtomicInteger SERIAL = new AtomicInteger(100);
     static final byte[] PHOTO = TestImages.image("jpg", 60, 80, 1);
     static final byte[] SIGNATURE = TestImages.image("png", 120, 40, 2);
@@ -17,7 +17,7 @@ final class Applicants {
     }
 
     /** An eligible application to the region's first registration point; expires in 5 days. */
-    static ObjectNode valid(String region) {
+    public static ObjectNode valid(String region) {
         return valid(region, TestClock.today().plusDays(5));
     }
 

@@ -35,6 +35,11 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts the program and waits until its health endpoint answers. */
     void start() throws IOException {
+        start(Duration.ofSeconds(90));
+    }
+
+    /** Starts the program and waits up to {@code timeout} until its health endpoint answers. */
+    void start(Duration timeout) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx256m");
@@ -46,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         process = pb.start();
-        awaitHealthy(Duration.ofSeconds(90));
+        awaitHealthy(timeout);
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed; what is committed in the database is all that remains. */

@@ -28,7 +28,7 @@ public final class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 20;
     /** Longer than one send can take (connect 5 s + request 15 s), so a lease never ends mid-send. */
-    private static final Duration LEASE = Duration.ofSeconds(60);
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     /** Production refusing the same order this many times means a person must look at it. */
     public static final int DEFAULT_MAX_REFUSALS = 5;
     private static final int MAX_DETAIL = 300;
@@ -38,6 +38,7 @@ public final class OutboxRelay {
     private final Clock clock;
     private final CentralMetrics metrics;
     private final int maxRefusals;
+    private final Duration lease;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** What one send came to: delivered, refused by production (HTTP 422), or failed otherwise (to retry). */
@@ -45,15 +46,16 @@ public final class OutboxRelay {
     }
 
     public OutboxRelay(OutboxStore outbox, SignedRequests signed, URI production, Clock clock) {
-        this(outbox, signed, production, clock, null, DEFAULT_MAX_REFUSALS);
+        this(outbox, signed, production, clock, null, DEFAULT_MAX_REFUSALS, DEFAULT_LEASE);
     }
 
     /**
      * {@code maxRefusals}: after this many HTTP 422 answers in a row the order is parked (no more attempts)
-     * until a supervisor retries it; {@code metrics} may be null.
+     * until a supervisor retries it; {@code metrics} may be null; {@code lease}: how long the orders this relay
+     * is sending stay invisible to the other instances' relays (if it dies, they take them over after that).
      */
     public OutboxRelay(OutboxStore outbox, SignedRequests signed, URI production, Clock clock, CentralMetrics metrics,
-                       int maxRefusals) {
+                       int maxRefusals, Duration lease) {
         if (maxRefusals < 1) {
             throw new IllegalArgumentException("maxRefusals must be at least 1");
         }
@@ -63,12 +65,13 @@ public final class OutboxRelay {
         this.clock = clock;
         this.metrics = metrics;
         this.maxRefusals = maxRefusals;
+        this.lease = lease;
     }
 
     /** One pass over the due rows; never throws, so the schedule keeps running. */
     public void runOnce() {
         try {
-            for (OutboxStore.Due due : outbox.lease(clock.instant(), BATCH, LEASE)) {
+            for (OutboxStore.Due due : outbox.lease(clock.instant(), BATCH, lease)) {
                 Sent sent = send(due);
                 if (sent.delivered()) {
                     Instant approved = outbox.delivered(due, clock.instant());

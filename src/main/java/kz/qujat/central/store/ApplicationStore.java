@@ -128,7 +128,16 @@ public final class ApplicationStore {
     }
 
     public List<History> history(UUID id) {
-        return jdbc.tx("history read", c -> {
+        return jdbc.tx("history read", c -> history(c, id));
+    }
+
+    /** The row by id, on the caller's connection (inside its transaction). */
+    static Optional<Row> find(Connection c, UUID id) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", id);
+    }
+
+    static List<History> history(Connection c, UUID id) throws SQLException {
+        {
             try (PreparedStatement ps = c.prepareStatement("SELECT h.at, h.event, h.from_status, h.to_status,"
                     + " h.actor_iin, s.surname, s.given_name, h.note FROM history h LEFT JOIN staff s ON s.iin = h.actor_iin"
                     + " WHERE h.application_id = ? ORDER BY h.id")) {
@@ -143,7 +152,7 @@ public final class ApplicationStore {
                 }
                 return out;
             }
-        });
+        }
     }
 
     /** Waiting applications of a region, oldest first, after the application {@code after} (keyset). */

@@ -51,6 +51,34 @@ public final class ClaimStore {
         });
     }
 
+    /** What the officer sees of an application: the row, its history and the register record (without images). */
+    public record View(ApplicationStore.Row row, List<ApplicationStore.History> history,
+                       Optional<RegistryStore.Summary> registry) {
+    }
+
+    /**
+     * Claims the oldest waiting application of the region and reads what the review needs of it, all in one
+     * short transaction (one pool checkout, no image read); empty when the queue is empty.
+     */
+    public Optional<View> claimNextAndRead(Region region, String officerIin, Instant now, Duration ttl) {
+        return jdbc.tx("claim next", c -> {
+            UUID id;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE region = ?"
+                    + " AND status = 'SUBMITTED' ORDER BY submitted_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED")) {
+                ps.setString(1, region.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.<View>empty();
+                    }
+                    id = rs.getObject(1, UUID.class);
+                }
+            }
+            take(c, id, Status.SUBMITTED, officerIin, now, ttl);
+            ApplicationStore.Row row = ApplicationStore.find(c, id).orElseThrow();
+            return Optional.of(new View(row, ApplicationStore.history(c, id), RegistryStore.summary(c, row.iin())));
+        });
+    }
+
     /** Claims one application; the holder claiming again extends the claim. */
     public Result claim(UUID id, Region region, String officerIin, Instant now, Duration ttl) {
         return jdbc.tx("claim", c -> {

@@ -1,6 +1,8 @@
 package kz.qujat.central.store;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -42,6 +44,37 @@ public final class RegistryStore {
                 }
             }
         });
+    }
+
+    /** A register record without its images: whether it has a photo and a signature. */
+    public record Summary(String iin, String surname, String givenName, String patronymic, LocalDate birthDate,
+                          String currentDocumentNumber, LocalDate currentDocumentExpiry, boolean hasPhoto,
+                          boolean hasSignature) {
+        @Override
+        public String toString() {
+            return "Summary[hasPhoto=" + hasPhoto + "]";
+        }
+    }
+
+    /** The record without reading its images, on the caller's connection. */
+    static Optional<Summary> summary(Connection c, String iin) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT iin, surname, given_name, patronymic, birth_date,"
+                + " current_document_number, current_document_expiry, photo IS NOT NULL, signature IS NOT NULL"
+                + " FROM registry_person WHERE iin = ?")) {
+            ps.setString(1, iin);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class),
+                        rs.getBoolean(8), rs.getBoolean(9)));
+            }
+        }
+    }
+
+    public Optional<Summary> summary(String iin) {
+        return jdbc.tx("registry summary", c -> summary(c, iin));
     }
 
     public Optional<Person> find(String iin) {

@@ -43,6 +43,25 @@ public final class SessionStore {
         });
     }
 
+    /** A live session: whose, and until when. */
+    public record Session(StaffMember member, Instant expiresAt) {
+    }
+
+    /** The live session of the token hash, with its expiry. */
+    public Optional<Session> session(String tokenSha256, Instant now) {
+        return jdbc.tx("session lookup", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT s.iin, s.surname, s.given_name, s.role, s.region,"
+                    + " s.registration_point, t.expires_at FROM staff_session t JOIN staff s ON s.iin = t.staff_iin"
+                    + " WHERE t.token_sha256 = ? AND t.expires_at > ?")) {
+                Jdbc.bind(ps, tokenSha256, now);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(new Session(StaffStore.read(rs), Jdbc.instant(rs.getTimestamp(7))))
+                            : Optional.<Session>empty();
+                }
+            }
+        });
+    }
+
     /** The staff member a live session belongs to. */
     public Optional<StaffMember> sessionOwner(String tokenSha256, Instant now) {
         return jdbc.tx("session lookup", c -> {

@@ -1,0 +1,330 @@
+package kz.qujat.central;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import javax.imageio.ImageIO;
+import kz.qujat.api.ApplicationDetail;
+import kz.qujat.api.ApplicationForm;
+import kz.qujat.api.Canonical;
+import kz.qujat.api.DecisionDocument;
+import kz.qujat.api.IntakeRequest;
+import kz.qujat.api.Json;
+import kz.qujat.api.Paths;
+import kz.qujat.central.store.ApplicationStore;
+import kz.qujat.central.store.ClaimBaseline;
+import kz.qujat.domain.Iin;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+import kz.qujat.eds.CmsSigner;
+import kz.qujat.eds.Pkcs12KeySource;
+import kz.qujat.eds.SigningKey;
+import kz.qujat.store.Database;
+import kz.qujat.store.EmbeddedServer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code qujat bench central}: a central instance on PostgreSQL under an outside load of {@code --clients}
+ * officers, each with their own session: claims through {@code POST /queue/next} until the queue is empty, then
+ * a signed approval of every claimed application; and, in the same run on the same database, the raw baseline:
+ * the same claim SQL over plain JDBC, prepared, on as many connections as the service's pool. Prints rates and
+ * p50/p99 latencies, the ratio to the baseline, and the margin over a national day.
+ */
+@Command(name = "central", mixinStandardHelpOptions = true,
+        description = "Claims and decisions through the central API against the raw claim SQL over JDBC.")
+public final class CentralBenchCommand implements Callable<Integer> {
+    /** ~20 M citizens, 10-year cards: ~5,500 replacements a day; peaks ×10; an 8-hour working day. */
+    static final double NATIONAL_PEAK_PER_SECOND = 20_000_000.0 / 10 / 365 * 10 / (8 * 3600);
+    private static final String OFFICER_IIN = "850314312017";
+
+    @Option(names = "--clients", defaultValue = "64", description = "Concurrent officers (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--applications", defaultValue = "2000", description = "Applications queued (default ${DEFAULT-VALUE}).")
+    int applications;
+
+    @Option(names = "--db", description = "jdbc:postgresql://... of an empty database (user and password from"
+            + " QUJAT_DB_USER / QUJAT_DB_PASSWORD); default: an embedded PostgreSQL in a temporary folder.")
+    String db;
+
+    @Option(names = "--certs", defaultValue = "certs-dev", description = "The development PKI folder (default ${DEFAULT-VALUE}).")
+    Path certs;
+
+    @Option(names = "--port", defaultValue = "0", description = "Port of the central instance under test (default any).")
+    int port;
+
+    private final ObjectMapper mapper = Json.mapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Override
+    public Integer call() throws Exception {
+        Path tmp = null;
+        EmbeddedServer embedded = null;
+        String url = db;
+        if (url == null) {
+            tmp = Files.createTempDirectory("qujat-bench-central");
+            embedded = EmbeddedServer.start(tmp);
+            url = embedded.jdbcUrl("qujat_bench");
+        }
+        char[] pw = "qujat-dev".toCharArray();
+        try (CentralServer server = CentralServer.start(CentralConfig.builder().port(port).db(url)
+                .trustDir(certs.resolve("trust")).staffFile(certs.resolve("staff-dev.csv"))
+                .claimTtl(Duration.ofHours(1)).build());
+             Database seedDb = Database.open(url, "central");
+             Pkcs12KeySource keys = Pkcs12KeySource.open(certs.resolve("officer-astana.p12"), pw)) {
+            SigningKey auth = keys.authenticationKey();
+            SigningKey signing = keys.signingKey();
+            System.out.printf("central bench: %d clients, %d applications, photo+signature %d KB each, %d cores%n",
+                    clients, applications, (PHOTO.length + SIGNATURE.length) / 1024,
+                    Runtime.getRuntime().availableProcessors());
+            int warm = Math.max(clients * 4, applications / 5);
+            seed(seedDb, Region.ASTANA, warm);
+            List<String> tokens = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                tokens.add(login(server.url(), auth));
+            }
+
+            // 0. warm-up (JIT, pools, connections): a first batch claimed and not counted
+            load(clients, c -> post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "").status == 200);
+            seed(seedDb, Region.ASTANA, applications);
+            seed(seedDb, Region.ALMATY, applications);
+            // 1. claims through the API
+            ConcurrentLinkedQueue<ApplicationDetail> claimed = new ConcurrentLinkedQueue<>();
+            java.util.concurrent.atomic.AtomicReference<String> scrape = new java.util.concurrent.atomic.AtomicReference<>();
+            Result api = load(clients, c -> {
+                if (claimed.size() >= applications / 2 && scrape.compareAndSet(null, "")) {
+                    scrape.set(get(server.url(), Paths.METRICS));
+                }
+                Answer a = post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "");
+                if (a.status == 204) {
+                    return false;
+                }
+                check(a, 200);
+                claimed.add(mapper.readValue(a.body, ApplicationDetail.class));
+                return true;
+            });
+            // 2. the same claim SQL over JDBC, prepared, as many connections as the pool (10), other region
+            long t0 = System.nanoTime();
+            List<Long> raw = ClaimBaseline.run(url, System.getenv("QUJAT_DB_USER"), System.getenv("QUJAT_DB_PASSWORD"),
+                    10, Region.ALMATY, OFFICER_IIN, Duration.ofHours(1));
+            Result baseline = new Result(raw, System.nanoTime() - t0);
+            print("claims via API", api, null);
+            print("claims raw JDBC", baseline, null);
+            System.out.printf("  ratio API / raw JDBC: %.2f (target >= 0.6)%n", api.rate() / baseline.rate());
+
+            // 3. decisions: every claimed application approved with a CAdES-BES signature (signed beforehand)
+            List<ApplicationDetail> toDecide = new ArrayList<>(claimed);
+            List<String[]> bodies = new ArrayList<>();
+            for (ApplicationDetail d : toDecide) {
+                DecisionDocument doc = new DecisionDocument(d.id(), d.ticketNumber(), DecisionDocument.APPROVE, null,
+                        null, Canonical.sha256Hex(Canonical.bytes(d.form())), d.photoSha256(), d.signatureSha256(),
+                        d.policyVersion(), OFFICER_IIN, Instant.now());
+                byte[] bytes = doc.canonicalBytes();
+                byte[] cms = CmsSigner.signDetached(signing, bytes);
+                bodies.add(new String[] {Paths.fill(Paths.DECISION, "id", d.id().toString()),
+                    mapper.writeValueAsString(Map.of("document", Base64.getEncoder().encodeToString(bytes),
+                            "cms", Base64.getEncoder().encodeToString(cms)))});
+            }
+            AtomicInteger next = new AtomicInteger();
+            Result decisions = load(clients, c -> {
+                int i = next.getAndIncrement();
+                if (i >= bodies.size()) {
+                    return false;
+                }
+                check(post(server.url(), bodies.get(i)[0], tokens.get(c), bodies.get(i)[1]), 200);
+                return true;
+            });
+            print("decisions via API", decisions, "(target >= 1000/s)");
+            System.out.printf("national day: peak ×10 of ~5,500 replacements/day in 8 working hours = %.2f/s;"
+                    + " margin: claims ×%.0f, decisions ×%.0f on this machine%n", NATIONAL_PEAK_PER_SECOND,
+                    api.rate() / NATIONAL_PEAK_PER_SECOND, decisions.rate() / NATIONAL_PEAK_PER_SECOND);
+            System.out.println("GET /metrics half-way through the claims (excerpt):");
+            for (String line : scrape.get().split("\n")) {
+                if (line.startsWith("qujat_claims_total") || line.startsWith("qujat_decisions_total")
+                        || line.startsWith("qujat_queue_waiting{region=\"ASTANA\"")
+                        || line.startsWith("qujat_outbox_backlog") || line.startsWith("hikaricp_connections_pending")
+                        || line.startsWith("qujat_http_server_requests_seconds_count{method=\"POST\",route=\"/api/v1/queue/next\"")) {
+                    System.out.println("  " + line);
+                }
+            }
+            return 0;
+        } finally {
+            java.util.Arrays.fill(pw, '\0');
+            if (embedded != null) {
+                embedded.close();
+            }
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /** One worker's step: false when there is nothing left to do. */
+    interface Step {
+        boolean run(int client) throws Exception;
+    }
+
+    record Result(List<Long> latencies, long wallNanos) {
+        double rate() {
+            return latencies.size() / (wallNanos / 1e9);
+        }
+
+        double percentileMs(double p) {
+            List<Long> sorted = new ArrayList<>(latencies);
+            Collections.sort(sorted);
+            if (sorted.isEmpty()) {
+                return Double.NaN;
+            }
+            return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+        }
+    }
+
+    private static Result load(int clients, Step step) throws Exception {
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                int client = i;
+                done.add(pool.submit(() -> {
+                    while (true) {
+                        long t = System.nanoTime();
+                        if (!step.run(client)) {
+                            return null;
+                        }
+                        latencies.add(System.nanoTime() - t);
+                    }
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        return new Result(new ArrayList<>(latencies), System.nanoTime() - start);
+    }
+
+    private static void print(String what, Result r, String note) {
+        System.out.printf("%-18s %6d in %6.2f s: %8.1f/s  p50 %6.1f ms  p99 %6.1f ms %s%n", what, r.latencies().size(),
+                r.wallNanos() / 1e9, r.rate(), r.percentileMs(0.50), r.percentileMs(0.99), note == null ? "" : note);
+    }
+
+    private static final byte[] PHOTO = noise("jpg", 600, 800, 1);
+    private static final byte[] SIGNATURE = noise("png", 400, 160, 2);
+
+    /** Images of realistic size: a portrait-sized noisy JPEG (~100 KB) and a signature PNG. */
+    private static byte[] noise(String format, int w, int h, long seed) {
+        BufferedImage img = new BufferedImage(w, h, "png".equals(format) ? BufferedImage.TYPE_BYTE_GRAY
+                : BufferedImage.TYPE_INT_RGB);
+        Random r = new Random(seed);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int v = 128 + (int) (60 * Math.sin(x / 17.0) * Math.cos(y / 23.0)) + r.nextInt(24);
+                img.setRGB(x, y, (v << 16) | (v << 8) | v);
+            }
+        }
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ImageIO.write(img, format, out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final AtomicInteger SERIAL = new AtomicInteger(1000);
+
+    private void seed(Database database, Region region, int n) {
+        ApplicationStore store = new ApplicationStore(database);
+        String photoSha = Canonical.sha256Hex(PHOTO);
+        String signatureSha = Canonical.sha256Hex(SIGNATURE);
+        LocalDate today = KzTime.today(java.time.Clock.systemUTC());
+        for (int i = 0; i < n; i++) {
+            int serial = SERIAL.incrementAndGet();
+            LocalDate birth = LocalDate.of(1970, 1, 1).plusDays(serial % 12000);
+            String iin = Iin.complete(Iin.prefix(birth, Iin.Sex.MALE, serial % 9000))
+                    .or(() -> Iin.complete(Iin.prefix(birth, Iin.Sex.MALE, serial % 9000 + 1)))
+                    .orElseThrow().value();
+            String document = String.format("%09d", 50_000_000 + serial);
+            ApplicationForm form = new ApplicationForm(iin, "БЕНЧМАРКОВ", "ТЕСТ", null, birth, "ID_CARD", "EXPIRY",
+                    new IntakeRequest.CurrentDocument(document, today.plusDays(5)), region.name(), region.name() + "-01",
+                    "PAY-" + serial, "+77010000000");
+            JsonNode tree = mapper.valueToTree(form);
+            ApplicationStore.Inserted in = store.insert(new ApplicationStore.NewApplication(iin, document, region,
+                    region.name() + "-01", Canonical.string(tree), PHOTO, photoSha, SIGNATURE, signatureSha,
+                    "DEMO-2026-04-01", today.plusDays(5), -5, Instant.now(), null, null), Tickets::format);
+            if (in.outcome() != ApplicationStore.InsertOutcome.STORED) {
+                throw new IllegalStateException("seeding refused: " + in.outcome());
+            }
+        }
+    }
+
+    private String login(String base, SigningKey auth) throws Exception {
+        JsonNode challenge = mapper.readTree(check(post(base, Paths.CHALLENGE, null, ""), 200).body);
+        byte[] nonce = Base64.getDecoder().decode(challenge.get("nonce").asText());
+        byte[] cms = CmsSigner.signDetached(auth, nonce);
+        Answer a = check(post(base, Paths.SESSION, null, mapper.writeValueAsString(Map.of(
+                "challengeId", challenge.get("challengeId").asText(), "cms", Base64.getEncoder().encodeToString(cms)))), 200);
+        return mapper.readTree(a.body).get("token").asText();
+    }
+
+    record Answer(int status, byte[] body) {
+    }
+
+    private static Answer check(Answer a, int status) {
+        if (a.status != status) {
+            throw new IllegalStateException("HTTP " + a.status + ": " + new String(a.body, StandardCharsets.UTF_8));
+        }
+        return a;
+    }
+
+    private Answer post(String base, String path, String token, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(r.statusCode(), r.body());
+    }
+
+    private String get(String base, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var walk = Files.walk(dir)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temporary folder left behind is harmless
+        }
+    }
+}

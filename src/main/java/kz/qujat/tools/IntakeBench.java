@@ -1,0 +1,93 @@
+package kz.qujat.tools;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import kz.qujat.api.IntakeRequest;
+import kz.qujat.client.CentralClient;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+import kz.qujat.tools.synthetic.SyntheticApplicant;
+import kz.qujat.tools.synthetic.SyntheticApplicants;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code qujat bench intake}: realistic portal submissions (synthetic portraits and signatures, made before the
+ * clock starts) sent by {@code --clients} concurrent portal connections to a running central service, which runs
+ * every check on each (validation, eligibility, image headers, the photo and signature checks). Prints the
+ * accepted rate with p50/p99 latency.
+ */
+@Command(name = "intake", mixinStandardHelpOptions = true,
+        description = "Intake throughput of a running central service with every check on.")
+final class IntakeBench implements Callable<Integer> {
+    @Option(names = "--central", required = true, description = "Base URL of the central service.")
+    String central;
+
+    @Option(names = "--applications", defaultValue = "200", description = "Submissions (default ${DEFAULT-VALUE}).")
+    int applications;
+
+    @Option(names = "--clients", defaultValue = "8", description = "Concurrent submitters (default ${DEFAULT-VALUE}).")
+    int clients;
+
+    @Option(names = "--seed", defaultValue = "13", description = "Seed of the synthetic applicants.")
+    long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
+        List<IntakeRequest> requests = new ArrayList<>();
+        Region[] regions = {Region.ASTANA, Region.ALMATY, Region.KARAGANDA};
+        for (int i = 0; i < applications; i++) {
+            SyntheticApplicant p = people.next(regions[i % regions.length]);
+            requests.add(p.toIntakeRequest());
+        }
+        CentralClient portal = new CentralClient(central);
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        try {
+            List<Future<Void>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < requests.size(); i = next.getAndIncrement()) {
+                        long t = System.nanoTime();
+                        try {
+                            portal.submit(requests.get(i));
+                            latencies.add(System.nanoTime() - t);
+                        } catch (kz.qujat.client.CentralException e) {
+                            refused.incrementAndGet();
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("intake: %d accepted, %d refused in %.2f s with %d clients: %.1f applications/s"
+                        + "  p50 %.0f ms  p99 %.0f ms (target >= 60/s)%n", sorted.size(), refused.get(), seconds, clients,
+                sorted.size() / seconds, pct(sorted, 0.5), pct(sorted, 0.99));
+        return refused.get() == 0 ? 0 : 1;
+    }
+
+    private static double pct(List<Long> sorted, double p) {
+        return sorted.isEmpty() ? Double.NaN
+                : sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    }
+}

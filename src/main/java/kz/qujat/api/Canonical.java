@@ -70,8 +70,9 @@ public final class Canonical {
             case BOOLEAN -> out.append(node.booleanValue());
             case NULL -> out.append("null");
             case NUMBER -> {
+                // compared both ways: Math.abs of Long.MIN_VALUE is negative and would slip through
                 if (!node.canConvertToExactIntegral() || !node.canConvertToLong()
-                        || Math.abs(node.longValue()) > (1L << 53)) {
+                        || node.longValue() > (1L << 53) || node.longValue() < -(1L << 53)) {
                     throw new IllegalArgumentException("only integers up to 2^53 can be canonicalised");
                 }
                 out.append(node.longValue());

@@ -14,6 +14,8 @@ public enum ProblemKind {
     URI_TOO_LONG("uri-too-long", "URI too long", 414),
     UNSUPPORTED_MEDIA("unsupported-media-type", "Unsupported media type", 415),
     NOT_ELIGIBLE("not-eligible", "Not eligible", 422),
+    /** The production node: the officer's decision does not verify or does not match the order. */
+    INVALID_DECISION("invalid-decision", "Decision does not verify", 422),
     HEADERS_TOO_LARGE("headers-too-large", "Request header fields too large", 431),
     UNAVAILABLE("unavailable", "Service unavailable", 503),
     INTERNAL("internal", "Internal error", 500);

@@ -13,6 +13,7 @@ import kz.qujat.central.store.AnnulmentStore;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
+import kz.qujat.server.ApiException;
 
 /** The supervisor's annulment log: a national supervisor sees every region, a regional one only theirs. */
 public final class AnnulmentService {

@@ -12,6 +12,7 @@ import kz.qujat.central.store.NoticeTexts;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.RegistrationPoint;
 import kz.qujat.domain.Status;
+import kz.qujat.server.ApiException;
 
 /**
  * The applicant's own view of an application, for the portal: authenticated by the ticket number together with

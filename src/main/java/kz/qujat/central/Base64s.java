@@ -4,6 +4,7 @@ import java.util.Base64;
 import java.util.List;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
+import kz.qujat.server.ApiException;
 
 /**
  * Decodes base64 fields of requests strictly, with a field error instead of a parser exception: the standard

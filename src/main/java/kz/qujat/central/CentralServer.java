@@ -1,6 +1,5 @@
 package kz.qujat.central;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -32,6 +31,7 @@ import kz.qujat.central.store.StaffStore;
 import kz.qujat.domain.PolicyBook;
 import kz.qujat.domain.RegistrationPoints;
 import kz.qujat.inspect.Thresholds;
+import kz.qujat.server.http.HttpEndpoint;
 import kz.qujat.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +42,11 @@ public final class CentralServer implements AutoCloseable {
     private static final String DEMO_POLICY = "/kz/qujat/domain/policies-demo.properties";
 
     private final Database database;
-    private final Javalin app;
+    private final HttpEndpoint app;
     private final ScheduledExecutorService workers;
     private final CentralMetrics metrics;
 
-    private CentralServer(Database database, Javalin app, ScheduledExecutorService workers, CentralMetrics metrics) {
+    private CentralServer(Database database, HttpEndpoint app, ScheduledExecutorService workers, CentralMetrics metrics) {
         this.database = database;
         this.app = app;
         this.workers = workers;
@@ -113,8 +113,7 @@ public final class CentralServer implements AutoCloseable {
             CentralMetrics metrics = new CentralMetrics(database, opsStore, config.clock());
             OutboxStore outbox = new OutboxStore(database);
             OperationsService operations = new OperationsService(metrics, opsStore, outbox, config.clock());
-            Javalin app = HttpApi.create(new Routes(services, operations, openApi()), sessions, config.maxBodyBytes(),
-                    metrics);
+            Routes routes = new Routes(services, operations, openApi());
             long sweep = config.sweepInterval().toMillis();
             workers.scheduleWithFixedDelay(() -> sweepClaims(claims, config, metrics), sweep, sweep,
                     TimeUnit.MILLISECONDS);
@@ -150,7 +149,7 @@ public final class CentralServer implements AutoCloseable {
             } else {
                 LOG.warn("no notification channel given: applicants' notifications stay pending");
             }
-            app.start(config.port());
+            HttpEndpoint app = HttpApi.start(routes, sessions, config.maxBodyBytes(), metrics, config.port());
             CentralServer server = new CentralServer(database, app, workers, metrics);
             LOG.info("central service listening on {}", server.url());
             return server;

@@ -27,6 +27,7 @@ import kz.qujat.domain.Status;
 import kz.qujat.eds.CmsVerifier;
 import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.VerificationResult;
+import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -10,6 +10,7 @@ import kz.qujat.api.ProblemKind;
 import kz.qujat.central.store.ApplicationStore;
 import kz.qujat.central.store.PickupStore;
 import kz.qujat.domain.Status;
+import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,6 +14,7 @@ import kz.qujat.eds.Pkcs12KeySource;
 import kz.qujat.eds.SigningKey;
 import kz.qujat.eds.TrustConfig;
 import kz.qujat.eds.ValidationPolicy;
+import kz.qujat.server.SignedRequests;
 
 /**
  * What the service trusts and who it is: trust anchors and CRLs, its own signing key, the pinned peer.

@@ -4,6 +4,7 @@ import java.util.List;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.inspect.SafeImage;
+import kz.qujat.server.ApiException;
 
 /**
  * Accepts an image sent as base64 only if it is a JPEG or PNG of sane size: the byte size is checked before

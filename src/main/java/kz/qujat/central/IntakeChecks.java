@@ -9,13 +9,12 @@ import java.util.Locale;
 import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
 import kz.qujat.inspect.OpenCvNatives;
-import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SamePerson;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.inspect.Verdict;
-import kz.qujat.inspect.YuNetFaceFinder;
 
 /**
  * Runs the photo and signature checks of rule R7 on an application at intake, the same checks the officer's
@@ -25,8 +24,7 @@ import kz.qujat.inspect.YuNetFaceFinder;
 public final class IntakeChecks {
     private static final Locale PORTAL_LANGUAGE = Locale.forLanguageTag("ru");
     private final Thresholds thresholds;
-    /** OpenCV's classifier keeps state while it detects, so each request thread gets its own. */
-    private final ThreadLocal<PhotoInspector> photos;
+    private final PhotoInspectors photos;
     private final SignatureInspector signatures;
     /** The same-person check (detector and descriptor network hold state): one per request thread as well. */
     private final ThreadLocal<SamePerson> samePerson;
@@ -35,7 +33,7 @@ public final class IntakeChecks {
         this.thresholds = thresholds;
         // at start-up, not inside the first intake request (seconds on a busy machine, past a client's timeout)
         OpenCvNatives.load();
-        this.photos = ThreadLocal.withInitial(() -> new PhotoInspector(thresholds, new YuNetFaceFinder()));
+        this.photos = new PhotoInspectors(thresholds);
         this.signatures = new SignatureInspector(thresholds);
         this.samePerson = ThreadLocal.withInitial(() -> new SamePerson(thresholds));
     }
@@ -54,7 +52,7 @@ public final class IntakeChecks {
      * and never counts towards the worst verdict.
      */
     public Outcome run(byte[] photo, byte[] signature, byte[] registerPhoto) {
-        Report p = photos.get().inspect(photo);
+        Report p = photos.forThisThread().inspect(photo);
         Report s = signatures.inspect(signature);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("photo", checks(p));

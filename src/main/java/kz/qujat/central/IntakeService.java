@@ -16,6 +16,7 @@ import kz.qujat.domain.Eligibility;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.PolicyBook;
 import kz.qujat.domain.RegistrationPoints;
+import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

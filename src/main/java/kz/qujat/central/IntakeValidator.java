@@ -16,6 +16,7 @@ import kz.qujat.domain.InvalidInputException;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.RegistrationPoint;
 import kz.qujat.domain.RegistrationPoints;
+import kz.qujat.server.ApiException;
 
 /**
  * Checks every field of a submission and reports all problems at once, one field error each, so the portal

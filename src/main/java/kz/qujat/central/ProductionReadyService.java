@@ -7,6 +7,8 @@ import java.util.Map;
 import kz.qujat.api.Json;
 import kz.qujat.api.ReadyReport;
 import kz.qujat.central.store.PickupStore;
+import kz.qujat.server.ApiException;
+import kz.qujat.server.SignedRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

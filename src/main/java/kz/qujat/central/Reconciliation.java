@@ -23,6 +23,7 @@ import kz.qujat.api.Paths;
 import kz.qujat.central.store.DivergenceStore;
 import kz.qujat.central.store.DivergenceStore.CentralSide;
 import kz.qujat.eds.EdsException;
+import kz.qujat.server.SignedRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

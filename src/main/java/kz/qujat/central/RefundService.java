@@ -21,6 +21,7 @@ import kz.qujat.central.store.RefundStore;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.RefundStatus;
+import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

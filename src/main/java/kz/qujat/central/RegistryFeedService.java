@@ -6,6 +6,7 @@ import kz.qujat.api.RegistryPerson;
 import kz.qujat.central.store.RegistryStore;
 import kz.qujat.domain.Iin;
 import kz.qujat.domain.InvalidInputException;
+import kz.qujat.server.ApiException;
 
 /**
  * The population register feed: a trusted system pushes person records, authenticated by a shared key

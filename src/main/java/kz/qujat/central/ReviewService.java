@@ -23,6 +23,7 @@ import kz.qujat.domain.Eligibility;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.PolicyBook;
 import kz.qujat.domain.Status;
+import kz.qujat.server.ApiException;
 
 /** The officer's side of the queue: list, claim, release, and the full view of one application. */
 public final class ReviewService {

@@ -12,14 +12,15 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.qujat.api.Canonical;
 import kz.qujat.api.ChallengeResponse;
+import kz.qujat.api.ProblemKind;
 import kz.qujat.api.SessionRequest;
 import kz.qujat.api.SessionResponse;
 import kz.qujat.central.store.SessionStore;
 import kz.qujat.central.store.StaffStore;
-import kz.qujat.api.ProblemKind;
 import kz.qujat.eds.CmsVerifier;
 import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.VerificationResult;
+import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +83,8 @@ public final class SessionService {
         }
         if (!r.valid()) {
             LOG.info("login refused: {}", r.failure());
-            throw ApiException.unauthenticated("signature refused (" + r.failure() + "): " + r.reason());
+            throw ApiException.unauthenticated("signature refused (" + r.failure() + "): " + r.reason())
+                    .withCode(r.failure().name());
         }
         String iin = r.profile() == null ? null : r.profile().iin();
         if (iin == null) {

@@ -18,7 +18,7 @@ import kz.qujat.domain.StaffRole;
  * A clerk's region is that of the registration point. A bad line stops the start with its line number.
  */
 public final class StaffCsv {
-    private static final String HEADER = "iin,surname,givenName,role,region,registrationPoint";
+    private static final String HEADER = kz.qujat.api.StaffCsvHeader.LINE;
 
     private StaffCsv() {
     }

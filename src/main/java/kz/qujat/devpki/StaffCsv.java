@@ -4,7 +4,7 @@ import java.util.List;
 
 /** The staff directory of the development identities, in the CSV form the central service loads. */
 final class StaffCsv {
-    static final String HEADER = "iin,surname,givenName,role,region,registrationPoint";
+    static final String HEADER = kz.qujat.api.StaffCsvHeader.LINE;
 
     private StaffCsv() {
     }

@@ -23,14 +23,15 @@ import org.bytedeco.opencv.presets.opencv_videoio;
 public final class OpenCvNatives {
     /** JavaCPP reads this system property each time it is about to load a library. */
     static final String LOAD_LIBRARIES = "org.bytedeco.javacpp.loadLibraries";
-    private static boolean loaded;
+    /** Natives are loaded once per process, whoever asks first: the one piece of process-wide state here. */
+    private static final java.util.concurrent.atomic.AtomicBoolean LOADED = new java.util.concurrent.atomic.AtomicBoolean();
 
     private OpenCvNatives() {
     }
 
     /** Loads the natives once per process; later calls return at once. */
     public static synchronized void load() {
-        if (loaded) {
+        if (LOADED.get()) {
             return;
         }
         // core and imgproc inherit only openblas: JavaCPP's normal loading is harmless for them
@@ -58,7 +59,7 @@ public final class OpenCvNatives {
         }
         load(objdetect, objdetect.getProperty("platform.library"), preloaded);
         System.setProperty(LOAD_LIBRARIES, "false");
-        loaded = true;
+        LOADED.set(true);
     }
 
     private static String load(ClassProperties properties, String library, List<String> preloaded) {

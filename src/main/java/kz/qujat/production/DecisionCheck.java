@@ -8,6 +8,7 @@ import kz.qujat.api.ProductionOrder;
 import kz.qujat.eds.CmsVerifier;
 import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.VerificationResult;
+import kz.qujat.server.ApiException;
 
 /**
  * Verifies an order's officer decision by the node's own trust anchors, independent of the central
@@ -22,24 +23,24 @@ final class DecisionCheck {
     }
 
     /** Returns the verified document, or throws with the reason the order is refused. */
-    DecisionDocument verify(ProductionOrder order) throws RejectedException {
+    DecisionDocument verify(ProductionOrder order) {
         byte[] document = base64(order.decisionDocument(), "decisionDocument");
         byte[] cms = base64(order.decisionCms(), "decisionCms");
         byte[] photo = base64(order.photo(), "photo");
         byte[] signature = base64(order.signature(), "signature");
         VerificationResult result = verifier.verifyDetached(cms, document, KeyPurpose.SIGNING);
         if (result.indeterminate()) {
-            throw RejectedException.unavailable("the officer signature is not confirmed yet (revocation status"
+            throw ApiException.unavailable("the officer signature is not confirmed yet (revocation status"
                     + " unavailable); not confirmed, retrying");
         }
         if (!result.valid()) {
-            throw RejectedException.invalidDecision("officer signature not valid: " + result.reason());
+            throw ApiException.invalidDecision("officer signature not valid: " + result.reason());
         }
         DecisionDocument doc;
         try {
             doc = DecisionDocument.parse(document);
         } catch (IllegalArgumentException e) {
-            throw RejectedException.invalidDecision(e.getMessage());
+            throw ApiException.invalidDecision(e.getMessage());
         }
         require(DecisionDocument.APPROVE.equals(doc.decision()), "the decision is not APPROVE");
         require(order.applicationId().equals(doc.applicationId()), "the decision is for another application");
@@ -54,9 +55,9 @@ final class DecisionCheck {
         return doc;
     }
 
-    private static void require(boolean ok, String reason) throws RejectedException {
+    private static void require(boolean ok, String reason) {
         if (!ok) {
-            throw RejectedException.invalidDecision(reason);
+            throw ApiException.invalidDecision(reason);
         }
     }
 
@@ -64,14 +65,14 @@ final class DecisionCheck {
         return s == null ? "" : s;
     }
 
-    private static byte[] base64(String value, String field) throws RejectedException {
+    private static byte[] base64(String value, String field) {
         if (value == null || value.isEmpty()) {
-            throw RejectedException.invalidInput(field + " is missing");
+            throw ApiException.invalid(field + " is missing");
         }
         try {
             return Base64.getDecoder().decode(value);
         } catch (IllegalArgumentException e) {
-            throw RejectedException.invalidInput(field + " is not base64");
+            throw ApiException.invalid(field + " is not base64");
         }
     }
 }

@@ -15,6 +15,8 @@ import kz.qujat.api.ProductionOrder;
 import kz.qujat.production.store.NewOrder;
 import kz.qujat.production.store.OrderStatus;
 import kz.qujat.production.store.OrderStore;
+import kz.qujat.server.ApiException;
+import kz.qujat.server.SignedRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * Receives orders from the central service: checks the request signature, verifies the officer's decision
  * again, and stores the order once. A repeat of an application already held is acknowledged as a duplicate.
  */
-final class OrderService {
+public final class OrderService {
     private static final Logger LOG = LoggerFactory.getLogger(OrderService.class);
 
     /** What the route answers: the acknowledgement, and whether this call created the order. */
-    record Accepted(ProductionAck ack, boolean created) {
+    public record Accepted(ProductionAck ack, boolean created) {
     }
 
     private final SignedRequests signedRequests;
@@ -46,14 +48,14 @@ final class OrderService {
     }
 
     /** Every order, for central's reconciliation; the request must be signed by central like an order. */
-    java.util.List<kz.qujat.api.OrderSummary> summary(byte[] body, String signatureHeader) throws RejectedException {
-        signedRequests.verify(body, signatureHeader);
+    public java.util.List<kz.qujat.api.OrderSummary> summary(byte[] body, String signatureHeader) {
+        signedRequests.verify(signatureHeader, body);
         return store.summaries().stream().map(o -> new kz.qujat.api.OrderSummary(o.applicationId(), o.status(),
                 o.documentNumber() == null ? null : o.documentNumber().trim())).toList();
     }
 
-    Accepted receive(byte[] body, String signatureHeader) throws RejectedException {
-        signedRequests.verify(body, signatureHeader);
+    public Accepted receive(byte[] body, String signatureHeader) {
+        signedRequests.verify(signatureHeader, body);
         ProductionOrder order = parse(body);
         DecisionDocument decision = decisions.verify(order);
         Instant now = clock.instant();
@@ -65,24 +67,24 @@ final class OrderService {
         return new Accepted(new ProductionAck(order.applicationId(), status, !created), created);
     }
 
-    Optional<OrderStatus> status(UUID applicationId) {
+    public Optional<OrderStatus> status(UUID applicationId) {
         return store.status(applicationId);
     }
 
-    private ProductionOrder parse(byte[] body) throws RejectedException {
+    private ProductionOrder parse(byte[] body) {
         ProductionOrder order;
         try {
             order = mapper.readValue(body, ProductionOrder.class);
         } catch (IOException e) {
-            throw RejectedException.invalidInput("body is not a production order");
+            throw ApiException.invalid("body is not a production order");
         }
         if (order == null || order.applicationId() == null || blank(order.ticketNumber())
                 || blank(order.registrationPoint()) || order.form() == null || !order.form().isObject()) {
-            throw RejectedException.invalidInput("order lacks applicationId, ticketNumber, registrationPoint or form");
+            throw ApiException.invalid("order lacks applicationId, ticketNumber, registrationPoint or form");
         }
         JsonNode point = order.form().get("registrationPoint");
         if (point == null || !order.registrationPoint().equals(point.asText())) {
-            throw RejectedException.invalidInput("registrationPoint differs from the one in the form");
+            throw ApiException.invalid("registrationPoint differs from the one in the form");
         }
         return order;
     }

@@ -1,6 +1,5 @@
 package kz.qujat.production;
 
-import io.javalin.http.Context;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -24,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * The production node's Prometheus metrics and readiness: orders by status (read from its database at each
  * scrape), orders received by outcome, HTTP latency by route, OCSP/TSA calls, the database pool.
  */
-final class ProductionMetrics implements AutoCloseable {
+public final class ProductionMetrics implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProductionMetrics.class);
     private static final String[] STATUSES = {"IN_PRODUCTION", "PRODUCED", "REPORTED"};
     private static final Duration[] BUCKETS = {Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
@@ -54,25 +53,19 @@ final class ProductionMetrics implements AutoCloseable {
         ServiceCalls.listen(eds);
     }
 
-    void request(Context ctx, float ms) {
-        String route;
-        try {
-            route = ctx.endpointHandlerPath();
-        } catch (RuntimeException e) {
-            route = "unmatched";
-        }
-        Timer.builder("qujat.http.server.requests").tag("method", ctx.method().name())
-                .tag("route", route == null || route.isEmpty() || "*".equals(route) ? "unmatched" : route)
-                .tag("status", Integer.toString(ctx.statusCode())).serviceLevelObjectives(BUCKETS)
+    /** One answered request: its method, the route it matched ("unmatched" when none), status and time. */
+    public void request(String method, String route, int status, float ms) {
+        Timer.builder("qujat.http.server.requests").tag("method", method).tag("route", route)
+                .tag("status", Integer.toString(status)).serviceLevelObjectives(BUCKETS)
                 .register(registry).record((long) (ms * 1_000_000L), TimeUnit.NANOSECONDS);
     }
 
     /** An order received: created, duplicate (already held), or refused (with the HTTP status). */
-    void received(String outcome) {
+    public void received(String outcome) {
         registry.counter("qujat.production.orders.received", "outcome", outcome).increment();
     }
 
-    String scrape() {
+    public String scrape() {
         try {
             for (String s : STATUSES) {
                 counts.put(s, store.count(s));
@@ -84,7 +77,7 @@ final class ProductionMetrics implements AutoCloseable {
     }
 
     /** The database answers within 3 s. */
-    boolean ready() {
+    public boolean ready() {
         CompletableFuture<Long> check = CompletableFuture.supplyAsync(() -> store.count("IN_PRODUCTION"), checks);
         try {
             check.get(3, TimeUnit.SECONDS);

@@ -1,9 +1,11 @@
 package kz.qujat.production;
 
-import io.javalin.Javalin;
 import java.io.IOException;
 import kz.qujat.eds.CmsVerifier;
+import kz.qujat.production.http.ProductionRoutes;
 import kz.qujat.production.store.OrderStore;
+import kz.qujat.server.SignedRequests;
+import kz.qujat.server.http.HttpEndpoint;
 import kz.qujat.store.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,10 +18,10 @@ public final class ProductionServer implements AutoCloseable {
 
     private final Database database;
     private final ProductionWorker worker;
-    private final Javalin app;
+    private final HttpEndpoint app;
     private final ProductionMetrics metrics;
 
-    private ProductionServer(Database database, ProductionWorker worker, Javalin app, ProductionMetrics metrics) {
+    private ProductionServer(Database database, ProductionWorker worker, HttpEndpoint app, ProductionMetrics metrics) {
         this.database = database;
         this.worker = worker;
         this.app = app;
@@ -39,13 +41,7 @@ public final class ProductionServer implements AutoCloseable {
             ProductionWorker worker = new ProductionWorker(store, new ReadyReporter(config.centralUrl(), signed),
                     config.clock(), config.retryInitial(), config.retryMax());
             ProductionMetrics metrics = new ProductionMetrics(database, store);
-            Javalin app = Javalin.create(cfg -> {
-                cfg.showJavalinBanner = false;
-                cfg.http.maxRequestSize = MAX_BODY;
-                cfg.requestLogger.http(metrics::request);
-            });
-            new ProductionRoutes(orders, store, metrics).register(app);
-            app.start(config.port());
+            HttpEndpoint app = new ProductionRoutes(orders, store, metrics).start(config.port(), MAX_BODY);
             worker.start(config.pollInterval());
             LOG.info("production node listening on port {}", app.port());
             return new ProductionServer(database, worker, app, metrics);

@@ -10,6 +10,7 @@ import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
 import kz.qujat.api.ReadyReport;
 import kz.qujat.eds.EdsException;
+import kz.qujat.server.SignedRequests;
 
 /** Sends one {@link ReadyReport} to the central service as a signed request; says whether it was taken. */
 final class ReadyReporter {

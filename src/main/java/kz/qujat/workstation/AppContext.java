@@ -6,8 +6,8 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.qujat.client.StaffClient;
 import kz.qujat.eds.TrustConfig;
-import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.workstation.files.SaveDialog;
@@ -29,8 +29,8 @@ public final class AppContext implements AutoCloseable, LoginServices {
     private final DecisionOutbox outbox;
     private final TrustConfig trust;
     private final Clock clock;
-    private PhotoInspector photoInspector;
-    private SignatureInspector signatureInspector;
+    private final PhotoInspectors photoInspectors = new PhotoInspectors(Thresholds.defaults());
+    private final SignatureInspector signatureInspector = new SignatureInspector(Thresholds.defaults());
     private SaveDialog saveDialog = SaveDialog.fileChooser();
 
     public AppContext(WorkstationConfig config, BackgroundTask tasks, Clock clock) {
@@ -105,18 +105,20 @@ public final class AppContext implements AutoCloseable, LoginServices {
         return new StaffClient(config.centralUrl());
     }
 
-    /** Built on first use (loads OpenCV): call off the FX thread. */
-    public synchronized PhotoInspector photoInspector() {
-        if (photoInspector == null) {
-            photoInspector = new PhotoInspector(Thresholds.defaults(), new YuNetFaceFinder());
-        }
-        return photoInspector;
+    /**
+     * The photo inspector of the calling background thread (one face finder per thread: OpenCV's classifiers
+     * are not thread-safe); the first call on a thread loads OpenCV, so never call it on the FX thread.
+     */
+    public PhotoInspector photoInspector() {
+        return photoInspectors.forThisThread();
     }
 
-    public synchronized SignatureInspector signatureInspector() {
-        if (signatureInspector == null) {
-            signatureInspector = new SignatureInspector(Thresholds.defaults());
-        }
+    /** The thresholds of the checks, without loading OpenCV. */
+    public Thresholds thresholds() {
+        return photoInspectors.thresholds();
+    }
+
+    public SignatureInspector signatureInspector() {
         return signatureInspector;
     }
 

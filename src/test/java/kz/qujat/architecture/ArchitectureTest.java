@@ -1,6 +1,7 @@
 package kz.qujat.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.fields;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -86,12 +87,12 @@ class ArchitectureTest {
 
     @Test
     void centralStandsAlone() {
-        roomUsesOnly("central", "api", "domain", "eds", "inspect", "store").check(CLASSES);
+        roomUsesOnly("central", "api", "domain", "eds", "inspect", "store", "server").check(CLASSES);
     }
 
     @Test
     void productionStandsAlone() {
-        roomUsesOnly("production", "api", "domain", "eds", "store").check(CLASSES);
+        roomUsesOnly("production", "api", "domain", "eds", "store", "server").check(CLASSES);
     }
 
     @Test
@@ -119,10 +120,25 @@ class ArchitectureTest {
     }
 
     @Test
-    void javalinOnlyInServers() {
+    void javalinOnlyInTheHttpRooms() {
+        // the programs' services and stores know nothing of HTTP; the dev PKI's TSA/OCSP server is one small room
         (noClasses()
-            .that().resideOutsideOfPackages("kz.qujat.central..", "kz.qujat.production..", "kz.qujat.devpki..")
+            .that().resideOutsideOfPackages("kz.qujat.central.http..", "kz.qujat.production.http..",
+                    "kz.qujat.server.http..", "kz.qujat.devpki..")
             .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..")).check(CLASSES);
+    }
+
+    @Test
+    void noStaticStateThatChanges() {
+        // no static service locators or caches: what changes lives in objects handed on through constructors
+        (fields().that().areDeclaredInClassesThat().resideInAPackage("kz.qujat..")
+            .and().areStatic()
+            .should().beFinal()).check(CLASSES);
+    }
+
+    @Test
+    void serverPlumbingKnowsNoProgram() {
+        roomUsesOnly("server", "api", "domain", "eds", "store").check(CLASSES);
     }
 
     @Test

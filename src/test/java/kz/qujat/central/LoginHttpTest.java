@@ -61,6 +61,13 @@ class LoginHttpTest {
     }
 
     @Test
+    void theRefusalCarriesTheReasonAsAMachineReadableCode() {
+        assertThat(f.loginAnswer("officer-revoked", false).json().get("code").asText()).isEqualTo("REVOKED");
+        assertThat(f.loginAnswer("officer-expired", false).json().get("code").asText()).isEqualTo("EXPIRED");
+        assertThat(f.loginAnswer("officer-untrusted", false).json().get("code").asText()).isEqualTo("UNTRUSTED");
+    }
+
+    @Test
     void revokedExpiredAndUntrustedCertificatesAreRefusedWithTheReason() {
         refused(f.loginAnswer("officer-revoked", false), 401, "REVOKED");
         refused(f.loginAnswer("officer-expired", false), 401, "EXPIRED");

@@ -1,8 +1,5 @@
 package kz.qujat.production;
 
-import kz.qujat.testsupport.TestClock;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,16 +10,20 @@ import java.util.Base64;
 import kz.qujat.api.DecisionDocument;
 import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
+import kz.qujat.api.ProblemKind;
 import kz.qujat.api.ProductionAck;
 import kz.qujat.api.ProductionOrder;
 import kz.qujat.eds.CmsSigner;
 import kz.qujat.eds.SigningKey;
+import kz.qujat.server.SignedRequests;
 import kz.qujat.testsupport.Await;
 import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestClock;
 import kz.qujat.testsupport.TestPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The production node over real HTTP, with a real PostgreSQL, real signatures and a real ready receiver. */
 class ProductionServerTest {
@@ -126,29 +127,29 @@ class ProductionServerTest {
     void theOfficersDecisionIsVerifiedAgainstTheNodesOwnTrust() throws Exception {
         var untrusted = fixtures.order(fixtures.nextPerson(), DecisionDocument.APPROVE, "officer-untrusted",
                 "880409378071", null);
-        assertProblem(postSigned(untrusted), 422, RejectedException.INVALID_DECISION);
+        assertProblem(postSigned(untrusted), 422, ProblemKind.INVALID_DECISION.type());
         var revoked = fixtures.order(fixtures.nextPerson(), DecisionDocument.APPROVE, "officer-revoked",
                 "870930356051", null);
-        assertProblem(postSigned(revoked), 422, RejectedException.INVALID_DECISION);
+        assertProblem(postSigned(revoked), 422, ProblemKind.INVALID_DECISION.type());
         var tamperedPerson = fixtures.nextPerson();
         byte[] otherPhoto = fixtures.nextPerson().photoJpeg();
         var tampered = fixtures.order(tamperedPerson, DecisionDocument.APPROVE, "officer-astana",
                 OrderFixtures.OFFICER_ASTANA_IIN, otherPhoto);
         HttpResponse<String> r = postSigned(tampered);
-        assertProblem(r, 422, RejectedException.INVALID_DECISION);
+        assertProblem(r, 422, ProblemKind.INVALID_DECISION.type());
         assertThat(Json.mapper().readTree(r.body()).get("detail").asText()).contains("photo");
         var annulled = fixtures.order(fixtures.nextPerson(), DecisionDocument.ANNUL, "officer-astana",
                 OrderFixtures.OFFICER_ASTANA_IIN, null);
-        assertProblem(postSigned(annulled), 422, RejectedException.INVALID_DECISION);
+        assertProblem(postSigned(annulled), 422, ProblemKind.INVALID_DECISION.type());
         var otherOfficerNamed = fixtures.order(fixtures.nextPerson(), DecisionDocument.APPROVE, "officer-astana",
                 "900722423029", null);
-        assertProblem(postSigned(otherOfficerNamed), 422, RejectedException.INVALID_DECISION);
+        assertProblem(postSigned(otherOfficerNamed), 422, ProblemKind.INVALID_DECISION.type());
         // the decision of one application attached to another
         ProductionOrder a = fixtures.approved();
         ProductionOrder b = fixtures.approved();
         var swapped = new ProductionOrder(b.applicationId(), b.ticketNumber(), b.registrationPoint(), b.form(), b.photo(),
                 b.signature(), a.decisionDocument(), a.decisionCms());
-        assertProblem(postSigned(swapped), 422, RejectedException.INVALID_DECISION);
+        assertProblem(postSigned(swapped), 422, ProblemKind.INVALID_DECISION.type());
         assertThat(stored()).isZero();
     }
 

@@ -1,6 +1,5 @@
 package kz.qujat.production;
 
-import kz.qujat.testsupport.TestClock;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,7 +15,9 @@ import kz.qujat.api.ReadyReport;
 import kz.qujat.eds.CmsVerifier;
 import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.VerificationResult;
+import kz.qujat.server.SignedRequests;
 import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestClock;
 
 /**
  * A small real HTTP receiver standing in for the central service's ready endpoint: it verifies the

@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 import kz.qujat.api.Json;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
-import kz.qujat.central.ApiException;
+import kz.qujat.server.ApiException;
 
 /**
  * Reads request bodies and parameters into our types with clear errors. Parser messages are never passed

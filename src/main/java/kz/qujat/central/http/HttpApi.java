@@ -2,17 +2,17 @@ package kz.qujat.central.http;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
 import java.util.Set;
 import java.util.stream.Collectors;
-import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
-import kz.qujat.central.ApiException;
 import kz.qujat.central.CentralMetrics;
 import kz.qujat.central.SessionService;
 import kz.qujat.central.StaffMember;
 import kz.qujat.domain.StaffRole;
+import kz.qujat.server.ApiException;
+import kz.qujat.server.http.HttpEndpoint;
+import kz.qujat.server.http.ProblemWriter;
 
 /** Builds the Javalin server from the route table: JSON setup, body limit, one role check, one error mapper. */
 public final class HttpApi {
@@ -23,17 +23,15 @@ public final class HttpApi {
         return create(routes, sessions, maxBodyBytes, null);
     }
 
+    /** Builds the server with {@link #create} and starts it on {@code port} (0: any free port). */
+    public static HttpEndpoint start(Routes routes, SessionService sessions, long maxBodyBytes, CentralMetrics metrics,
+                                     int port) {
+        return HttpEndpoint.start(create(routes, sessions, maxBodyBytes, metrics), port);
+    }
+
     /** As above; with {@code metrics}, every request is timed by route and the intake, claims and decisions counted. */
     public static Javalin create(Routes routes, SessionService sessions, long maxBodyBytes, CentralMetrics metrics) {
-        Javalin app = Javalin.create(cfg -> {
-            cfg.showJavalinBanner = false;
-            cfg.http.maxRequestSize = maxBodyBytes;
-            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            // Jetty's per-connection header cache matches values ignoring case: on a kept-alive connection a
-            // token differing only in case from an earlier one would be read as the earlier one
-            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
-            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
+        Javalin app = HttpEndpoint.create(maxBodyBytes, cfg -> {
             if (metrics != null) {
                 cfg.requestLogger.http((ctx, ms) -> observe(metrics, ctx, ms));
             }
@@ -58,7 +56,6 @@ public final class HttpApi {
             ctx.attribute(Routes.STAFF, staff);
             queries.check(ctx.method().name(), ctx.endpointHandlerPath(), ctx.queryParamMap());
         });
-        ProblemWriter.install(app);
         return app;
     }
 

@@ -12,7 +12,7 @@ import java.util.Set;
 import kz.qujat.api.Json;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
-import kz.qujat.central.ApiException;
+import kz.qujat.server.ApiException;
 
 /**
  * The query parameters each operation declares in openapi.json, so that a parameter the contract does not

@@ -23,13 +23,13 @@ import kz.qujat.api.SessionRequest;
 import kz.qujat.central.ApplicantStatusService;
 import kz.qujat.central.OperationsService;
 import kz.qujat.central.Services;
-import kz.qujat.central.SignedRequests;
 import kz.qujat.central.StaffMember;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.RefundStatus;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.StaffRole;
 import kz.qujat.domain.Status;
+import kz.qujat.server.SignedRequests;
 
 /**
  * Every route of the central API, declared here and nowhere else, with the roles allowed to call it. Handlers

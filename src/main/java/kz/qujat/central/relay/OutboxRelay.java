@@ -1,5 +1,6 @@
 package kz.qujat.central.relay;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,13 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import com.fasterxml.jackson.databind.JsonNode;
 import kz.qujat.api.Json;
-import kz.qujat.central.CentralMetrics;
 import kz.qujat.api.Paths;
-import kz.qujat.central.SignedRequests;
+import kz.qujat.central.CentralMetrics;
 import kz.qujat.central.store.OutboxStore;
 import kz.qujat.eds.EdsException;
+import kz.qujat.server.SignedRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -14,6 +14,7 @@ import java.util.function.LongFunction;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.Status;
 import kz.qujat.store.Database;
+import kz.qujat.store.StoreException;
 
 /** Applications as submitted, read back for review, and the regional queue. */
 public final class ApplicationStore {

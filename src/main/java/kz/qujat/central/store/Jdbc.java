@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import javax.sql.DataSource;
 import kz.qujat.store.Database;
+import kz.qujat.store.StoreException;
 
 /** The small piece of JDBC plumbing every store shares: transactions and a few conversions. */
 final class Jdbc {
@@ -29,7 +30,12 @@ final class Jdbc {
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                // a rollback that fails too (the connection is gone) must not hide why the work failed
+                try {
+                    c.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             }
         } catch (SQLException e) {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import kz.qujat.store.Database;
+import kz.qujat.store.StoreException;
 
 /**
  * The production node's orders in PostgreSQL. Every state the node is in lives here, so a restart picks

@@ -1,7 +1,6 @@
 package kz.qujat.workstation.login;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.client.CentralException;
 import kz.qujat.eds.EdsException;
@@ -15,7 +14,6 @@ import kz.qujat.workstation.I18n;
  * everything else as {@link ErrorMessages} says it.
  */
 final class LoginErrors {
-    private static final Pattern SERVER_FAILURE = Pattern.compile("signature refused \\((\\w+)\\)");
     private final I18n i18n;
     private final ErrorMessages errors;
 
@@ -56,12 +54,12 @@ final class LoginErrors {
         return errors.of(e);
     }
 
-    /** A certificate the server refused: its reason in the user's words when the server named one. */
+    /** A certificate the server refused: its reason in the user's words when the server gave its code. */
     private String refused(CentralException c) {
-        Matcher m = SERVER_FAILURE.matcher(c.problem().map(p -> String.valueOf(p.detail())).orElse(""));
-        if (m.find()) {
+        var code = c.problem().flatMap(Problem::reasonCode);
+        if (code.isPresent()) {
             try {
-                var failure = VerificationResult.Failure.valueOf(m.group(1));
+                var failure = VerificationResult.Failure.valueOf(code.get());
                 return i18n.get("login.verdict." + CertificateJudge.of(failure).name());
             } catch (IllegalArgumentException unknown) {
                 return i18n.get("login.error.refused");

@@ -15,8 +15,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import kz.qujat.api.Json;
 import kz.qujat.inspect.Area;
-import kz.qujat.inspect.FaceLandmarks;
 import kz.qujat.inspect.FaceLandmarks.Point;
+import kz.qujat.inspect.FaceLandmarks;
 import kz.qujat.inspect.Histogram;
 import kz.qujat.inspect.PortraitTemplate;
 import kz.qujat.inspect.Raster;
@@ -75,10 +75,10 @@ public final class InspectionViewModel {
             Report report = app.photoInspector().inspect(photoBytes);
             List<CheckLine> sig = new ArrayList<>();
             app.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r, app.i18n())));
-            SafeImage.Result decoded = SafeImage.fromThresholds(app.photoInspector().thresholds()).decode(photoBytes);
+            SafeImage.Result decoded = SafeImage.fromThresholds(app.thresholds()).decode(photoBytes);
             int[] hist = decoded.ok() ? Histogram.luminance(new Raster(decoded.image())) : null;
             PortraitTemplate t = decoded.ok() ? PortraitTemplate.of(decoded.image().getWidth(),
-                    decoded.image().getHeight(), app.photoInspector().thresholds()) : null;
+                    decoded.image().getHeight(), app.thresholds()) : null;
             return new Outcome(report, lines(report), sig, hist, t);
         }, o -> {
             if (run == generation) {

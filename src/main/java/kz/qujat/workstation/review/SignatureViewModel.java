@@ -43,7 +43,7 @@ public final class SignatureViewModel {
         int run = ++generation;
         views.set(null);
         Locale locale = app.i18n().locale();
-        SafeImage decoder = SafeImage.fromThresholds(app.photoInspector().thresholds());
+        SafeImage decoder = SafeImage.fromThresholds(app.thresholds());
         app.tasks().run(() -> {
             BufferedImage a = decode(decoder, submitted);
             BufferedImage b = decode(decoder, registry);

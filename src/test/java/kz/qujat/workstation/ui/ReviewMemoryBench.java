@@ -14,7 +14,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import kz.qujat.client.CentralClient;
+import kz.qujat.domain.KzTime;
+import kz.qujat.domain.Region;
+import kz.qujat.testsupport.Await;
 import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestPostgres;
+import kz.qujat.tools.synthetic.SyntheticApplicant;
+import kz.qujat.tools.synthetic.SyntheticApplicants;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -30,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * The memory benchmark of the officer's window (a harness, not part of the suite: its name is not a test's
  * name, so {@code verify} leaves it out). It opens many reviews in the real headless window against a real
- * central service, the way an officer does (select a line of the queue, take it, wait for the images and the
+ * central service run as its own process (so the resident set is the workstation's), the way an officer does (select a line of the queue, take it, wait for the images and the
  * checks, give it back), switching the language every 25 reviews, and prints the heap after a full GC and the
  * process's resident set after each 50, with the figures right after login as the baseline:
  * <pre>
@@ -50,14 +57,18 @@ class ReviewMemoryBench extends FxRobot {
     void openReviewsAndPrintMemory() throws Exception {
         int reviews = Integer.getInteger("qujat.bench.reviews", 200);
         int applications = Integer.getInteger("qujat.bench.applications", 20);
-        try (CentralForUi central = new CentralForUi(11)) {
+        try (CentralProcess central = new CentralProcess(data.resolve("central.log"))) {
+            SyntheticApplicants people = new SyntheticApplicants(11, KzTime.today(Clock.systemUTC()), 0);
+            CentralClient intake = new CentralClient(central.url);
             for (int i = 0; i < applications; i++) {
-                central.submit();
+                SyntheticApplicant person = people.next(Region.ASTANA);
+                intake.putRegistryPerson(person.toRegistryPerson(), CentralProcess.FEED_KEY.toCharArray());
+                intake.submit(person.toIntakeRequest());
             }
             Files.writeString(data.resolve("settings.properties"), UserSettings.KEY_FILE + "="
                     + DevIdentities.file("officer-astana.p12").toAbsolutePath().toString().replace("\\", "\\\\")
                     + "\n" + UserSettings.OPEN_NEXT + "=false\n");
-            WorkstationConfig config = new WorkstationConfig(central.url(), data, DevIdentities.file("trust"),
+            WorkstationConfig config = new WorkstationConfig(central.url, data, DevIdentities.file("trust"),
                     Duration.ofMinutes(60), I18n.RUSSIAN, Duration.ofSeconds(30), Duration.ofSeconds(5));
             FxToolkit.registerPrimaryStage();
             var app = FxToolkit.setupApplication(() -> new WorkstationApp(
@@ -74,6 +85,9 @@ class ReviewMemoryBench extends FxRobot {
                         interact(() -> lookup("#language").<ComboBox<Locale>>query().setValue(to));
                         waitFor(() -> lookup("#queueTable").tryQuery().map(Node::isVisible).orElse(false)
                                 && lookup("#language").<ComboBox<Locale>>query().getValue().equals(to));
+                    }
+                    if (i % 10 == 0) {
+                        System.out.printf("reviews %4d opened%n", i);
                     }
                     if (i % 50 == 0 || i == reviews) {
                         last = Memory.now();
@@ -122,20 +136,63 @@ class ReviewMemoryBench extends FxRobot {
         });
     }
 
-    /** The heap in use after a full collection and the resident set of the whole process. */
-    private record Memory(long heapMb, long rssMb) {
+    /** The heap in use after a full collection, the heap the JVM holds, and the resident set of the process. */
+    private record Memory(long heapMb, long committedMb, long rssMb) {
         static Memory now() throws Exception {
             System.gc();
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20;
+            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             long rss = Files.readAllLines(Path.of("/proc/self/status")).stream()
                     .filter(l -> l.startsWith("VmRSS:")).findFirst()
                     .map(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10).orElse(-1L);
-            return new Memory(heap, rss);
+            return new Memory(heap.getUsed() >> 20, heap.getCommitted() >> 20, rss);
         }
 
         @Override
         public String toString() {
-            return "heap " + heapMb + " MB, RSS " + rssMb + " MB";
+            return "heap " + heapMb + " MB (committed " + committedMb + " MB), RSS " + rssMb + " MB";
+        }
+    }
+
+    /** The central service as its own process on a fresh database, with the development staff and trust. */
+    private static final class CentralProcess implements AutoCloseable {
+        static final String FEED_KEY = "feed-key-for-the-memory-bench-0123";
+        final String url;
+        private final Process process;
+
+        CentralProcess(Path log) throws Exception {
+            Path key = Files.writeString(log.resolveSibling("feed.key"), FEED_KEY);
+            java.util.List<String> command = java.util.List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    "-cp", System.getProperty("java.class.path"), "kz.qujat.Main", "central", "--port", "0",
+                    "--db", TestPostgres.freshJdbcUrl(), "--trust", DevIdentities.file("trust").toString(),
+                    "--staff", DevIdentities.file("staff-dev.csv").toString(),
+                    "--registry-feed-key-file", key.toString());
+            process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            Await.until(Duration.ofSeconds(WAIT_SECONDS), "the central service to listen",
+                    () -> !process.isAlive() || listening(log) != null);
+            String found = listening(log);
+            if (found == null) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the central service did not start; see " + log);
+            }
+            url = found;
+        }
+
+        private static String listening(Path log) {
+            try {
+                return Files.readAllLines(log).stream().filter(l -> l.startsWith("Central service listening on "))
+                        .map(l -> l.substring("Central service listening on ".length()).trim()).findFirst()
+                        .orElse(null);
+            } catch (java.io.IOException notYet) {
+                return null;
+            }
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor(30, TimeUnit.SECONDS);
         }
     }
 }

@@ -1,4 +1,4 @@
-package kz.qujat.central;
+package kz.qujat.server;
 
 import java.security.cert.X509Certificate;
 import kz.qujat.eds.CmsVerifier;
@@ -6,7 +6,10 @@ import kz.qujat.eds.EdsException;
 import kz.qujat.eds.RequestSignature;
 import kz.qujat.eds.SigningKey;
 
-/** The central side of {@link RequestSignature}: a refused request becomes a problem+json answer. */
+/**
+ * {@link RequestSignature} between the central service and the production node, for either side: a request
+ * whose signature is refused becomes an {@link ApiException} (401), answered as problem+json.
+ */
 public final class SignedRequests {
     public static final String HEADER = RequestSignature.HEADER;
     private final RequestSignature scheme;

@@ -1,4 +1,4 @@
-package kz.qujat.central.http;
+package kz.qujat.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,27 +8,29 @@ import io.javalin.http.HttpResponseException;
 import kz.qujat.api.Json;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
-import kz.qujat.central.ApiException;
-import kz.qujat.central.store.StoreException;
 import kz.qujat.domain.Lifecycle;
+import kz.qujat.server.ApiException;
+import kz.qujat.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one place where failures become problem+json: our refusals as they are, Javalin's own (body too
- * large, not found) by their status, anything unexpected as a bare 500 whose cause goes only to the log.
+ * The one place where failures become problem+json, for the central service and the production node: our
+ * refusals as they are, Javalin's own (body too large, not found) by their status, a database failure as
+ * 503, anything unexpected as a bare 500 whose cause goes only to the log.
  */
-final class ProblemWriter {
+public final class ProblemWriter {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemWriter.class);
     private static final String WRITTEN = "qujat.problem";
     /** The slug of the problem written (invalid-input, not-eligible, ...), for the metrics. */
-    static final String SLUG = "qujat.problem.slug";
+    public static final String SLUG = "qujat.problem.slug";
     private static final ObjectMapper MAPPER = Json.mapper();
 
     private ProblemWriter() {
     }
 
-    static void install(Javalin app) {
+    /** Installs the handlers on a server: the central service's and the production node's answer alike. */
+    public static void install(Javalin app) {
         app.exception(ApiException.class, (e, ctx) -> write(ctx, e.problem()));
         app.exception(Lifecycle.IllegalTransitionException.class, (e, ctx) ->
                 write(ctx, Problem.of(ProblemKind.CONFLICT, e.getMessage())));
@@ -49,7 +51,7 @@ final class ProblemWriter {
         });
     }
 
-    static void write(Context ctx, Problem p) {
+    public static void write(Context ctx, Problem p) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
         ctx.attribute(SLUG, p.type().substring(p.type().lastIndexOf(':') + 1));
         try {

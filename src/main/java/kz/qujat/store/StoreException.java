@@ -1,6 +1,9 @@
-package kz.qujat.central.store;
+package kz.qujat.store;
 
-/** A database failure; the message names the operation only, never SQL or data, so it is safe to log. */
+/**
+ * A database failure of any store (central or production); the message names the operation and ids only,
+ * never SQL or personal data, so it is safe to log.
+ */
 public final class StoreException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package kz.qujat.production;
+package kz.qujat.production.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,12 +13,21 @@ import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
 import kz.qujat.api.Problem;
 import kz.qujat.api.ProblemKind;
+import kz.qujat.production.OrderService;
+import kz.qujat.production.ProductionMetrics;
 import kz.qujat.production.store.OrderStore;
+import kz.qujat.server.ApiException;
+import kz.qujat.server.http.HttpEndpoint;
+import kz.qujat.server.http.ProblemWriter;
+import kz.qujat.server.SignedRequests;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Every route of the production node in one place; handlers parse, call the service, and write. */
-final class ProductionRoutes {
+/**
+ * Every route of the production node in one place, on the shared {@link HttpEndpoint} (so failures are
+ * problem+json as at the central service); handlers parse, call the service, and write.
+ */
+public final class ProductionRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ProductionRoutes.class);
 
     private final OrderService orders;
@@ -26,13 +35,30 @@ final class ProductionRoutes {
     private final ProductionMetrics metrics;
     private final ObjectMapper mapper = Json.mapper();
 
-    ProductionRoutes(OrderService orders, OrderStore store, ProductionMetrics metrics) {
+    public ProductionRoutes(OrderService orders, OrderStore store, ProductionMetrics metrics) {
         this.orders = orders;
         this.store = store;
         this.metrics = metrics;
     }
 
-    void register(Javalin app) {
+    /** Starts the node's HTTP server on {@code port} with these routes. */
+    public HttpEndpoint start(int port, long maxBodyBytes) {
+        Javalin app = HttpEndpoint.create(maxBodyBytes, cfg -> cfg.requestLogger.http((ctx, ms) ->
+                metrics.request(ctx.method().name(), route(ctx), ctx.statusCode(), ms)));
+        register(app);
+        return HttpEndpoint.start(app, port);
+    }
+
+    private static String route(Context ctx) {
+        try {
+            String route = ctx.endpointHandlerPath();
+            return route == null || route.isEmpty() || "*".equals(route) ? "unmatched" : route;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private void register(Javalin app) {
         app.post(Paths.PRODUCTION_ORDERS, this::receive);
         app.post(Paths.PRODUCTION_ORDER_SUMMARY, ctx -> json(ctx, 200,
                 orders.summary(ctx.bodyAsBytes(), ctx.header(SignedRequests.HEADER))));
@@ -48,26 +74,15 @@ final class ProductionRoutes {
             case 200 -> "duplicate";
             default -> "refused-" + ctx.statusCode();
         }));
-        app.exception(RejectedException.class, (e, ctx) -> problem(ctx, e.problem()));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            problem(ctx, Problem.of(ProblemKind.INTERNAL, "the production node could not handle the request"));
-        });
-        app.error(404, ctx -> {
-            // our own 404s are already problems; Javalin's for an unknown path is plain text
-            if (!Problem.MEDIA_TYPE.equals(ctx.contentType())) {
-                problem(ctx, Problem.of(ProblemKind.NOT_FOUND, "no such resource"));
-            }
-        });
     }
 
-    private void receive(Context ctx) throws RejectedException {
+    private void receive(Context ctx) {
         OrderService.Accepted accepted = orders.receive(ctx.bodyAsBytes(), ctx.header(SignedRequests.HEADER));
         json(ctx, accepted.created() ? 201 : 200, accepted.ack());
     }
 
     /** Local operations only: the status of an order, without personal data or the document number. */
-    private void status(Context ctx) throws RejectedException {
+    private void status(Context ctx) {
         if (!fromLoopback(ctx)) {
             problem(ctx, Problem.of(ProblemKind.FORBIDDEN, "order status is available to local operations only"));
             return;
@@ -76,7 +91,7 @@ final class ProductionRoutes {
         try {
             id = UUID.fromString(ctx.pathParam("id"));
         } catch (IllegalArgumentException e) {
-            throw RejectedException.invalidInput("id is not a UUID");
+            throw ApiException.invalid("id is not a UUID");
         }
         var status = orders.status(id);
         if (status.isEmpty()) {
@@ -107,8 +122,8 @@ final class ProductionRoutes {
         write(ctx, status, "application/json", body);
     }
 
-    private void problem(Context ctx, Problem p) {
-        write(ctx, p.status(), Problem.MEDIA_TYPE, p);
+    private static void problem(Context ctx, Problem p) {
+        ProblemWriter.write(ctx, p);
     }
 
     private void write(Context ctx, int status, String type, Object body) {

@@ -1,4 +1,4 @@
-package kz.qujat.central.http;
+package kz.qujat.server.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,0 +1,51 @@
+package kz.qujat.server.http;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.json.JavalinJackson;
+import java.util.function.Consumer;
+import kz.qujat.api.Json;
+
+/**
+ * The HTTP server of the central service or of the production node, built the one way both need: our JSON
+ * mapper, a body limit, Jetty's own refusals and every failure of ours as problem+json. The program that
+ * owns it sees only its port and how to stop it.
+ */
+public final class HttpEndpoint {
+    private final Javalin app;
+
+    private HttpEndpoint(Javalin app) {
+        this.app = app;
+    }
+
+    /** A server with our defaults; {@code more} adds the program's own settings (a request logger). */
+    public static Javalin create(long maxBodyBytes, Consumer<JavalinConfig> more) {
+        Javalin app = Javalin.create(cfg -> {
+            cfg.showJavalinBanner = false;
+            cfg.http.maxRequestSize = maxBodyBytes;
+            cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            // Jetty's per-connection header cache matches values ignoring case: on a kept-alive connection a
+            // token differing only in case from an earlier one would be read as the earlier one
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblems()));
+            cfg.jetty.modifyServletContextHandler(context -> context.setErrorHandler(new JettyProblems()));
+            more.accept(cfg);
+        });
+        ProblemWriter.install(app);
+        return app;
+    }
+
+    /** Starts {@code app} on {@code port} (0: any free port). */
+    public static HttpEndpoint start(Javalin app, int port) {
+        app.start(port);
+        return new HttpEndpoint(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+}

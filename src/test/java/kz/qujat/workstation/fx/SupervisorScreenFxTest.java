@@ -65,8 +65,8 @@ class SupervisorScreenFxTest {
                 assertThat(bytes).startsWith(0xEF, 0xBB, 0xBF);
                 String[] lines = new String(bytes, StandardCharsets.UTF_8).substring(1).split("\r\n");
                 assertThat(lines).hasSize(2);
-                assertThat(lines[0]).startsWith(ws.app.i18n().get("annulments.col.ticket") + ",");
-                assertThat(lines[1]).startsWith(photo.ticketNumber() + ",").contains(
+                assertThat(lines[0]).startsWith(ws.app.i18n().get("annulments.col.ticket") + ";");
+                assertThat(lines[1]).startsWith(photo.ticketNumber() + ";").contains(
                         ws.app.i18n().get("annulments.verdict.DISAGREE"), "Фото соответствует требованиям")
                         .doesNotContain(almaty.ticketNumber());
             }

@@ -32,9 +32,14 @@ public final class LiveCentral implements AutoCloseable {
     private final SyntheticApplicants people = new SyntheticApplicants(7, TestClock.today(), 0);
 
     public LiveCentral() throws Exception {
-        server = CentralServer.start(CentralConfig.builder().port(0).db(TestPostgres.freshJdbcUrl())
+        this(b -> b);
+    }
+
+    /** As above, with more of the configuration (a production node, the relay's pace, ...). */
+    public LiveCentral(java.util.function.UnaryOperator<CentralConfig.Builder> more) throws Exception {
+        server = CentralServer.start(more.apply(CentralConfig.builder().port(0).db(TestPostgres.freshJdbcUrl())
                 .trustDir(DevIdentities.file("trust")).staffFile(DevIdentities.file("staff-dev.csv"))
-                .registryFeedKey(FEED_KEY).peerCert(DevIdentities.file("production-node.crt")).build());
+                .registryFeedKey(FEED_KEY).peerCert(DevIdentities.file("production-node.crt"))).build());
     }
 
     public String url() {

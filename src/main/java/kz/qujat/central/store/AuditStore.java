@@ -34,7 +34,10 @@ public final class AuditStore {
 
     /** Records one event in its own transaction. */
     public void record(Instant at, String kind, UUID applicationId, String actorIin, Map<String, ?> detail) {
-        jdbc.tx("audit record", c -> Audit.append(c, at, kind, applicationId, actorIin, detail));
+        jdbc.tx("audit record", c -> {
+            Audit.append(c, at, kind, applicationId, actorIin, detail);
+            return null;
+        });
     }
 
     /** Records that a member of staff read personal data of an application ({@code what}: detail, photo, ...). */

@@ -126,14 +126,16 @@ public final class ClaimBaseline {
                 Map<String, Object> read = new HashMap<>();
                 read.put("what", "detail");
                 read.put("role", "OFFICER");
+                // as the service writes them: together just before the commit, one lock of the chain's head
+                long seq;
+                String prev;
+                try (ResultSet rs = audit.head.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                    prev = rs.getString(2);
+                }
                 for (var e : List.of(Map.entry("CLAIM", transition), Map.entry("PD_READ", read))) {
-                    long seq;
-                    String prev;
-                    try (ResultSet rs = audit.head.executeQuery()) {
-                        rs.next();
-                        seq = rs.getLong(1) + 1;
-                        prev = rs.getString(2);
-                    }
+                    seq++;
                     Instant time = AuditChain.time(now);
                     String text = AuditChain.detail(e.getValue());
                     String hash = AuditChain.hash(prev, seq, time, e.getKey(), id, officerIin, text);
@@ -145,11 +147,13 @@ public final class ClaimBaseline {
                     audit.log.setString(6, text);
                     audit.log.setString(7, prev);
                     audit.log.setString(8, hash);
-                    audit.log.executeUpdate();
-                    audit.move.setLong(1, seq);
-                    audit.move.setString(2, hash);
-                    audit.move.executeUpdate();
+                    audit.log.addBatch();
+                    prev = hash;
                 }
+                audit.log.executeBatch();
+                audit.move.setLong(1, seq);
+                audit.move.setString(2, prev);
+                audit.move.executeUpdate();
             }
             c.commit();
             return true;

@@ -126,7 +126,7 @@ public final class LoginView {
                 .map(k -> k.startsWith("login.") ? i18n.get(k) : k).toList()));
         purposeLabel.setText(card.purposes().isEmpty() ? "—" : String.join(", ", card.purposes().stream()
                 .map(k -> k.startsWith("login.") ? i18n.get(k) : k).toList()));
-        algorithmLabel.setText(card.algorithm());
+        algorithmLabel.setText(card.algorithm().startsWith("login.") ? i18n.get(card.algorithm()) : card.algorithm());
         validityLabel.setText(i18n.get("login.card.validRange", f.format(card.validFrom()), f.format(card.validTo())));
         issuerLabel.setText(card.issuer());
     }

@@ -61,7 +61,7 @@ class LoginScreenFxTest {
             assertThat(ws.text("#certBin")).isEqualTo(BIN_ASTANA);
             assertThat(ws.text("#certRoles")).isEqualTo(i18n.get("login.card.role.employee"));
             assertThat(ws.text("#certPurpose")).isEqualTo(i18n.get("login.card.purpose.gostAuthentication"));
-            assertThat(ws.text("#certAlgorithm")).isEqualTo("GOST 34.310-2015 (512)");
+            assertThat(ws.text("#certAlgorithm")).isEqualTo("ГОСТ 34.310-2015, 512 бит");
             assertThat(ws.text("#loginMessage")).isEqualTo(i18n.get("login.ready"));
             screenshot(ws, "login-gost.png");
 

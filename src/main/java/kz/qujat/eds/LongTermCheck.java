@@ -44,9 +44,9 @@ final class LongTermCheck {
         } catch (Timestamps.Refused e) {
             return VerificationResult.failed(Failure.BAD_TIMESTAMP, e.getMessage(), signer, signingTime, Evidence.NONE);
         }
-        if (ts != null && !offline.tsaPolicies().isEmpty() && !offline.tsaPolicies().contains(ts.policy())) {
-            return VerificationResult.failed(Failure.BAD_TIMESTAMP, "the time-stamp's TSA policy " + ts.policy()
-                    + " is not an accepted one " + offline.tsaPolicies(), signer, signingTime, Evidence.NONE);
+        String refusedPolicy = ts == null ? null : refusedTsaPolicy(ts);
+        if (refusedPolicy != null) {
+            return VerificationResult.failed(Failure.BAD_TIMESTAMP, refusedPolicy, signer, signingTime, Evidence.NONE);
         }
         if (ts == null && policy.requireTimestamp()) {
             return VerificationResult.failed(Failure.NO_TIMESTAMP, "the signature has no signature time-stamp",
@@ -86,6 +86,22 @@ final class LongTermCheck {
                     + purpose.name().toLowerCase() + ": " + KeyUsages.describe(purpose), signer, signingTime, evidence);
         }
         return VerificationResult.ok(signer, signingTime, content, evidence);
+    }
+
+    /**
+     * Why the time-stamp's TSA policy is not accepted (by the configured policy, or by the archive's evidence), or
+     * null. A TSA that changed its policy OID is seen here instead of being silently accepted.
+     */
+    private String refusedTsaPolicy(Timestamps.Checked ts) {
+        for (java.util.Set<String> accepted : List.of(policy.tsaPolicies(), offline.tsaPolicies())) {
+            if (!accepted.isEmpty() && !accepted.contains(ts.policy())) {
+                return "the signature time-stamp of " + ts.tsa().getSubjectX500Principal().getName()
+                        + " was made under TSA policy " + ts.policy() + ", which is not an accepted one "
+                        + new java.util.TreeSet<>(accepted) + " (a TSA that changed its policy must be accepted"
+                        + " explicitly: --tsa-policy)";
+            }
+        }
+        return null;
     }
 
     /** The revocation finding: a failure (null when fine) and what to record. */

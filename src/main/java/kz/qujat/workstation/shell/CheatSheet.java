@@ -33,7 +33,9 @@ final class CheatSheet {
             new Line("T H M B O", "shortcuts.review.tools"),
             new Line("+ − Ctrl+0 1", "shortcuts.review.zoom"),
             new Line(null, "shortcuts.section.handover"),
-            new Line("Enter", "shortcuts.handover.lookUp"));
+            new Line("Enter", "shortcuts.handover.lookUp"),
+            new Line(null, "shortcuts.section.annulments"),
+            new Line("P / S", "shortcuts.annulments.enlarge"));
 
     private CheatSheet() {
     }

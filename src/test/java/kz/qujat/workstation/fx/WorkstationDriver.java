@@ -4,7 +4,6 @@ import kz.qujat.testsupport.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -20,7 +19,6 @@ import kz.qujat.workstation.files.SaveDialog;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Starts the real workstation window (headless Monocle in the build) against a given central service and logs
@@ -64,10 +62,7 @@ final class WorkstationDriver implements AutoCloseable {
     }
 
     void until(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        kz.qujat.testsupport.FxAwait.until(java.time.Duration.ofSeconds(WAIT_SECONDS), condition);
     }
 
     @Override

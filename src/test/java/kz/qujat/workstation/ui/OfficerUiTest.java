@@ -247,10 +247,8 @@ class OfficerUiTest extends FxRobot {
 
     private void logIn() throws TimeoutException {
         waitFor(() -> lookup("#password").tryQuery().isPresent());
+        // Enter in the password field logs in at once when the certificate is fine
         clickOn("#password").write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
-        waitFor(() -> lookup("#certificateCard").query().isVisible() && !lookup("#logIn").queryAs(Button.class).isDisabled());
-        assertThat(text("#certIin")).isEqualTo("850314312017");
-        clickOn("#logIn");
         waitFor(() -> lookup("#queueTable").tryQuery().map(Node::isVisible).orElse(false));
     }
 

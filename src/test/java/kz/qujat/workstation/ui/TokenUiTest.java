@@ -95,7 +95,9 @@ class TokenUiTest extends FxRobot {
         waitFor(() -> lookup("#token").<javafx.scene.control.ComboBox<kz.qujat.eds.TokenInfo>>query().getValue() != null);
         clickOn("#password").write("0000").type(KeyCode.ENTER);
         waitFor(() -> text("#loginMessage").startsWith("Wrong PIN"));
-        clickOn("#password").write(SoftHsm.PIN).type(KeyCode.ENTER);
+        // "Show certificate" (Enter would log in at once): the token's card is looked at before logging in
+        clickOn("#password").write(SoftHsm.PIN);
+        clickOn("#showCertificate");
         waitFor(() -> lookup("#certificateCard").query().isVisible() && !lookup("#logIn").queryAs(Button.class).isDisabled());
         assertThat(text("#certIin")).isEqualTo(SoftHsm.OFFICER_IIN);
         assertThat(lookup("#tokenCertificates").query().isVisible()).isTrue();

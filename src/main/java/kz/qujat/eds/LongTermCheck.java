@@ -162,14 +162,22 @@ final class LongTermCheck {
         };
     }
 
-    /** An OCSP response the archive kept; one that cannot be trusted or is about another issuer's certificate: TRY_LATER. */
+    /**
+     * An OCSP response the archive kept; one that cannot be trusted, is about another issuer's certificate or is not
+     * fresh for the judged time: TRY_LATER. A revocation at or before that time is final, however old the response.
+     */
     private Revocation byEvidence(List<byte[]> responses, X509Certificate signer, X509Certificate issuer, Instant at) {
         String problem = "the OCSP response given is about another issuer's certificate";
         for (byte[] response : responses) {
             try {
                 OcspClient.Answer answer = OcspClient.evidence(response, signer, issuer);
                 if (answer != null) {
-                    return judged(answer, signer, at);
+                    Revocation found = judged(answer, signer, at);
+                    String stale = found.failure() == Failure.REVOKED ? null : stale(answer, at);
+                    if (stale == null) {
+                        return found;
+                    }
+                    problem = stale;
                 }
             } catch (EdsException e) {
                 problem = e.getMessage();
@@ -177,6 +185,28 @@ final class LongTermCheck {
         }
         return new Revocation(Failure.REVOCATION_UNAVAILABLE, "revocation status not established: " + problem,
                 RevocationSource.NONE, null, null, null, null);
+    }
+
+    /**
+     * Why an archived OCSP answer says nothing about the judged time {@code at}, or null when it does (ETSI EN 319
+     * 102-1's revocation freshness): its thisUpdate must not be older than {@code at} minus the allowed age, which is
+     * the policy's ({@code --crl-max-age}), else the response's own next-update − this-update, else none — a
+     * response without next-update proves a status only from the moment it states, so it must be from the judged
+     * time or later (a response produced after a time-stamped signing time is the classic long-term evidence).
+     */
+    private String stale(OcspClient.Answer answer, Instant at) {
+        java.time.Duration window = policy.crlMaxAge() != null ? policy.crlMaxAge()
+                : answer.nextUpdate() != null ? java.time.Duration.between(answer.thisUpdate(), answer.nextUpdate())
+                : java.time.Duration.ZERO;
+        Instant oldest = at.minus(window);
+        if (!answer.thisUpdate().isBefore(oldest.minus(OcspClient.CLOCK_SKEW))) {
+            return null;
+        }
+        return "the OCSP response given states the status at " + answer.thisUpdate() + ", "
+                + ChainCheck.age(java.time.Duration.between(answer.thisUpdate(), at)) + " before the validation time "
+                + at + ": it says nothing about the status then (it must be from " + oldest + " or later"
+                + (policy.crlMaxAge() != null ? ", the allowed age " + policy.crlMaxAge()
+                : answer.nextUpdate() != null ? ", the response's own validity" : ", it has no next-update") + ")";
     }
 
     /** The path check already applied the CRLs; only record the one that cleared the signer, or refuse. */

@@ -25,7 +25,7 @@ import kz.qujat.api.ProductionOrder;
 import kz.qujat.client.StaffClient;
 import kz.qujat.domain.Region;
 import kz.qujat.testsupport.DevIdentities;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,7 +62,7 @@ class LiveQueueScreenFxTest {
             accepted.add(order.applicationId());
             ctx.status(201).json(new ProductionAck(order.applicationId(), "IN_PRODUCTION", false));
         }).start(0);
-        try (LiveCentral central = new LiveCentral(b -> b.production(URI.create("http://localhost:" + production.port()))
+        try (TestCentral central = new TestCentral(b -> b.production(URI.create("http://localhost:" + production.port()))
                 .key(DevIdentities.file("central-service.p12"), DevIdentities.PASSWORD.toCharArray())
                 .relayInterval(Duration.ofMillis(100)).maxRefusals(2))) {
             IntakeResponse approved = central.decided("officer-astana", Region.ASTANA, null, "APPROVE", null, null);

@@ -31,13 +31,22 @@ final class WorkstationDriver implements AutoCloseable {
     private final Application application;
 
     WorkstationDriver(String centralUrl, Path dataDir, Path saveDir, String identity) throws Exception {
+        this(centralUrl, dataDir, saveDir, identity, true);
+    }
+
+    /** With {@code logIn} false the window stays on the login screen, the identity's key file remembered. */
+    WorkstationDriver(String centralUrl, Path dataDir, Path saveDir, String identity, boolean logIn) throws Exception {
         app = new AppContext(new WorkstationConfig(centralUrl, dataDir, DevIdentities.file("trust"),
                 Duration.ofMinutes(30), I18n.RUSSIAN, null, null), BackgroundTask.forFx(), TestClock.live());
         app.saveDialog(SaveDialog.into(saveDir));
         app.settings().put(UserSettings.KEY_FILE, DevIdentities.file(identity + ".p12").toAbsolutePath().toString());
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(() -> new WorkstationApp(() -> app));
-        logIn();
+        if (logIn) {
+            logIn();
+        } else {
+            until(() -> robot.lookup("#password").tryQuery().isPresent());
+        }
     }
 
     private void logIn() throws TimeoutException {

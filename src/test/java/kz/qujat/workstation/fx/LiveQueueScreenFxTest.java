@@ -94,14 +94,15 @@ class LiveQueueScreenFxTest {
                 LiveQueue.HeldClaim claim = (LiveQueue.HeldClaim) claims.getItems().get(0);
                 assertThat(claim.ticketNumber()).isEqualTo(stale.ticketNumber());
                 assertThat(claim.officerName()).contains("ЖАКСЫБЕКОВ");
-                assertThat(ws.robot.lookup(stale.ticketNumber()).tryQuery()).isPresent();
+                assertThat(ws.robot.from(claims).lookup(stale.ticketNumber()).tryQuery()).isPresent();
                 ParkedOrder order = (ParkedOrder) parked.getItems().get(0);
                 assertThat(order.ticketNumber()).isEqualTo(approved.ticketNumber());
                 assertThat(order.lastError()).contains("untrusted issuer");
                 screenshot(ws);
 
                 // release: a reason is required
-                ws.robot.clickOn(stale.ticketNumber());
+                // looked up inside this table: an earlier test's window may have shown the same ticket number
+                ws.robot.clickOn(ws.robot.from(claims).lookup(stale.ticketNumber()).queryAs(javafx.scene.Node.class));
                 ws.until(() -> ws.text("#liveClaimSelected").contains(stale.ticketNumber()));
                 assertThat(ws.robot.lookup("#liveRelease").query().isDisabled()).as("no reason yet").isTrue();
                 ws.robot.clickOn("#liveReleaseReason").write("сотрудник на больничном");
@@ -117,7 +118,7 @@ class LiveQueueScreenFxTest {
 
                 // retry the parked order once production takes it
                 refuse.set(false);
-                ws.robot.clickOn(approved.ticketNumber());
+                ws.robot.clickOn(ws.robot.from(parked).lookup(approved.ticketNumber()).queryAs(javafx.scene.Node.class));
                 ws.until(() -> !ws.robot.lookup("#liveRetry").query().isDisabled());
                 ws.robot.clickOn("#liveRetry");
                 ws.until(() -> accepted.contains(approved.applicationId()));

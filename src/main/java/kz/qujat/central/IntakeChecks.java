@@ -52,7 +52,7 @@ public final class IntakeChecks {
      * and never counts towards the worst verdict.
      */
     public Outcome run(byte[] photo, byte[] signature, byte[] registerPhoto) {
-        Report p = photos.forThisThread().inspect(photo);
+        Report p = photos.inspect(photo);
         Report s = signatures.inspect(signature);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("photo", checks(p));

@@ -196,7 +196,9 @@ public final class AnnulmentsView {
                 paintReasons());
         paintReasons();
         for (AnnulmentReason r : AnnulmentsViewModel.REASONS) {
-            Label item = new Label(model.reasonName(r.name()), swatch(ReasonColors.of(r)));
+            // the short names of the log's reason column: one line under the chart, the same words as the table
+            Label item = new Label(shortReason(r.name()), swatch(ReasonColors.of(r)));
+            item.setTooltip(new javafx.scene.control.Tooltip(model.reasonName(r.name())));
             item.setId("legend-" + r.name());
             reasonLegend.getChildren().add(item);
         }
@@ -289,7 +291,9 @@ public final class AnnulmentsView {
             javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(view);
             frame.getStyleClass().add(photo ? "photo-frame" : "signature-frame");
             dialog.getDialogPane().setContent(frame);
-            dialog.getDialogPane().getButtonTypes().add(javafx.scene.control.ButtonType.CLOSE);
+            // JavaFX's own ButtonType.CLOSE is worded in the JVM's language, not the user's
+            dialog.getDialogPane().getButtonTypes().add(new javafx.scene.control.ButtonType(i18n.get("common.close"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
             dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
             dialog.getDialogPane().setId("enlargedDialog");
             dialog.show();

@@ -46,8 +46,15 @@ class SupervisorScreenFxTest {
                             assertThat(d.getNode().getStyle()).contains(colour));
                     javafx.scene.control.Label legend = ws.robot.lookup("#legend-" + reason)
                             .queryAs(javafx.scene.control.Label.class);
-                    assertThat(legend.getText()).isEqualTo(ws.app.i18n().get("review.annul.reason." + reason));
+                    assertThat(legend.getText()).isEqualTo(ws.app.i18n().get("annulments.reason.short." + reason));
                     assertThat(legend.getGraphic().getStyle()).contains(colour);
+                    // the chart by officer never borrows a reason's colour
+                    javafx.scene.chart.XYChart<?, ?> officers = ws.robot.lookup("#officerChart")
+                            .queryAs(javafx.scene.chart.XYChart.class);
+                    for (javafx.scene.Node bar : officers.lookupAll(".chart-bar")) {
+                        assertThat(((javafx.scene.layout.Region) bar).getBackground().getFills())
+                                .noneMatch(f -> f.getFill().equals(javafx.scene.paint.Color.web(colour)));
+                    }
                 }
 
                 // a thumbnail enlarges on a click, and by P / S on the selected row; Esc closes it
@@ -58,6 +65,9 @@ class SupervisorScreenFxTest {
                 javafx.scene.image.ImageView big = ws.robot.lookup("#enlargedImage")
                         .queryAs(javafx.scene.image.ImageView.class);
                 assertThat(big.getBoundsInParent().getWidth()).isGreaterThan(thumb.getBoundsInParent().getWidth() * 3);
+                // the dialog's button speaks the user's language, not the JVM's
+                assertThat(ws.robot.lookup("#enlargedDialog .button").queryAs(javafx.scene.control.Button.class)
+                        .getText()).isEqualTo(ws.app.i18n().get("common.close"));
                 ws.robot.type(javafx.scene.input.KeyCode.ESCAPE);
                 ws.until(() -> ws.robot.lookup("#enlargedImage").tryQuery().isEmpty());
                 for (javafx.scene.input.KeyCode key : List.of(javafx.scene.input.KeyCode.P,

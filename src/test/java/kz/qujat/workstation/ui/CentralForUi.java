@@ -67,6 +67,25 @@ final class CentralForUi implements AutoCloseable {
                 .applicationId();
     }
 
+    /** As {@link #submit()}, with {@code photo} submitted and {@code registerPhoto} in the register (JPEG bytes). */
+    UUID submitWithPhotos(byte[] photo, byte[] registerPhoto) throws Exception {
+        SyntheticApplicant p = people.next(Region.ASTANA);
+        SyntheticApplicant person = new SyntheticApplicant(p.iin(), p.surname(), p.givenName(), p.patronymic(),
+                p.cardNumber(), p.expiryDate(), p.region(), p.registrationPoint(), p.feePaymentRef(), p.phone(), photo,
+                p.signaturePng(), p.registrySurname(), registerPhoto, p.registrySignaturePng(), java.util.Optional.empty());
+        CentralClient client = new CentralClient(url());
+        client.putRegistryPerson(person.toRegistryPerson(), FEED_KEY.toCharArray());
+        return client.submit(person.toIntakeRequest()).applicationId();
+    }
+
+    /** The annulment log as the national supervisor reads it. */
+    java.util.List<kz.qujat.api.Annulment> annulments() throws Exception {
+        StaffClient supervisor = new StaffClient(url());
+        supervisor.login(DevIdentities.authenticationKey("supervisor"));
+        return new kz.qujat.client.SupervisorApi(supervisor).annulments(
+                kz.qujat.client.AnnulmentFilter.NONE);
+    }
+
     /** The officer's inspection note as the central service stored it with the decision (null when none). */
     String storedInspection(UUID id) throws Exception {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(jdbcUrl);

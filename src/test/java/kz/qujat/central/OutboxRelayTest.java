@@ -1,5 +1,7 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.Await;
+
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,11 +66,8 @@ class OutboxRelayTest {
                 .key(dir.resolve("central-service.p12"), "qujat-dev".toCharArray())
                 .relayInterval(Duration.ofMillis(50)))) {
             UUID id = f.decided("ASTANA", "officer-astana", "APPROVE", null, null).id();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (f.scalar("SELECT delivered_at FROM outbox WHERE application_id = ?", id) == null
-                    && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Await.until(Duration.ofSeconds(20), "the third attempt to be delivered",
+                    () -> scalarOrNull(f, "SELECT delivered_at FROM outbox WHERE application_id = ?", id) != null);
             assertThat(badSignatures.get()).isZero();
             assertThat(accepted).containsExactly(id);
             assertThat(calls).hasSize(3);
@@ -79,6 +78,14 @@ class OutboxRelayTest {
             assertThat(f.detail("officer-astana", id).get("status").asText()).isEqualTo("IN_PRODUCTION");
         } finally {
             production.stop();
+        }
+    }
+
+    private static Object scalarOrNull(CentralFixture f, String sql, Object... args) {
+        try {
+            return f.scalar(sql, args);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

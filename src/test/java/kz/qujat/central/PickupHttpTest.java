@@ -104,6 +104,14 @@ class PickupHttpTest {
         Http.Answer wrongPoint = f.http.get(Paths.fill(Paths.HANDOVER, "ticketNumber", there.ticket()), clerk);
         assertThat(wrongPoint.status()).isEqualTo(403);
         assertThat(wrongPoint.json().get("detail").asText()).contains("ASTANA-02");
+        // the refusal names the point that holds the document, in both languages, with its address
+        assertThat(wrongPoint.json().get("code").asText()).isEqualTo("OTHER_POINT");
+        JsonNode heldAt = wrongPoint.json().get("heldAt");
+        assertThat(heldAt.get("code").asText()).isEqualTo("ASTANA-02");
+        assertThat(heldAt.get("name").get("ru").asText()).isEqualTo("Отдел документирования №2, г. Астана");
+        assertThat(heldAt.get("name").get("kk").asText()).isEqualTo("№2 құжаттандыру бөлімі, Астана қ.");
+        assertThat(heldAt.get("address").get("ru").asText()).isEqualTo("г. Астана, ул. Кенесары, 71");
+        assertThat(wrongPoint.json().has("surname")).as("nothing of the applicant leaks").isFalse();
         Http.Answer notReady = f.http.get(Paths.fill(Paths.HANDOVER, "ticketNumber", here.ticket()), clerk);
         assertThat(notReady.status()).isEqualTo(409);
         assertThat(notReady.json().get("detail").asText()).contains("APPROVED");
@@ -113,6 +121,12 @@ class PickupHttpTest {
         JsonNode info = f.http.get(Paths.fill(Paths.HANDOVER, "ticketNumber", here.ticket()), clerk).json();
         assertThat(info.get("status").asText()).isEqualTo("READY_FOR_PICKUP");
         assertThat(info.get("newDocumentNumber").asText()).isEqualTo("012345678");
+        // the old card's number, as the application gave it, for the clerk to check against the surrendered card
+        String oldCard = f.detail(OFFICER, here.id()).get("form").get("currentDocument").get("number").asText();
+        assertThat(oldCard).matches("[0-9]{9}");
+        assertThat(info.get("oldDocumentNumber").asText()).isEqualTo(oldCard);
+        assertThat(info.get("point").get("code").asText()).isEqualTo("ASTANA-01");
+        assertThat(info.get("point").get("name").get("kk").asText()).isEqualTo("№1 құжаттандыру бөлімі, Астана қ.");
         assertThat(f.http.get(Paths.HANDOVER_LIST + "?status=READY_FOR_PICKUP", clerk).json().findValuesAsText("ticketNumber"))
                 .contains(here.ticket());
 
@@ -123,6 +137,7 @@ class PickupHttpTest {
         Http.Answer done = f.http.post(url, clerk, Map.of("identityChecked", true, "oldCardSurrendered", true));
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(done.json().get("status").asText()).isEqualTo("ISSUED");
+        assertThat(done.json().get("oldDocumentNumber").asText()).isEqualTo(oldCard);
         JsonNode last = f.detail(OFFICER, here.id()).get("history").get(5);
         assertThat(last.get("event").asText()).isEqualTo("HAND_OVER");
         assertThat(last.get("actorIin").asText()).isEqualTo("930217445040");

@@ -14,11 +14,14 @@ import kz.qujat.api.DecisionDocument;
 import kz.qujat.api.Paths;
 import kz.qujat.devpki.DevPkiServer;
 import kz.qujat.devpki.DevServices;
+import kz.qujat.devpki.DevTsa;
+import kz.qujat.eds.EdsException;
 import kz.qujat.eds.CmsSigner;
 import kz.qujat.eds.TsaClient;
 import kz.qujat.eds.ValidationPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The production configuration ({@code --require-timestamp --ocsp URL}) through real HTTP with the development
@@ -50,6 +53,41 @@ class TimestampedDecisionHttpTest {
             assertThat((byte[]) row.get(1)).isNotEmpty();
             String metrics = f.http.get("/metrics", null).text();
             assertThat(metrics).containsPattern("qujat_eds_calls_seconds_count\\{outcome=\"answered\",service=\"ocsp\"\\} [1-9]");
+        }
+    }
+
+    /**
+     * {@code --tsa-policy}: a TSA that changed its policy OID (or another TSA) stamps under a policy the service
+     * was not told to accept. The decision is refused naming both policies and nothing is stored; the same
+     * decision time-stamped under the configured policy is accepted.
+     */
+    @Test
+    void aTimeStampUnderAnotherTsaPolicyIsRefusedAndOneUnderTheConfiguredPolicyIsAccepted() throws Exception {
+        String changedPolicy = "1.2.398.3.3.2.99.2";
+        try (DevPkiServer pki = DevServices.serve(DevKeys.dir(), 0, TestClock.live());
+             DevPkiServer changed = DevPkiServer.start(0, DevServices.tsa(DevKeys.dir(), TestClock.live(), changedPolicy),
+                     DevServices.ocsp(DevKeys.dir(), TestClock.live()));
+             CentralFixture f = new CentralFixture(b -> b.validation(ValidationPolicy.of(URI.create(pki.ocspUrl()), true)
+                     .withTsaPolicies(List.of(DevTsa.POLICY.getId()))))) {
+            UUID id = claimed(f);
+            DecisionDocument doc = f.document(OFFICER, id, "APPROVE", null, null);
+            byte[] underChanged = CmsSigner.signDetached(DevKeys.signing(OFFICER), doc.canonicalBytes(),
+                    new TsaClient(URI.create(changed.tsaUrl())));
+            Http.Answer refused = post(f, id, doc, underChanged);
+            assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+            assertThat(refused.json().get("detail").asText()).contains("BAD_TIMESTAMP")
+                    .contains("TSA policy " + changedPolicy).contains("not an accepted one [" + DevTsa.POLICY.getId() + "]");
+            assertThat(f.scalar("SELECT count(*) FROM decision WHERE application_id = ?", id)).isEqualTo(0L);
+
+            // asking the changed TSA for the configured policy: it refuses, so nothing is signed under a wrong one
+            assertThatThrownBy(() -> CmsSigner.signDetached(DevKeys.signing(OFFICER), doc.canonicalBytes(),
+                    new TsaClient(URI.create(changed.tsaUrl()), java.time.Duration.ofSeconds(10), DevTsa.POLICY.getId())))
+                    .isInstanceOf(EdsException.class).hasMessageContaining("the TSA refused");
+
+            byte[] underConfigured = CmsSigner.signDetached(DevKeys.signing(OFFICER), doc.canonicalBytes(),
+                    new TsaClient(URI.create(pki.tsaUrl()), java.time.Duration.ofSeconds(10), DevTsa.POLICY.getId()));
+            Http.Answer accepted = post(f, id, doc, underConfigured);
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         }
     }
 

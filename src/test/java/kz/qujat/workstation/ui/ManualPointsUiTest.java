@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -34,7 +33,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The officer marks the face by hand on a photo where the detector finds none (real window, headless
@@ -132,8 +130,6 @@ class ManualPointsUiTest extends FxRobot {
     private void logIn() throws TimeoutException {
         waitFor(() -> lookup("#password").tryQuery().isPresent());
         clickOn("#password").write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
-        waitFor(() -> lookup("#certificateCard").query().isVisible() && !lookup("#logIn").queryAs(Button.class).isDisabled());
-        clickOn("#logIn");
         waitFor(() -> lookup("#queueTable").tryQuery().map(Node::isVisible).orElse(false));
     }
 
@@ -149,12 +145,6 @@ class ManualPointsUiTest extends FxRobot {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
-            try {
-                return condition.call();
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        kz.qujat.testsupport.FxAwait.until(java.time.Duration.ofSeconds(WAIT_SECONDS), condition);
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The officer logs in with a real SoftHSM2 token (keys generated on it, certificates from the dev CA for the
@@ -97,7 +95,9 @@ class TokenUiTest extends FxRobot {
         waitFor(() -> lookup("#token").<javafx.scene.control.ComboBox<kz.qujat.eds.TokenInfo>>query().getValue() != null);
         clickOn("#password").write("0000").type(KeyCode.ENTER);
         waitFor(() -> text("#loginMessage").startsWith("Wrong PIN"));
-        clickOn("#password").write(SoftHsm.PIN).type(KeyCode.ENTER);
+        // "Show certificate" (Enter would log in at once): the token's card is looked at before logging in
+        clickOn("#password").write(SoftHsm.PIN);
+        clickOn("#showCertificate");
         waitFor(() -> lookup("#certificateCard").query().isVisible() && !lookup("#logIn").queryAs(Button.class).isDisabled());
         assertThat(text("#certIin")).isEqualTo(SoftHsm.OFFICER_IIN);
         assertThat(lookup("#tokenCertificates").query().isVisible()).isTrue();
@@ -157,12 +157,6 @@ class TokenUiTest extends FxRobot {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
-            try {
-                return condition.call();
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        kz.qujat.testsupport.FxAwait.until(java.time.Duration.ofSeconds(WAIT_SECONDS), condition);
     }
 }

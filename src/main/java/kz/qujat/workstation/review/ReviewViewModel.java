@@ -91,7 +91,7 @@ public final class ReviewViewModel {
         this.i18n = scope.i18n();
         this.signer = new DecisionSigner(services, scope.session());
         this.relay = scope.relay();
-        this.samePersonRates = kz.qujat.inspect.SamePerson.Calibration.of(scope.app().thresholds());
+        this.samePersonRates = kz.qujat.inspect.SamePerson.Calibration.of(services.thresholds());
         this.canDecide = Bindings.createBooleanBinding(() -> scope.desk().current() != null && images.get() != null
                 && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
         this.inspection = new InspectionViewModel(services, e -> message.set(scope.failed(e)));

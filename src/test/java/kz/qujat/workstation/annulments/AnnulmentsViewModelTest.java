@@ -1,5 +1,6 @@
 package kz.qujat.workstation.annulments;
 
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,6 @@ import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.SupervisorApi;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The supervisor's log logic against a real central service, with the work run inline. */
 class AnnulmentsViewModelTest {
-    private static LiveCentral central;
+    private static TestCentral central;
     private static SupervisorApi api;
     private static IntakeResponse photo;
     private final I18n i18n = new I18n(I18n.ENGLISH);
@@ -32,7 +32,7 @@ class AnnulmentsViewModelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        central = new LiveCentral();
+        central = new TestCentral();
         photo = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", "=cmd|' /C calc'!A0");
         central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "SIGNATURE", "подпись, \"нечитаемая\"");
         central.decided("officer-astana", Region.ASTANA, null, "APPROVE", null, null);

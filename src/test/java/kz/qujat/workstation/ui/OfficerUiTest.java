@@ -1,5 +1,7 @@
 package kz.qujat.workstation.ui;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import kz.qujat.domain.AnnulmentReason;
-import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -37,7 +38,7 @@ import org.testfx.api.FxToolkit;
  */
 class OfficerUiTest extends FxRobot {
     private static final long WAIT_SECONDS = 60;
-    private static CentralForUi central;
+    private static TestCentral central;
 
     @TempDir
     Path data;
@@ -46,7 +47,7 @@ class OfficerUiTest extends FxRobot {
 
     @BeforeAll
     static void startCentral() throws Exception {
-        central = new CentralForUi(77);
+        central = new TestCentral(77);
     }
 
     @AfterAll

@@ -2,6 +2,8 @@ package kz.qujat.central;
 
 import kz.qujat.testsupport.Await;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,7 @@ class OutboxRelayTest {
 
     @Test
     void retriesWithBackoffUntilTheProductionNodeAcceptsTheSignedOrder() throws Exception {
-        Path dir = DevKeys.dir();
+        Path dir = DevIdentities.dir();
         CmsVerifier verifier = new CmsVerifier(TrustConfig.load(dir.resolve("trust")), TestClock.live());
         X509Certificate central;
         try (var in = java.nio.file.Files.newInputStream(dir.resolve("central-service.crt"))) {
@@ -62,7 +64,7 @@ class OutboxRelayTest {
             accepted.add(order.applicationId());
             ctx.status(201).json(new ProductionAck(order.applicationId(), "ACCEPTED", false));
         }).start(0);
-        try (CentralFixture f = new CentralFixture(b -> b.production(URI.create("http://localhost:" + production.port()))
+        try (TestCentral f = new TestCentral(b -> b.production(URI.create("http://localhost:" + production.port()))
                 .key(dir.resolve("central-service.p12"), "qujat-dev".toCharArray())
                 .relayInterval(Duration.ofMillis(50)))) {
             UUID id = f.decided("ASTANA", "officer-astana", "APPROVE", null, null).id();
@@ -81,7 +83,7 @@ class OutboxRelayTest {
         }
     }
 
-    private static Object scalarOrNull(CentralFixture f, String sql, Object... args) {
+    private static Object scalarOrNull(TestCentral f, String sql, Object... args) {
         try {
             return f.scalar(sql, args);
         } catch (java.sql.SQLException e) {

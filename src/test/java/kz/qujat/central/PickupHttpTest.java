@@ -1,5 +1,8 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +26,11 @@ import org.junit.jupiter.api.Test;
 /** The end of the lifecycle: signed ready reports, the clerk's handover, the supervisor's annulment log. */
 class PickupHttpTest {
     private static final String OFFICER = "officer-astana";
-    private static CentralFixture f;
+    private static TestCentral f;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture(b -> b.peerCert(DevKeys.dir().resolve("production-node.crt")));
+        f = new TestCentral(b -> b.peerCert(DevIdentities.dir().resolve("production-node.crt")));
     }
 
     @AfterAll
@@ -41,11 +44,11 @@ class PickupHttpTest {
 
     private static int ready(String signer, UUID id, String point, String card) throws Exception {
         byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, card, TestClock.liveNow()));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signer != null) {
             b.header("Qujat-Signature", Base64.getEncoder().encodeToString(
-                    CmsSigner.signDetached(DevKeys.signing(signer), body)));
+                    CmsSigner.signDetached(DevIdentities.signingKey(signer), body)));
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -97,10 +100,10 @@ class PickupHttpTest {
     @Test
     void theClerkHandsOverOnlyReadyDocumentsOfTheirPointWithBothConfirmations() throws Exception {
         String clerk = f.token("clerk-astana");
-        CentralFixture.Submitted here = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
+        TestCentral.Submitted here = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
         ObjectNode elsewhere = Applicants.valid("ASTANA");
         elsewhere.put("registrationPoint", "ASTANA-02");
-        CentralFixture.Submitted there = f.submit(elsewhere);
+        TestCentral.Submitted there = f.submit(elsewhere);
         Http.Answer wrongPoint = f.http.get(Paths.fill(Paths.HANDOVER, "ticketNumber", there.ticket()), clerk);
         assertThat(wrongPoint.status()).isEqualTo(403);
         assertThat(wrongPoint.json().get("detail").asText()).contains("ASTANA-02");
@@ -192,8 +195,8 @@ class PickupHttpTest {
         assertThat(f.http.put(url, "wrong-key", person).status()).isEqualTo(401);
         assertThat(f.http.get(Paths.fill(Paths.REGISTRY_PHOTO, "id", id.toString()), f.token(OFFICER)).status())
                 .isEqualTo(404);
-        assertThat(f.http.put(url, CentralFixture.FEED_KEY, person).status()).isEqualTo(201);
-        assertThat(f.http.put(url, CentralFixture.FEED_KEY, person).status()).isEqualTo(200);
+        assertThat(f.http.put(url, TestCentral.FEED_KEY, person).status()).isEqualTo(201);
+        assertThat(f.http.put(url, TestCentral.FEED_KEY, person).status()).isEqualTo(200);
         JsonNode registry = f.detail(OFFICER, id).get("registry");
         assertThat(registry.get("found").asBoolean()).isTrue();
         assertThat(registry.get("hasPhoto").asBoolean()).isTrue();
@@ -207,13 +210,13 @@ class PickupHttpTest {
         Http.Answer sig = f.http.get(Paths.fill(Paths.SIGNATURE, "id", id.toString()), f.token(OFFICER));
         assertThat(sig.contentType()).isEqualTo("image/png");
         assertThat(sig.body()).isEqualTo(Applicants.SIGNATURE);
-        assertThat(f.http.put(Paths.fill(Paths.REGISTRY_PERSON, "iin", "123"), CentralFixture.FEED_KEY, person)
+        assertThat(f.http.put(Paths.fill(Paths.REGISTRY_PERSON, "iin", "123"), TestCentral.FEED_KEY, person)
                 .status()).isEqualTo(400);
     }
 
     @Test
     void withoutAFeedKeyTheFeedDoesNotExist() throws Exception {
-        try (CentralFixture noFeed = new CentralFixture(b -> b.registryFeedKey(null))) {
+        try (TestCentral noFeed = new TestCentral(b -> b.registryFeedKey(null))) {
             assertThat(noFeed.http.put(Paths.fill(Paths.REGISTRY_PERSON, "iin", "850314312017"), "x", Map.of())
                     .status()).isEqualTo(404);
         }

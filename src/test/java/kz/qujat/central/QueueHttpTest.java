@@ -2,6 +2,9 @@ package kz.qujat.central;
 
 import kz.qujat.testsupport.Await;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +38,7 @@ class QueueHttpTest {
 
     @Test
     void queueIsTheRegionsWaitingApplicationsOldestFirstPageByPage() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             List<String> astana = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 astana.add(f.submit("ASTANA").id().toString());
@@ -68,7 +71,7 @@ class QueueHttpTest {
     void claimsAreExclusiveAndOnlyTheHolderReleases() throws Exception {
         // a directory where the ECDSA officer also works in Astana, so that two officers compete
         Path staff = twoAstanaOfficers();
-        try (CentralFixture f = new CentralFixture(b -> b.staffFile(staff))) {
+        try (TestCentral f = new TestCentral(b -> b.staffFile(staff))) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
             assertThat(f.claim("officer-astana", id).status()).as("the holder may claim again").isEqualTo(200);
@@ -94,7 +97,7 @@ class QueueHttpTest {
     void anExpiredClaimOfAnotherOfficerIsTakenOverAtClaimTime() throws Exception {
         Path staff = twoAstanaOfficers();
         // the sweep is far away: only the claim itself can notice the expiry
-        try (CentralFixture f = new CentralFixture(b -> b.staffFile(staff).claimTtl(Duration.ofMillis(500))
+        try (TestCentral f = new TestCentral(b -> b.staffFile(staff).claimTtl(Duration.ofMillis(500))
                 .sweepInterval(Duration.ofHours(1)))) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
@@ -112,7 +115,7 @@ class QueueHttpTest {
 
     private Path twoAstanaOfficers() throws java.io.IOException {
         Path staff = tmp.resolve("staff-two.csv");
-        Files.writeString(staff, Files.readString(DevKeys.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
+        Files.writeString(staff, Files.readString(DevIdentities.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
                 .replace("900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ALMATY,", "900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ASTANA,"),
                 StandardCharsets.UTF_8);
         return staff;
@@ -120,7 +123,7 @@ class QueueHttpTest {
 
     @Test
     void anotherRegionsApplicationIsNotFound() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             UUID almaty = f.submit("ALMATY").id();
             assertThat(f.claim("officer-astana", almaty).status()).isEqualTo(404);
             assertThat(f.http.get(Paths.fill(Paths.APPLICATION, "id", almaty.toString()), f.token("officer-astana"))
@@ -133,7 +136,7 @@ class QueueHttpTest {
 
     @Test
     void anExpiredClaimGoesBackToTheQueue() throws Exception {
-        try (CentralFixture f = new CentralFixture(b -> b.claimTtl(Duration.ofSeconds(1))
+        try (TestCentral f = new TestCentral(b -> b.claimTtl(Duration.ofSeconds(1))
                 .sweepInterval(Duration.ofMillis(200)))) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
@@ -150,7 +153,7 @@ class QueueHttpTest {
 
     @Test
     void eightOfficersClaimingAtOnceGetEveryApplicationExactlyOnce() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             Set<String> submitted = new java.util.HashSet<>();
             for (int i = 0; i < 50; i++) {
                 submitted.add(f.submit("ASTANA").id().toString());
@@ -162,7 +165,7 @@ class QueueHttpTest {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     futures.add(pool.submit(() -> {
-                        Http http = new Http(f.server.url());
+                        Http http = new Http(f.url());
                         while (true) {
                             Http.Answer a = http.post(Paths.QUEUE_NEXT, token, "");
                             if (a.status() == 204) {

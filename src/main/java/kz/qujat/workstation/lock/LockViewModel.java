@@ -7,7 +7,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import kz.qujat.eds.CertificateProfile;
 import kz.qujat.eds.KeySource;
-import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.StaffSession;
 
 /**
@@ -15,14 +14,14 @@ import kz.qujat.workstation.StaffSession;
  * of the token) is typed again (the keys must open and hold that person's certificate).
  */
 public final class LockViewModel {
-    private final AppContext app;
+    private final LockServices services;
     private final StaffSession session;
     private final Runnable unlocked;
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public LockViewModel(AppContext app, StaffSession session, Runnable unlocked) {
-        this.app = app;
+    public LockViewModel(LockServices services, StaffSession session, Runnable unlocked) {
+        this.services = services;
         this.session = session;
         this.unlocked = unlocked;
     }
@@ -42,8 +41,8 @@ public final class LockViewModel {
     /** Checks the password in the background; the array is cleared whatever happens. */
     public void unlock(char[] password) {
         busy.set(true);
-        app.tasks().run(() -> {
-            try (KeySource source = session.keys().open(password, app.trust())) {
+        services.tasks().run(() -> {
+            try (KeySource source = session.keys().open(password, services.trust())) {
                 return session.staffIin().equals(
                         CertificateProfile.of(source.authenticationKey().certificate()).iin());
             } finally {
@@ -55,11 +54,11 @@ public final class LockViewModel {
                 message.set("");
                 unlocked.run();
             } else {
-                message.set(app.i18n().get("lock.otherPerson"));
+                message.set(services.i18n().get("lock.otherPerson"));
             }
         }, e -> {
             busy.set(false);
-            message.set(app.errors().of(e));
+            message.set(services.errors().of(e));
         });
     }
 }

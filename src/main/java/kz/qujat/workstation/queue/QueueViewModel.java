@@ -84,10 +84,10 @@ public final class QueueViewModel {
             return;
         }
         loading = true;
-        scope.app().tasks().run(() -> scope.session().client().queue(LIMIT), items -> {
+        scope.tasks().run(() -> scope.session().client().queue(LIMIT), items -> {
             loading = false;
-            Instant now = scope.app().clock().instant();
-            LocalDate today = KzTime.today(scope.app().clock());
+            Instant now = scope.clock().instant();
+            LocalDate today = KzTime.today(scope.clock());
             show(items.stream().map(i -> QueueRow.of(i, now, today)).toList());
         }, e -> {
             loading = false;
@@ -102,7 +102,7 @@ public final class QueueViewModel {
         if (keep != null && rows.stream().noneMatch(r -> r.id().equals(keep))) {
             selected.set(null);
         }
-        message.set(scope.app().i18n().get("queue.count", rows.size()));
+        message.set(scope.i18n().get("queue.count", rows.size()));
     }
 
     private void applyFilter() {
@@ -120,7 +120,7 @@ public final class QueueViewModel {
     public void takeSelected() {
         UUID id = selected.get();
         if (id == null) {
-            message.set(scope.app().i18n().get("queue.selectFirst"));
+            message.set(scope.i18n().get("queue.selectFirst"));
             return;
         }
         take(() -> scope.session().client().claim(id));
@@ -131,25 +131,25 @@ public final class QueueViewModel {
             return;
         }
         if (scope.desk().current() != null) {
-            message.set(scope.app().i18n().get("queue.finishCurrent", scope.desk().current().ticketNumber()));
+            message.set(scope.i18n().get("queue.finishCurrent", scope.desk().current().ticketNumber()));
             scope.show(Screens.REVIEW);
             return;
         }
         busy.set(true);
-        scope.app().tasks().run(claim, detail -> {
+        scope.tasks().run(claim, detail -> {
             busy.set(false);
             if (detail == null) {
-                message.set(scope.app().i18n().get("queue.empty"));
+                message.set(scope.i18n().get("queue.empty"));
                 refresh();
                 return;
             }
             scope.desk().currentProperty().set(detail);
-            scope.status().info(scope.app().i18n().get("queue.taken", detail.ticketNumber()));
+            scope.status().info(scope.i18n().get("queue.taken", detail.ticketNumber()));
             scope.show(Screens.REVIEW);
         }, e -> {
             busy.set(false);
             if (e instanceof CentralException c && c.kind().orElse(null) == ProblemKind.CONFLICT) {
-                message.set(scope.app().i18n().get("queue.takenByOther"));
+                message.set(scope.i18n().get("queue.takenByOther"));
                 scope.status().error(message.get());
                 refresh();
             } else {

@@ -37,6 +37,7 @@ public final class ReviewViewModel {
     public enum Step { NONE, ANNUL_FORM, CONFIRM }
 
     private final SessionScope scope;
+    private final ReviewServices services;
     private final I18n i18n;
     private final DecisionSigner signer;
     private final DecisionRelay relay;
@@ -46,6 +47,8 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper eligibility = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper eligible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Images> images = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SamePersonAid> samePerson = new ReadOnlyObjectWrapper<>();
+    private final kz.qujat.inspect.SamePerson.Calibration samePersonRates;
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.NONE);
     private final ObjectProperty<AnnulmentReason> reason = new SimpleObjectProperty<>();
     private final StringProperty comment = new SimpleStringProperty("");
@@ -81,15 +84,18 @@ public final class ReviewViewModel {
         }
     }
 
-    public ReviewViewModel(SessionScope scope) {
+    /** {@code services}: the image checks, the outbox and the settings of the running workstation. */
+    public ReviewViewModel(SessionScope scope, ReviewServices services) {
         this.scope = scope;
-        this.i18n = scope.app().i18n();
-        this.signer = new DecisionSigner(scope.app(), scope.session());
+        this.services = services;
+        this.i18n = scope.i18n();
+        this.signer = new DecisionSigner(services, scope.session());
         this.relay = scope.relay();
+        this.samePersonRates = kz.qujat.inspect.SamePerson.Calibration.of(services.thresholds());
         this.canDecide = Bindings.createBooleanBinding(() -> scope.desk().current() != null && images.get() != null
                 && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
-        this.inspection = new InspectionViewModel(scope.app(), e -> message.set(scope.failed(e)));
-        this.signatures = new SignatureViewModel(scope.app(), e -> message.set(scope.failed(e)));
+        this.inspection = new InspectionViewModel(services, e -> message.set(scope.failed(e)));
+        this.signatures = new SignatureViewModel(services, e -> message.set(scope.failed(e)));
         this.canApprove = canDecide.and(inspection.runningProperty().not());
         this.canSign = Bindings.createBooleanBinding(() -> step.get() == Step.CONFIRM && !busy.get()
                 && summary.get() != null && (!summary.get().needsOverride() || overrideConfirmed.get()),
@@ -112,6 +118,11 @@ public final class ReviewViewModel {
 
     public SignatureViewModel signatures() {
         return signatures;
+    }
+
+    /** The same-person check computed at intake, with its measured error rates (null while nothing is open). */
+    public ReadOnlyObjectProperty<SamePersonAid> samePersonProperty() {
+        return samePerson.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty eligibilityProperty() {
@@ -189,11 +200,11 @@ public final class ReviewViewModel {
     }
 
     public boolean openNextAfterDecision() {
-        return scope.app().settings().flag(UserSettings.OPEN_NEXT, true);
+        return services.settings().flag(UserSettings.OPEN_NEXT, true);
     }
 
     public void setOpenNextAfterDecision(boolean on) {
-        scope.app().settings().put(UserSettings.OPEN_NEXT, Boolean.toString(on));
+        services.settings().put(UserSettings.OPEN_NEXT, Boolean.toString(on));
     }
 
     private void load(ApplicationDetail d) {
@@ -201,6 +212,7 @@ public final class ReviewViewModel {
         inspection.clear();
         signatures.clear();
         images.set(null);
+        samePerson.set(d == null ? null : new SamePersonAid(d.samePerson(), samePersonRates));
         step.set(Step.NONE);
         prepared = null;
         summary.set(null);
@@ -221,7 +233,7 @@ public final class ReviewViewModel {
         var client = scope.session().client();
         boolean regPhoto = d.registry() != null && d.registry().hasPhoto();
         boolean regSignature = d.registry() != null && d.registry().hasSignature();
-        scope.app().tasks().run(() -> Images.decoded(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
+        scope.tasks().run(() -> Images.decoded(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
                 regPhoto ? client.image(Paths.REGISTRY_PHOTO, d.id()) : null,
                 regSignature ? client.image(Paths.REGISTRY_SIGNATURE, d.id()) : null), loaded -> {
                     if (d.equals(scope.desk().current())) {
@@ -264,11 +276,11 @@ public final class ReviewViewModel {
             return;
         }
         busy.set(true);
-        Instant at = Instant.now(scope.app().clock());
+        Instant at = Instant.now(scope.clock());
         var client = scope.session().client();
-        var outbox = scope.app().outbox();
+        var outbox = services.outbox();
         // the outbox is a folder and the images are hashed: both off the FX thread
-        scope.app().tasks().run(() -> outbox.holds(d.id()) ? java.util.Optional.<DecisionDocument>empty()
+        scope.tasks().run(() -> outbox.holds(d.id()) ? java.util.Optional.<DecisionDocument>empty()
                 : java.util.Optional.of(client.decisionDocument(d, loaded.photo(), loaded.signature(), decision,
                         reasonCode, commentText, at)), doc -> {
                     busy.set(false);
@@ -281,6 +293,10 @@ public final class ReviewViewModel {
                     }
                     prepared = doc.get();
                     preparedNote = inspection.note();
+                    if (samePerson.get() != null) {
+                        // what the officer saw next to the photos goes with the decision
+                        samePerson.get().putInto(preparedNote);
+                    }
                     documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
                     overrideConfirmed.set(false);
                     SignSummary words = SignSummary.of(i18n, d, loaded, prepared,
@@ -319,7 +335,7 @@ public final class ReviewViewModel {
             return;
         }
         busy.set(true);
-        scope.app().tasks().run(() -> signer.signAndStore(doc, note, password), entry -> {
+        scope.tasks().run(() -> signer.signAndStore(doc, note, password), entry -> {
             prepared = null;
             summary.set(null);
             step.set(Step.NONE);
@@ -332,7 +348,7 @@ public final class ReviewViewModel {
     }
 
     private void deliver(OutboxEntry entry) {
-        scope.app().tasks().run(() -> relay.send(entry), sent -> {
+        scope.tasks().run(() -> relay.send(entry), sent -> {
             busy.set(false);
             scope.status().undelivered(sent.pending());
             switch (sent.outcome()) {
@@ -352,7 +368,7 @@ public final class ReviewViewModel {
     private void finished() {
         scope.desk().currentProperty().set(null);
         if (openNextAfterDecision()) {
-            scope.app().tasks().run(() -> scope.session().client().next().orElse(null), next -> {
+            scope.tasks().run(() -> scope.session().client().next().orElse(null), next -> {
                 if (next != null) {
                     scope.desk().currentProperty().set(next);
                 } else {
@@ -375,7 +391,7 @@ public final class ReviewViewModel {
             return;
         }
         busy.set(true);
-        scope.app().tasks().run(() -> {
+        scope.tasks().run(() -> {
             scope.session().client().release(d.id());
             return d;
         }, released -> {

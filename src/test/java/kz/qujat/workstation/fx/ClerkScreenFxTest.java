@@ -10,7 +10,7 @@ import javafx.scene.input.KeyCode;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.StaffClient;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class ClerkScreenFxTest {
     @Test
     void theClerkHandsOverAReadyDocumentAndIsToldAboutAnotherPoint(@TempDir Path data, @TempDir Path saves)
             throws Exception {
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse ready = central.ready(Region.ASTANA, "ASTANA-01");
             IntakeResponse elsewhere = central.ready(Region.ASTANA, "ASTANA-02");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "clerk-astana")) {

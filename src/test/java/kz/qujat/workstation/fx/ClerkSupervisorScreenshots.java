@@ -11,7 +11,7 @@ import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -32,7 +32,7 @@ public final class ClerkSupervisorScreenshots {
         Path out = Files.createDirectories(Path.of(args[0]));
         Path work = Files.createTempDirectory("qujat-shots");
         FxToolkit.registerPrimaryStage();
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse first = central.ready(Region.ASTANA, "ASTANA-01");
             central.ready(Region.ASTANA, "ASTANA-01");
             central.ready(Region.ASTANA, "ASTANA-01");

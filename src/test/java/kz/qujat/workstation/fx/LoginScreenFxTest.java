@@ -9,7 +9,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javax.imageio.ImageIO;
 import kz.qujat.testsupport.DevIdentities;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.I18n;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LoginScreenFxTest {
     /** The organisation of the development officers of Astana (OU=BIN… of their certificates). */
     private static final String BIN_ASTANA = "990440000129";
-    private static LiveCentral central;
+    private static TestCentral central;
 
     @TempDir
     Path data;
@@ -34,7 +34,7 @@ class LoginScreenFxTest {
 
     @BeforeAll
     static void startCentral() throws Exception {
-        central = new LiveCentral();
+        central = new TestCentral();
     }
 
     @AfterAll

@@ -12,7 +12,7 @@ import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.AnnulmentFilter;
 import kz.qujat.client.SupervisorApi;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +21,7 @@ class SupervisorScreenFxTest {
 
     @Test
     void theSupervisorFiltersReviewsAndExports(@TempDir Path data, @TempDir Path saves) throws Exception {
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse photo = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", null);
             central.decided("officer-astana", Region.ASTANA, null, "APPROVE", null, null);
             IntakeResponse almaty = central.decided("officer-almaty", Region.ALMATY, null, "ANNUL", "SIGNATURE",

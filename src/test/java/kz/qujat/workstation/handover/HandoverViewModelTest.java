@@ -10,9 +10,9 @@ import kz.qujat.api.HandoverInfo;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.ClerkApi;
 import kz.qujat.domain.Region;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
-import kz.qujat.testsupport.LiveCentral;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The clerk's desk logic against a real central service, with the work run inline. */
 class HandoverViewModelTest {
-    private static LiveCentral central;
+    private static TestCentral central;
     private static ClerkApi clerk;
     private final I18n i18n = new I18n(I18n.ENGLISH);
     private final List<Exception> failures = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        central = new LiveCentral();
+        central = new TestCentral();
         clerk = new ClerkApi(central.login("clerk-astana"));
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.StaffSession;
 import kz.qujat.workstation.TestContexts;
 import kz.qujat.workstation.UserSettings;
@@ -85,7 +86,7 @@ class LoginViewModelTest {
     @ParameterizedTest
     @CsvSource({"officer-astana.p12, 850314312017", "officer-gost.p12, 840519389088"})
     void enterWithAFineCertificateLogsInAtOnce(String file, String iin) throws Exception {
-        try (kz.qujat.testsupport.LiveCentral central = new kz.qujat.testsupport.LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             LoginViewModel m = model(file, central.url());
             char[] password = DevIdentities.PASSWORD.toCharArray();
             m.showCertificateAndLogIn(password);

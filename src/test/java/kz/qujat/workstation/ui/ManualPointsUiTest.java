@@ -1,6 +1,9 @@
 package kz.qujat.workstation.ui;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
+import kz.qujat.testsupport.Requires;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -16,7 +19,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import kz.qujat.inspect.Verdict;
-import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -41,7 +43,7 @@ import org.testfx.api.FxToolkit;
  */
 class ManualPointsUiTest extends FxRobot {
     private static final long WAIT_SECONDS = 60;
-    private static CentralForUi central;
+    private static TestCentral central;
 
     @TempDir
     Path data;
@@ -49,12 +51,15 @@ class ManualPointsUiTest extends FxRobot {
 
     @BeforeAll
     static void startCentral() throws Exception {
-        central = new CentralForUi(91);
+        Requires.javafxText();
+        central = new TestCentral(91);
     }
 
     @AfterAll
     static void stopCentral() {
-        central.close();
+        if (central != null) {
+            central.close();
+        }
     }
 
     @BeforeEach

@@ -1,5 +1,7 @@
 package kz.qujat.workstation.ui;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,13 +26,13 @@ import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.TrustConfig;
 import kz.qujat.eds.VerificationResult;
 import kz.qujat.testsupport.SoftHsm;
+import kz.qujat.testsupport.Requires;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
 import kz.qujat.workstation.UserSettings;
 import kz.qujat.workstation.WorkstationApp;
 import kz.qujat.workstation.WorkstationConfig;
-import kz.qujat.testsupport.DevIdentities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,7 +49,7 @@ import org.testfx.api.FxToolkit;
  */
 class TokenUiTest extends FxRobot {
     private static final long WAIT_SECONDS = 60;
-    private static CentralForUi central;
+    private static TestCentral central;
 
     @TempDir
     Path data;
@@ -55,8 +57,9 @@ class TokenUiTest extends FxRobot {
 
     @BeforeAll
     static void startCentral() throws Exception {
+        Requires.javafxText();
         SoftHsm.requireSoftHsm();
-        central = new CentralForUi(78);
+        central = new TestCentral(78);
     }
 
     @AfterAll

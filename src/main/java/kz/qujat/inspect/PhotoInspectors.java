@@ -34,13 +34,22 @@ public final class PhotoInspectors {
 
     /** With {@code manual} points (clicked by the officer) the detector is not asked. */
     public Report inspect(byte[] bytes, FaceLandmarks manual) {
+        return withIdle(inspector -> inspector.inspect(bytes, manual));
+    }
+
+    /** As {@link #inspect(byte[])}, keeping the decoded image for a further measure (the same-person check). */
+    public PhotoInspector.Inspected inspectKeeping(byte[] bytes) {
+        return withIdle(inspector -> inspector.inspectKeeping(bytes));
+    }
+
+    private <T> T withIdle(java.util.function.Function<PhotoInspector, T> work) {
         PhotoInspector inspector = idle.pollFirst();
         if (inspector == null) {
             inspector = new PhotoInspector(thresholds, finders.get());
             made.incrementAndGet();
         }
         try {
-            return inspector.inspect(bytes, manual);
+            return work.apply(inspector);
         } finally {
             // the most recently used first: the same network, warm in the caches, serves a steady one-at-a-time load
             idle.addFirst(inspector);

@@ -101,8 +101,9 @@ class LiveQueueScreenFxTest {
                 screenshot(ws);
 
                 // release: a reason is required
-                // looked up inside this table: an earlier test's window may have shown the same ticket number
-                ws.robot.clickOn(ws.robot.from(claims).lookup(stale.ticketNumber()).queryAs(javafx.scene.Node.class));
+                // chosen through the table's selection (a click by position depends on the window an earlier FX test
+                // of the same JVM left behind); the view follows the table's selection as it does for a click
+                ws.robot.interact(() -> claims.getSelectionModel().select(0));
                 ws.until(() -> ws.text("#liveClaimSelected").contains(stale.ticketNumber()));
                 assertThat(ws.robot.lookup("#liveRelease").query().isDisabled()).as("no reason yet").isTrue();
                 ws.robot.clickOn("#liveReleaseReason").write("сотрудник на больничном");
@@ -118,7 +119,7 @@ class LiveQueueScreenFxTest {
 
                 // retry the parked order once production takes it
                 refuse.set(false);
-                ws.robot.clickOn(ws.robot.from(parked).lookup(approved.ticketNumber()).queryAs(javafx.scene.Node.class));
+                ws.robot.interact(() -> parked.getSelectionModel().select(0));
                 ws.until(() -> !ws.robot.lookup("#liveRetry").query().isDisabled());
                 ws.robot.clickOn("#liveRetry");
                 ws.until(() -> accepted.contains(approved.applicationId()));

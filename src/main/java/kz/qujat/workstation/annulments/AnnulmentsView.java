@@ -126,6 +126,8 @@ public final class AnnulmentsView {
         exportButton.disableProperty().bind(model.busyProperty());
 
         table.setItems(model.entries());
+        kz.qujat.workstation.TableText.fitHeaders(table);
+        kz.qujat.workstation.TableText.wrap(officerColumn, reasonColumn, commentColumn, reviewColumn, refundColumn);
         photoColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         photoColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.PHOTO, 48, 48));
         signatureColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -159,6 +161,8 @@ public final class AnnulmentsView {
         selectVerdict(model.verdictProperty().get());
 
         ratesTable.setItems(model.rates());
+        kz.qujat.workstation.TableText.fitHeaders(ratesTable);
+        kz.qujat.workstation.TableText.wrap(rateOfficerColumn);
         NumberFormat percent = NumberFormat.getPercentInstance(i18n.locale());
         percent.setMaximumFractionDigits(0);
         rateOfficerColumn.setCellValueFactory(c -> text(c.getValue().officerName()));

@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -25,6 +24,8 @@ import kz.qujat.client.CentralException;
 import kz.qujat.client.ClerkApi;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ public final class HandoverViewModel {
     private final ClerkApi api;
     private final BackgroundTask tasks;
     private final I18n i18n;
-    private final Function<Exception, String> failed;
+    private final Function<Exception, Phrase> failed;
     private final String clerkName;
 
     private final ObservableList<HandoverInfo> ready = FXCollections.observableArrayList();
@@ -50,17 +51,18 @@ public final class HandoverViewModel {
     private final BooleanProperty identityChecked = new SimpleBooleanProperty();
     private final BooleanProperty oldCardSurrendered = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canHandOver;
     private final BooleanBinding canPrint;
 
     /** {@code failed} shows a failure in the user's language (and ends an expired session); returns the text. */
-    public HandoverViewModel(ClerkApi api, BackgroundTask tasks, I18n i18n, Function<Exception, String> failed,
+    public HandoverViewModel(ClerkApi api, BackgroundTask tasks, I18n i18n, Function<Exception, Phrase> failed,
                              String clerkName) {
         this.api = api;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.message = new LocalText(i18n);
         this.failed = failed;
         this.clerkName = clerkName;
         canHandOver = Bindings.createBooleanBinding(() -> current.get() != null
@@ -88,7 +90,7 @@ public final class HandoverViewModel {
         String ticket = ClerkApi.normalizeTicket(ticketText.get());
         clear();
         if (ticket == null) {
-            fail(i18n.get("handover.error.badTicket"));
+            fail(Phrase.of("handover.error.badTicket"));
             return;
         }
         ticketText.set(ticket);
@@ -100,8 +102,7 @@ public final class HandoverViewModel {
             busy.set(false);
             current.set(found.info());
             photo.set(found.photo());
-            info(ISSUED.equals(found.info().status()) ? i18n.get("handover.alreadyIssued")
-                    : i18n.get("handover.found"));
+            info(Phrase.of(ISSUED.equals(found.info().status()) ? "handover.alreadyIssued" : "handover.found"));
         }, e -> {
             busy.set(false);
             fail(lookupFailure(e));
@@ -125,7 +126,7 @@ public final class HandoverViewModel {
                     busy.set(false);
                     LOG.info("ticket {} handed over", issued.ticketNumber());
                     current.set(issued);
-                    info(i18n.get("handover.done", issued.ticketNumber()));
+                    info(Phrase.of("handover.done", issued.ticketNumber()));
                     refreshReady();
                     then.run();
                 }, e -> {
@@ -148,7 +149,7 @@ public final class HandoverViewModel {
             }
             return file;
         }, f -> {
-            info(i18n.get("handover.receipt.saved", f.getFileName().toString()));
+            info(Phrase.of("handover.receipt.saved", f.getFileName().toString()));
             then.run();
         }, e -> fail(failed.apply(e)));
     }
@@ -161,17 +162,17 @@ public final class HandoverViewModel {
     }
 
     /** The clerk-specific readings of a refusal; anything else goes to the shell's general messages. */
-    private String lookupFailure(Exception e) {
+    private Phrase lookupFailure(Exception e) {
         if (e instanceof CentralException c && c.kind().isPresent()) {
             ProblemKind kind = c.kind().get();
             LOG.info("handover lookup refused: {}", kind.slug());
             switch (kind) {
                 case FORBIDDEN:
-                    return i18n.get("handover.error.otherPoint");
+                    return Phrase.of("handover.error.otherPoint");
                 case CONFLICT:
-                    return i18n.get("handover.error.notReady");
+                    return Phrase.of("handover.error.notReady");
                 case NOT_FOUND:
-                    return i18n.get("handover.error.unknownTicket");
+                    return Phrase.of("handover.error.unknownTicket");
                 default:
                     break;
             }
@@ -184,15 +185,15 @@ public final class HandoverViewModel {
         photo.set(null);
         identityChecked.set(false);
         oldCardSurrendered.set(false);
-        message.set("");
+        message.clear();
     }
 
-    private void info(String text) {
+    private void info(Phrase text) {
         message.set(text);
         messageIsError.set(false);
     }
 
-    private void fail(String text) {
+    private void fail(Phrase text) {
         message.set(text);
         messageIsError.set(true);
     }
@@ -229,7 +230,7 @@ public final class HandoverViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {

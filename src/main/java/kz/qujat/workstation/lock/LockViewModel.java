@@ -4,10 +4,11 @@ import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import kz.qujat.eds.CertificateProfile;
 import kz.qujat.eds.KeySource;
 import kz.qujat.workstation.AppContext;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import kz.qujat.workstation.StaffSession;
 
 /**
@@ -18,13 +19,14 @@ public final class LockViewModel {
     private final AppContext app;
     private final StaffSession session;
     private final Runnable unlocked;
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public LockViewModel(AppContext app, StaffSession session, Runnable unlocked) {
         this.app = app;
         this.session = session;
         this.unlocked = unlocked;
+        this.message = new LocalText(app.i18n());
     }
 
     public String who() {
@@ -32,7 +34,7 @@ public final class LockViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -52,14 +54,14 @@ public final class LockViewModel {
         }, same -> {
             busy.set(false);
             if (same) {
-                message.set("");
+                message.clear();
                 unlocked.run();
             } else {
-                message.set(app.i18n().get("lock.otherPerson"));
+                message.set(Phrase.of("lock.otherPerson"));
             }
         }, e -> {
             busy.set(false);
-            message.set(app.errors().of(e));
+            message.set(app.errors().phrase(e));
         });
     }
 }

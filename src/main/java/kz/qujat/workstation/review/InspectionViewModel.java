@@ -74,7 +74,7 @@ public final class InspectionViewModel {
         app.tasks().run(() -> {
             Report report = app.photoInspector().inspect(photoBytes);
             List<CheckLine> sig = new ArrayList<>();
-            app.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r, app.i18n())));
+            app.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r)));
             SafeImage.Result decoded = SafeImage.fromThresholds(app.thresholds()).decode(photoBytes);
             int[] hist = decoded.ok() ? Histogram.luminance(new Raster(decoded.image())) : null;
             PortraitTemplate t = decoded.ok() ? PortraitTemplate.of(decoded.image().getWidth(),
@@ -181,7 +181,7 @@ public final class InspectionViewModel {
 
     private List<CheckLine> lines(Report report) {
         List<CheckLine> out = new ArrayList<>();
-        report.checks().forEach(r -> out.add(CheckLine.of(r, app.i18n())));
+        report.checks().forEach(r -> out.add(CheckLine.of(r)));
         return out;
     }
 

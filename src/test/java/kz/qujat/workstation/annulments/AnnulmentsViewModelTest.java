@@ -48,7 +48,7 @@ class AnnulmentsViewModelTest {
     private AnnulmentsViewModel model() {
         return new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
             failures.add(e);
-            return "general failure";
+            return kz.qujat.workstation.Phrase.literal("general failure");
         }, TestClock.today());
     }
 

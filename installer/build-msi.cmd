@@ -10,8 +10,8 @@ rmdir /s /q target\installer 2>nul
 mkdir target\installer\input
 copy target\qujat.jar target\installer\input\ >nul
 for /f %%m in ('jdeps --multi-release 17 --ignore-missing-deps --print-module-deps target\installer\input\qujat.jar') do set MODULES=%%m
-rem The jar carries the OpenCV natives for Windows x86-64; JavaFX natives come from the Windows build of the
-rem JavaFX jars, so build the jar on Windows (Maven picks the platform's JavaFX classifier).
+rem The jar carries the natives of one platform: built on Windows, Maven takes the Windows natives of JavaFX and
+rem OpenCV (pom.xml profile "windows"); elsewhere build it with -Djavafx.platform=win.
 jpackage --type msi --dest target\installer --name "Qujat Workstation" --app-version 0.1.0 --vendor Qujat ^
   --input target\installer\input --main-jar qujat.jar --main-class kz.qujat.Main ^
   --arguments "workstation --central %CENTRAL_URL%" ^

@@ -92,9 +92,21 @@ public final class CentralCommand implements Callable<Integer> {
             + " without them a CRL counts until its next-update). An older CRL gives 503 \"not confirmed, retrying\".")
     java.time.Duration crlMaxAge;
 
+    @Option(names = "--tsa-policy", paramLabel = "OID", description = "A TSA policy OID under which a decision's"
+            + " signature time-stamp may be made (repeatable, e.g. НУЦ РК's 1.2.398.3.3.2.6.1); a time-stamp under"
+            + " another policy is refused (400, naming both). Default: any policy.")
+    java.util.List<String> tsaPolicies = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
-        CentralConfig.Builder b = CentralConfig.builder().validation(ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge)).port(port).db(db).trustDir(trust).staffFile(staff)
+        ValidationPolicy validation;
+        try {
+            validation = ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge).withTsaPolicies(tsaPolicies);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 2;
+        }
+        CentralConfig.Builder b = CentralConfig.builder().validation(validation).port(port).db(db).trustDir(trust).staffFile(staff)
                 .claimTtl(claimTtl).sessionTtl(sessionTtl).relayLease(relayLease).sweepInterval(sweepInterval)
                 .production(production).peerCert(peerCert);
         b.pointsFile(points).auditCheckpoint(checkpointRows, checkpointInterval);

@@ -103,7 +103,7 @@ public final class CentralServer implements AutoCloseable {
                     sessions, review,
                     new DecisionService(applications, new DecisionStore(database, applicantTexts), review, id.staffVerifier(), policies,
                             config.clock()),
-                    new HandoverService(applications, pickup, review, config.clock()),
+                    new HandoverService(applications, pickup, review, points, config.clock()),
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
                     new RegistryFeedService(registry, config.registryFeedKey(), images),
                     new ProductionReadyService(id.signedRequests(), pickup, config.clock()),

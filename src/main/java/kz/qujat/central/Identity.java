@@ -32,8 +32,8 @@ record Identity(CmsVerifier verifier, SigningKey ownKey, SignedRequests signedRe
         CmsVerifier verifier = new CmsVerifier(trust, config.clock());
         ValidationPolicy p = config.validation();
         CmsVerifier staff = new CmsVerifier(trust, config.clock(), p);
-        CmsVerifier login = new CmsVerifier(trust, config.clock(), new ValidationPolicy(p.ocsp(), p.useAia(),
-                p.crlFallback(), false, p.requireOcsp(), p.timeout(), p.crlMaxAge())).acceptingPlainCms();
+        CmsVerifier login = new CmsVerifier(trust, config.clock(), p.withoutTimestampRequirement())
+                .acceptingPlainCms();
         SigningKey key = null;
         if (config.keyFile() != null) {
             char[] password = config.keyPassword() == null ? new char[0] : config.keyPassword();

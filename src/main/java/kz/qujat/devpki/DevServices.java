@@ -27,8 +27,13 @@ public final class DevServices {
     }
 
     public static DevTsa tsa(Path certs, Clock clock) throws IOException, GeneralSecurityException {
+        return tsa(certs, clock, DevTsa.POLICY.getId());
+    }
+
+    /** The TSA issuing under another policy OID (a TSA that changed its policy, in a test). */
+    public static DevTsa tsa(Path certs, Clock clock, String policy) throws IOException, GeneralSecurityException {
         KeyStore store = p12(certs.resolve("tsa.p12"));
-        return new DevTsa(key(store, "tsa"), leaf(store, "tsa"), chain(store, "tsa"), clock);
+        return new DevTsa(key(store, "tsa"), leaf(store, "tsa"), chain(store, "tsa"), clock, policy);
     }
 
     public static DevOcsp ocsp(Path certs, Clock clock) throws IOException, GeneralSecurityException {

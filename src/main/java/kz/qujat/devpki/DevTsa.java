@@ -31,7 +31,7 @@ import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
  */
 public final class DevTsa {
     /** A development policy OID under the Kazakh arc's private use; production TSAs publish their own. */
-    static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.2.398.3.3.2.99.1");
+    public static final ASN1ObjectIdentifier POLICY = new ASN1ObjectIdentifier("1.2.398.3.3.2.99.1");
 
     private final TimeStampResponseGenerator generator;
     private final Clock clock;
@@ -39,7 +39,17 @@ public final class DevTsa {
 
     public DevTsa(PrivateKey key, X509Certificate certificate, List<X509Certificate> chain, Clock clock)
             throws GeneralSecurityException {
+        this(key, certificate, chain, clock, POLICY.getId());
+    }
+
+    /**
+     * Issuing under {@code policy}; a request asking for another policy (reqPolicy) is refused (unacceptedPolicy),
+     * as a real TSA does.
+     */
+    public DevTsa(PrivateKey key, X509Certificate certificate, List<X509Certificate> chain, Clock clock, String policy)
+            throws GeneralSecurityException {
         this.clock = clock;
+        ASN1ObjectIdentifier tsaPolicy = new ASN1ObjectIdentifier(policy);
         try {
             DigestCalculator sha256 = new JcaDigestCalculatorProviderBuilder().build()
                     .get(new AlgorithmIdentifier(NISTObjectIdentifiers.id_sha256));
@@ -47,9 +57,10 @@ public final class DevTsa {
                     new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
                             .build(new JcaContentSignerBuilder(key.getAlgorithm().equals("RSA")
                                     ? "SHA256withRSA" : "SHA256withECDSA").build(key), certificate),
-                    sha256, POLICY);
+                    sha256, tsaPolicy);
             tokens.addCertificates(new JcaCertStore(chain));
-            this.generator = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED);
+            this.generator = new TimeStampResponseGenerator(tokens, TSPAlgorithms.ALLOWED,
+                    java.util.Set.of(tsaPolicy));
         } catch (OperatorCreationException | TSPException e) {
             throw new GeneralSecurityException("cannot set up the TSA signer", e);
         }

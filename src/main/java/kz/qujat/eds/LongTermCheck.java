@@ -44,9 +44,9 @@ final class LongTermCheck {
         } catch (Timestamps.Refused e) {
             return VerificationResult.failed(Failure.BAD_TIMESTAMP, e.getMessage(), signer, signingTime, Evidence.NONE);
         }
-        if (ts != null && !offline.tsaPolicies().isEmpty() && !offline.tsaPolicies().contains(ts.policy())) {
-            return VerificationResult.failed(Failure.BAD_TIMESTAMP, "the time-stamp's TSA policy " + ts.policy()
-                    + " is not an accepted one " + offline.tsaPolicies(), signer, signingTime, Evidence.NONE);
+        String refusedPolicy = ts == null ? null : refusedTsaPolicy(ts);
+        if (refusedPolicy != null) {
+            return VerificationResult.failed(Failure.BAD_TIMESTAMP, refusedPolicy, signer, signingTime, Evidence.NONE);
         }
         if (ts == null && policy.requireTimestamp()) {
             return VerificationResult.failed(Failure.NO_TIMESTAMP, "the signature has no signature time-stamp",
@@ -86,6 +86,22 @@ final class LongTermCheck {
                     + purpose.name().toLowerCase() + ": " + KeyUsages.describe(purpose), signer, signingTime, evidence);
         }
         return VerificationResult.ok(signer, signingTime, content, evidence);
+    }
+
+    /**
+     * Why the time-stamp's TSA policy is not accepted (by the configured policy, or by the archive's evidence), or
+     * null. A TSA that changed its policy OID is seen here instead of being silently accepted.
+     */
+    private String refusedTsaPolicy(Timestamps.Checked ts) {
+        for (java.util.Set<String> accepted : List.of(policy.tsaPolicies(), offline.tsaPolicies())) {
+            if (!accepted.isEmpty() && !accepted.contains(ts.policy())) {
+                return "the signature time-stamp of " + ts.tsa().getSubjectX500Principal().getName()
+                        + " was made under TSA policy " + ts.policy() + ", which is not an accepted one "
+                        + new java.util.TreeSet<>(accepted) + " (a TSA that changed its policy must be accepted"
+                        + " explicitly: --tsa-policy)";
+            }
+        }
+        return null;
     }
 
     /** The revocation finding: a failure (null when fine) and what to record. */
@@ -146,14 +162,22 @@ final class LongTermCheck {
         };
     }
 
-    /** An OCSP response the archive kept; one that cannot be trusted or is about another issuer's certificate: TRY_LATER. */
+    /**
+     * An OCSP response the archive kept; one that cannot be trusted, is about another issuer's certificate or is not
+     * fresh for the judged time: TRY_LATER. A revocation at or before that time is final, however old the response.
+     */
     private Revocation byEvidence(List<byte[]> responses, X509Certificate signer, X509Certificate issuer, Instant at) {
         String problem = "the OCSP response given is about another issuer's certificate";
         for (byte[] response : responses) {
             try {
                 OcspClient.Answer answer = OcspClient.evidence(response, signer, issuer);
                 if (answer != null) {
-                    return judged(answer, signer, at);
+                    Revocation found = judged(answer, signer, at);
+                    String stale = found.failure() == Failure.REVOKED ? null : stale(answer, at);
+                    if (stale == null) {
+                        return found;
+                    }
+                    problem = stale;
                 }
             } catch (EdsException e) {
                 problem = e.getMessage();
@@ -161,6 +185,28 @@ final class LongTermCheck {
         }
         return new Revocation(Failure.REVOCATION_UNAVAILABLE, "revocation status not established: " + problem,
                 RevocationSource.NONE, null, null, null, null);
+    }
+
+    /**
+     * Why an archived OCSP answer says nothing about the judged time {@code at}, or null when it does (ETSI EN 319
+     * 102-1's revocation freshness): its thisUpdate must not be older than {@code at} minus the allowed age, which is
+     * the policy's ({@code --crl-max-age}), else the response's own next-update − this-update, else none — a
+     * response without next-update proves a status only from the moment it states, so it must be from the judged
+     * time or later (a response produced after a time-stamped signing time is the classic long-term evidence).
+     */
+    private String stale(OcspClient.Answer answer, Instant at) {
+        java.time.Duration window = policy.crlMaxAge() != null ? policy.crlMaxAge()
+                : answer.nextUpdate() != null ? java.time.Duration.between(answer.thisUpdate(), answer.nextUpdate())
+                : java.time.Duration.ZERO;
+        Instant oldest = at.minus(window);
+        if (!answer.thisUpdate().isBefore(oldest.minus(OcspClient.CLOCK_SKEW))) {
+            return null;
+        }
+        return "the OCSP response given states the status at " + answer.thisUpdate() + ", "
+                + ChainCheck.age(java.time.Duration.between(answer.thisUpdate(), at)) + " before the validation time "
+                + at + ": it says nothing about the status then (it must be from " + oldest + " or later"
+                + (policy.crlMaxAge() != null ? ", the allowed age " + policy.crlMaxAge()
+                : answer.nextUpdate() != null ? ", the response's own validity" : ", it has no next-update") + ")";
     }
 
     /** The path check already applied the CRLs; only record the one that cleared the signer, or refuse. */

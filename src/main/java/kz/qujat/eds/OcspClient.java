@@ -40,10 +40,11 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  */
 final class OcspClient {
     private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** A checked answer. */
-    record Answer(Status status, Instant revocationTime, Instant producedAt, String responder, byte[] response) { }
+    /** A checked answer; {@code thisUpdate} is when the status was known to be so, {@code nextUpdate} may be null. */
+    record Answer(Status status, Instant revocationTime, Instant producedAt, String responder, byte[] response,
+                  Instant thisUpdate, Instant nextUpdate) { }
 
     enum Status { GOOD, REVOKED, UNKNOWN }
 
@@ -168,14 +169,17 @@ final class OcspClient {
             }
             String responder = signer.getSubjectX500Principal().getName();
             Instant produced = basic.getProducedAt().toInstant();
+            Instant thisUpdate = single.getThisUpdate().toInstant();
+            Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
             CertificateStatus status = single.getCertStatus();
             if (status == CertificateStatus.GOOD) {
-                return new Answer(Status.GOOD, null, produced, responder, bytes);
+                return new Answer(Status.GOOD, null, produced, responder, bytes, thisUpdate, nextUpdate);
             }
             if (status instanceof RevokedStatus revoked) {
-                return new Answer(Status.REVOKED, revoked.getRevocationTime().toInstant(), produced, responder, bytes);
+                return new Answer(Status.REVOKED, revoked.getRevocationTime().toInstant(), produced, responder, bytes,
+                        thisUpdate, nextUpdate);
             }
-            return new Answer(Status.UNKNOWN, null, produced, responder, bytes);
+            return new Answer(Status.UNKNOWN, null, produced, responder, bytes, thisUpdate, nextUpdate);
         }
         throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response does not cover the certificate");
     }

@@ -62,6 +62,11 @@ public final class ProductionCommand implements Callable<Integer> {
             + " without them a CRL counts until its next-update). An older CRL gives 503 \"not confirmed, retrying\".")
     java.time.Duration crlMaxAge;
 
+    @Option(names = "--tsa-policy", paramLabel = "OID", description = "A TSA policy OID under which a decision's"
+            + " signature time-stamp may be made (repeatable, e.g. НУЦ РК's 1.2.398.3.3.2.6.1); a time-stamp under"
+            + " another policy is refused (400, naming both). Default: any policy.")
+    java.util.List<String> tsaPolicies = new java.util.ArrayList<>();
+
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
@@ -84,7 +89,8 @@ public final class ProductionCommand implements Callable<Integer> {
         try {
             server = ProductionServer.start(ProductionConfig.of(port, db, TrustConfig.load(trust), serviceKey,
                     Certificates.read(peerCert), central, productionTime)
-                    .withValidation(ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge)));
+                    .withValidation(ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge)
+                            .withTsaPolicies(tsaPolicies)));
         } catch (java.io.IOException | RuntimeException e) {
             err.println("cannot start the production node: " + e.getMessage());
             return 1;

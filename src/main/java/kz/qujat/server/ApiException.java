@@ -32,6 +32,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(problem.withCode(code));
     }
 
+    /** The same refusal naming the registration point that holds the document (a clerk of another point). */
+    public ApiException withHeldAt(kz.qujat.api.ApplicantStatus.Pickup point) {
+        return new ApiException(problem.withHeldAt(point));
+    }
+
     public Problem problem() {
         return problem;
     }

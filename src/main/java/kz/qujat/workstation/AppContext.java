@@ -11,15 +11,17 @@ import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.workstation.files.SaveDialog;
+import kz.qujat.workstation.lock.LockServices;
 import kz.qujat.workstation.login.LoginServices;
 import kz.qujat.workstation.outbox.DecisionOutbox;
+import kz.qujat.workstation.review.ReviewServices;
 
 /**
  * The services of one running workstation, built once at start-up and handed to screens through their
  * constructors: configuration, language, the background task runner, settings, the decision outbox and the
  * image checks. Nothing here is static.
  */
-public final class AppContext implements AutoCloseable, LoginServices {
+public final class AppContext implements AutoCloseable, LoginServices, LockServices, ReviewServices {
     private final WorkstationConfig config;
     private final I18n i18n;
     private final BackgroundTask tasks;

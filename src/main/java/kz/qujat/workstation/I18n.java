@@ -84,6 +84,15 @@ public final class I18n {
         }
     }
 
+    /**
+     * The texts of one language whatever the user chose (a document handed to a citizen, such as the handover
+     * receipt, is in Kazakh and Russian on every screen language); a missing key shows as the key.
+     */
+    public static java.util.function.UnaryOperator<String> texts(Locale language) {
+        ResourceBundle b = load(supported(language));
+        return key -> b.containsKey(key) ? b.getString(key) : key;
+    }
+
     static ResourceBundle load(Locale l) {
         // no fallback to the JVM's default locale: the bundle is exactly the chosen language
         return ResourceBundle.getBundle(BUNDLE, l, ResourceBundle.Control.getNoFallbackControl(

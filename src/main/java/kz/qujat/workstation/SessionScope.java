@@ -37,6 +37,20 @@ public final class SessionScope {
         return app;
     }
 
+    /** The user's language (view models take it from here, not from the whole {@link AppContext}). */
+    public I18n i18n() {
+        return app.i18n();
+    }
+
+    /** The one path off the FX thread. */
+    public BackgroundTask tasks() {
+        return app.tasks();
+    }
+
+    public java.time.Clock clock() {
+        return app.clock();
+    }
+
     public StaffSession session() {
         return session;
     }

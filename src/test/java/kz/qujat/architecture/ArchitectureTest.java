@@ -156,4 +156,18 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("kz.qujat.Main")
             .should().dependOnClassesThat().haveFullyQualifiedName("kz.qujat.Main")).check(CLASSES);
     }
+
+    @Test
+    void viewModelsTakeNarrowServices() {
+        // a view model (and the decision signer it drives) names what it uses (LoginServices, ReviewServices,
+        // LockServices, the session's scope), never the whole AppContext; nested classes and lambdas count
+        DescribedPredicate<JavaClass> viewModelOrSigner = DescribedPredicate.describe("view models and DecisionSigner",
+                c -> {
+                    String top = c.getName().replaceAll("\\$.*", "");
+                    return top.startsWith("kz.qujat.workstation.")
+                            && (top.endsWith("ViewModel") || top.endsWith(".DecisionSigner"));
+                });
+        (noClasses().that(viewModelOrSigner)
+            .should().dependOnClassesThat().haveFullyQualifiedName("kz.qujat.workstation.AppContext")).check(CLASSES);
+    }
 }

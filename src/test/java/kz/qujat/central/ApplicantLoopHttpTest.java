@@ -27,6 +27,9 @@ import kz.qujat.api.Paths;
 import kz.qujat.api.ReadyReport;
 import kz.qujat.domain.RegistrationPoints;
 import kz.qujat.eds.CmsSigner;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,19 +43,19 @@ class ApplicantLoopHttpTest {
     @TempDir
     Path tmp;
 
-    private static String status(CentralFixture f, String ticket) {
+    private static String status(TestCentral f, String ticket) {
         return Paths.fill(Paths.APPLICANT_STATUS, "ticketNumber", ticket);
     }
 
-    private static String iin(CentralFixture f, UUID id) throws Exception {
+    private static String iin(TestCentral f, UUID id) throws Exception {
         return ((String) f.scalar("SELECT iin FROM application WHERE id = ?", id)).trim();
     }
 
-    private static void ready(CentralFixture f, UUID id, String point) throws Exception {
+    private static void ready(TestCentral f, UUID id, String point) throws Exception {
         byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "012345678", Instant.now()));
-        HttpRequest r = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
+        HttpRequest r = HttpRequest.newBuilder(URI.create(f.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json").header("Qujat-Signature", Base64.getEncoder()
-                        .encodeToString(CmsSigner.signDetached(DevKeys.signing("production-node"), body)))
+                        .encodeToString(CmsSigner.signDetached(DevIdentities.signingKey("production-node"), body)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         assertThat(HttpClient.newHttpClient().send(r, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
     }
@@ -88,9 +91,9 @@ class ApplicantLoopHttpTest {
     @Test
     void theApplicantFollowsTheApplicationAndIsToldEveryStepThatMatters() throws Exception {
         Path sinkFile = tmp.resolve("notifications.jsonl");
-        try (CentralFixture f = new CentralFixture(b -> b.peerCert(DevKeys.dir().resolve("production-node.crt"))
+        try (TestCentral f = new TestCentral(b -> b.peerCert(DevIdentities.dir().resolve("production-node.crt"))
                 .notifications(new FileNotificationChannel(sinkFile)).notifyInterval(Duration.ofMillis(100)))) {
-            CentralFixture.Submitted s = f.submit("ASTANA");
+            TestCentral.Submitted s = f.submit("ASTANA");
             String iin = iin(f, s.id());
             Http.Answer submitted = f.http.getWith(status(f, s.ticket()), ApplicantStatusService.IIN_HEADER, iin);
             assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
@@ -113,7 +116,7 @@ class ApplicantLoopHttpTest {
                     .isEqualTo(400);
 
             // annulled for the photo: reason in words, apply again online, a notification in both languages
-            CentralFixture.Submitted photo = f.decided("ASTANA", OFFICER, "ANNUL", "PHOTO", null);
+            TestCentral.Submitted photo = f.decided("ASTANA", OFFICER, "ANNUL", "PHOTO", null);
             JsonNode a = f.http.getWith(status(f, photo.ticket()), ApplicantStatusService.IIN_HEADER,
                     iin(f, photo.id())).json();
             assertThat(a.get("status").asText()).isEqualTo("ANNULLED");
@@ -125,7 +128,7 @@ class ApplicantLoopHttpTest {
                     photo.id())).isEqualTo(1L);
 
             // further verification: go to a service centre
-            CentralFixture.Submitted further = f.decided("ASTANA", OFFICER, "ANNUL", "FURTHER_VERIFICATION",
+            TestCentral.Submitted further = f.decided("ASTANA", OFFICER, "ANNUL", "FURTHER_VERIFICATION",
                     "паспортные данные расходятся");
             JsonNode fv = f.http.getWith(status(f, further.ticket()), ApplicantStatusService.IIN_HEADER,
                     iin(f, further.id())).json();
@@ -133,7 +136,7 @@ class ApplicantLoopHttpTest {
             assertThat(fv.get("annulment").get("nextStepText").get("ru").asText()).contains("ЦОН");
 
             // approved, made, ready at ASTANA-01: the point with its address; then handed over
-            CentralFixture.Submitted ok = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
+            TestCentral.Submitted ok = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
             ready(f, ok.id(), "ASTANA-01");
             JsonNode r = f.http.getWith(status(f, ok.ticket()), ApplicantStatusService.IIN_HEADER, iin(f, ok.id())).json();
             var point = RegistrationPoints.bundled().parse("ASTANA-01");
@@ -179,10 +182,10 @@ class ApplicantLoopHttpTest {
             ex.close();
         });
         gateway.start();
-        try (CentralFixture f = new CentralFixture(b -> b.notifyInterval(Duration.ofMillis(100))
+        try (TestCentral f = new TestCentral(b -> b.notifyInterval(Duration.ofMillis(100))
                 .notifications(new HttpNotificationChannel(URI.create("http://127.0.0.1:"
                         + gateway.getAddress().getPort() + "/notify"))))) {
-            CentralFixture.Submitted s = f.decided("ASTANA", OFFICER, "ANNUL", "SIGNATURE", null);
+            TestCentral.Submitted s = f.decided("ASTANA", OFFICER, "ANNUL", "SIGNATURE", null);
             await(Duration.ofSeconds(30), () ->
                     f.scalar("SELECT delivered_at FROM notification WHERE application_id = ?", s.id()) != null);
             assertThat(f.scalar("SELECT attempts FROM notification WHERE application_id = ?", s.id())).isEqualTo(3);
@@ -204,9 +207,9 @@ class ApplicantLoopHttpTest {
                 StandardCharsets.UTF_8).replace("г. Астана, пр. Мангилик Ел, 8", "г. Астана, ул. Новая, 1");
         Path points = tmp.resolve("points.csv");
         Files.writeString(points, csv, StandardCharsets.UTF_8);
-        try (CentralFixture f = new CentralFixture(b -> b.pointsFile(points)
-                .peerCert(DevKeys.dir().resolve("production-node.crt")))) {
-            CentralFixture.Submitted ok = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
+        try (TestCentral f = new TestCentral(b -> b.pointsFile(points)
+                .peerCert(DevIdentities.dir().resolve("production-node.crt")))) {
+            TestCentral.Submitted ok = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
             ready(f, ok.id(), "ASTANA-01");
             assertThat(f.http.getWith(status(f, ok.ticket()), ApplicantStatusService.IIN_HEADER, iin(f, ok.id()))
                     .json().get("pickup").get("address").get("ru").asText()).isEqualTo("г. Астана, ул. Новая, 1");
@@ -215,7 +218,7 @@ class ApplicantLoopHttpTest {
             assertThat(f.http.post(Paths.INTAKE, null, unknownPoint).status()).isEqualTo(400);
         }
         Files.writeString(points, csv.replace("ALMATY-02,ALMATY,", "ALMATY-02,NARNIA,"), StandardCharsets.UTF_8);
-        assertThatThrownBy(() -> new CentralFixture(b -> b.pointsFile(points)))
+        assertThatThrownBy(() -> new TestCentral(b -> b.pointsFile(points)))
                 .hasMessageContaining("points.csv").hasMessageContaining("line").hasMessageContaining("NARNIA");
     }
 }

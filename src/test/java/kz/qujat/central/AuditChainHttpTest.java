@@ -23,6 +23,9 @@ import kz.qujat.central.audit.AuditVerifier;
 import kz.qujat.central.audit.AuditVerifier.Finding;
 import kz.qujat.central.store.AuditStore;
 import kz.qujat.store.Database;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,7 +40,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class AuditChainHttpTest {
     private static final String OFFICER = "officer-astana";
-    private static CentralFixture f;
+    private static TestCentral f;
     private static Database db;
     private static AuditStore store;
     @TempDir
@@ -45,7 +48,7 @@ class AuditChainHttpTest {
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture(b -> b.key(DevKeys.dir().resolve("central-service.p12"), "qujat-dev".toCharArray())
+        f = new TestCentral(b -> b.key(DevIdentities.dir().resolve("central-service.p12"), "qujat-dev".toCharArray())
                 .auditCheckpoint(5, Duration.ofHours(1)));
         PGSimpleDataSource ds = new PGSimpleDataSource();
         ds.setUrl(f.jdbcUrl);
@@ -53,7 +56,7 @@ class AuditChainHttpTest {
         store = new AuditStore(db);
         f.decided("ASTANA", OFFICER, "ANNUL", "PHOTO", null);
         f.decided("ASTANA", OFFICER, "APPROVE", null, null);
-        CentralFixture.Submitted released = f.submit("ASTANA");
+        TestCentral.Submitted released = f.submit("ASTANA");
         f.claim(OFFICER, released.id());
         f.http.post(Paths.fill(Paths.RELEASE, "id", released.id().toString()), f.token(OFFICER), "");
         ApplicantLoopHttpTest.await(Duration.ofSeconds(20), () -> store.head().checkpointSeq() >= 5);
@@ -73,7 +76,7 @@ class AuditChainHttpTest {
 
     private static AuditVerifier.Report verify() throws Exception {
         return AuditVerifier.verify(rows(), store.checkpoints(), AuditCommand.signatures(
-                DevKeys.dir().resolve("central-service.crt"), DevKeys.dir().resolve("trust")));
+                DevIdentities.dir().resolve("central-service.crt"), DevIdentities.dir().resolve("trust")));
     }
 
     /** As someone with database access would: the append-only triggers do not fire for this session. */
@@ -103,11 +106,11 @@ class AuditChainHttpTest {
         }
         // a checkpoint signed by another key is refused by name
         AuditCheckpoint real = store.checkpoints().get(0);
-        byte[] forged = kz.qujat.eds.CmsSigner.signDetached(DevKeys.signing("production-node"),
+        byte[] forged = kz.qujat.eds.CmsSigner.signDetached(DevIdentities.signingKey("production-node"),
                 AuditChain.checkpointDocument(real.seq(), real.hash(), real.at()));
         AuditVerifier.Report wrongSigner = AuditVerifier.verify(rows(), List.of(new AuditCheckpoint(real.seq(),
-                real.hash(), real.at(), forged)), AuditCommand.signatures(DevKeys.dir().resolve("central-service.crt"),
-                DevKeys.dir().resolve("trust")));
+                real.hash(), real.at(), forged)), AuditCommand.signatures(DevIdentities.dir().resolve("central-service.crt"),
+                DevIdentities.dir().resolve("trust")));
         assertThat(wrongSigner.problem().finding()).isEqualTo(Finding.CHECKPOINT);
     }
 
@@ -205,11 +208,11 @@ class AuditChainHttpTest {
             assertThat(Main.commandLine().execute("audit", "export", "--db", f.jdbcUrl, "--out", export.toString()))
                     .isZero();
             String[] verifyFile = {"audit", "verify", "--file", export.toString(), "--cert",
-                    DevKeys.dir().resolve("central-service.crt").toString(), "--trust", DevKeys.dir().resolve("trust").toString()};
+                    DevIdentities.dir().resolve("central-service.crt").toString(), "--trust", DevIdentities.dir().resolve("trust").toString()};
             assertThat(Main.commandLine().execute(verifyFile)).isZero();
             assertThat(Main.commandLine().execute("audit", "verify", "--db", f.jdbcUrl, "--cert",
-                    DevKeys.dir().resolve("central-service.crt").toString(), "--trust",
-                    DevKeys.dir().resolve("trust").toString())).isZero();
+                    DevIdentities.dir().resolve("central-service.crt").toString(), "--trust",
+                    DevIdentities.dir().resolve("trust").toString())).isZero();
             List<String> lines = new ArrayList<>(Files.readAllLines(export, StandardCharsets.UTF_8));
             int row5 = 5; // line 0 is the header, line n the row n
             lines.set(row5, lines.get(row5).replace("\"kind\":\"", "\"kind\":\"X"));
@@ -227,7 +230,7 @@ class AuditChainHttpTest {
     @Test
     void readingPersonalDataIsAuditedAndASupervisorListsTheAccesses() throws Exception {
         synchronized (AuditChainHttpTest.class) {
-            CentralFixture.Submitted s = f.submit("ASTANA");
+            TestCentral.Submitted s = f.submit("ASTANA");
             f.claim(OFFICER, s.id());
             f.http.get(Paths.fill(Paths.PHOTO, "id", s.id().toString()), f.token(OFFICER));
             f.http.get(Paths.fill(Paths.SIGNATURE, "id", s.id().toString()), f.token(OFFICER));

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.qujat.api.Paths;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
 import kz.qujat.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,8 +30,8 @@ class CentralProcessTest {
         Path out = tmp.resolve("central.out");
         Process p = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), "kz.qujat.Main",
                 "central", "--port", "0", "--db", TestPostgres.freshJdbcUrl(),
-                "--trust", DevKeys.dir().resolve("trust").toString(),
-                "--staff", DevKeys.dir().resolve("staff-dev.csv").toString())
+                "--trust", DevIdentities.dir().resolve("trust").toString(),
+                "--staff", DevIdentities.dir().resolve("staff-dev.csv").toString())
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         try {
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

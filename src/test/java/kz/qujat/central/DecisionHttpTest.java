@@ -14,6 +14,9 @@ import kz.qujat.api.Paths;
 import kz.qujat.api.ProductionOrder;
 import kz.qujat.domain.Eligibility;
 import kz.qujat.eds.CmsSigner;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,11 +24,11 @@ import org.junit.jupiter.api.Test;
 /** Signed decisions through real HTTP with the certs-dev keys, the refund on annulment and the reapply rules. */
 class DecisionHttpTest {
     private static final String OFFICER = "officer-astana";
-    private static CentralFixture f;
+    private static TestCentral f;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture();
+        f = new TestCentral();
     }
 
     @AfterAll
@@ -91,13 +94,13 @@ class DecisionHttpTest {
         byte[] bytes = doc.canonicalBytes();
         String url = Paths.fill(Paths.DECISION, "id", id.toString());
         String token = f.token(OFFICER);
-        byte[] authCms = CmsSigner.signDetached(DevKeys.authentication(OFFICER), bytes);
+        byte[] authCms = CmsSigner.signDetached(DevIdentities.authenticationKey(OFFICER), bytes);
         Http.Answer wrongKey = f.http.post(url, token, Map.of("document", b64(bytes), "cms", b64(authCms)));
         assertThat(wrongKey.status()).isEqualTo(400);
         assertThat(wrongKey.json().get("detail").asText()).contains("WRONG_KEY_USAGE");
         DecisionDocument other = new DecisionDocument(id, doc.ticketNumber(), "ANNUL", "PHOTO", null, doc.formSha256(),
                 doc.photoSha256(), doc.signatureSha256(), doc.policyVersion(), doc.officerIin(), doc.decidedAt());
-        byte[] cms = CmsSigner.signDetached(DevKeys.signing(OFFICER), bytes);
+        byte[] cms = CmsSigner.signDetached(DevIdentities.signingKey(OFFICER), bytes);
         Http.Answer forged = f.http.post(url, token, Map.of("document", b64(other.canonicalBytes()), "cms", b64(cms)));
         assertThat(forged.status()).isEqualTo(400);
         assertThat(forged.json().get("detail").asText()).contains("CONTENT_MISMATCH");

@@ -8,6 +8,9 @@ import java.util.UUID;
 import kz.qujat.api.DecisionDocument;
 import kz.qujat.api.Paths;
 import kz.qujat.eds.CmsSigner;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 
 /** The officer's inspection note (e.g. eye points clicked by hand) is stored with the decision, unsigned. */
@@ -15,13 +18,13 @@ class DecisionInspectionTest {
 
     @Test
     void theNoteIsStoredAndAMalformedOneRefused() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
             DecisionDocument doc = f.document("officer-astana", id, "ANNUL", "PHOTO", "глаза закрыты");
             byte[] bytes = doc.canonicalBytes();
             String cms = Base64.getEncoder().encodeToString(
-                    CmsSigner.signDetached(DevKeys.signing("officer-astana"), bytes));
+                    CmsSigner.signDetached(DevIdentities.signingKey("officer-astana"), bytes));
             String path = Paths.fill(Paths.DECISION, "id", id.toString());
             String token = f.token("officer-astana");
             Http.Answer bad = f.http.post(path, token, Map.of("document", Base64.getEncoder().encodeToString(bytes),

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,11 +16,11 @@ import org.junit.jupiter.api.Test;
  * request line) are problem+json like every other refusal.
  */
 class EdgeHttpTest {
-    private static CentralFixture f;
+    private static TestCentral f;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture();
+        f = new TestCentral();
     }
 
     @AfterAll
@@ -40,7 +41,7 @@ class EdgeHttpTest {
         String token = f.token("officer-astana");
         String swapped = swapCase(token);
         assertThat(swapped).isNotEqualTo(token).isEqualToIgnoringCase(token);
-        try (RawHttp c = new RawHttp(f.server.url())) {
+        try (RawHttp c = new RawHttp(f.url())) {
             for (int round = 0; round < 3; round++) {
                 RawHttp.Response good = c.get(Paths.QUEUE, "Authorization: Bearer " + token);
                 assertThat(good.status()).as(good.toString()).isEqualTo(200);
@@ -50,7 +51,7 @@ class EdgeHttpTest {
                 assertThat(upper.status()).as(upper.toString()).isEqualTo(401);
             }
         }
-        try (RawHttp c = new RawHttp(f.server.url())) {
+        try (RawHttp c = new RawHttp(f.url())) {
             RawHttp.Response bad = c.get(Paths.QUEUE, "Authorization: Bearer " + swapped);
             assertThat(bad.status()).as(bad.toString()).isEqualTo(401);
             RawHttp.Response good = c.get(Paths.QUEUE, "Authorization: Bearer " + token);
@@ -70,14 +71,14 @@ class EdgeHttpTest {
 
     @Test
     void aUriTooLongIsAProblem() throws Exception {
-        try (RawHttp c = new RawHttp(f.server.url())) {
+        try (RawHttp c = new RawHttp(f.url())) {
             assertProblem(c.get(Paths.HEALTH + "?x=" + "a".repeat(20_000)), 414);
         }
     }
 
     @Test
     void headersTooLargeAreAProblem() throws Exception {
-        try (RawHttp c = new RawHttp(f.server.url())) {
+        try (RawHttp c = new RawHttp(f.url())) {
             assertProblem(c.get(Paths.HEALTH, "X-Filler: " + "b".repeat(20_000)), 431);
         }
     }
@@ -86,7 +87,7 @@ class EdgeHttpTest {
     void aBadPathIsAProblem() throws Exception {
         for (String target : new String[] {"/api/v1/%2e%2e/%2e%2e/etc/passwd", "/api/v1/health%00", "/api/v1/%zz",
             "/api/v1/..;/health", "/api/v1/a%2Fb"}) {
-            try (RawHttp c = new RawHttp(f.server.url())) {
+            try (RawHttp c = new RawHttp(f.url())) {
                 RawHttp.Response r = c.get(target);
                 assertThat(r.status()).as(target + " " + r).isBetween(400, 404);
                 assertProblem(r, r.status());
@@ -100,7 +101,7 @@ class EdgeHttpTest {
             "GET /api/v1/health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n",
             "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Length: -5\r\n\r\n",
             "POST /api/v1/session HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n"}) {
-            try (RawHttp c = new RawHttp(f.server.url())) {
+            try (RawHttp c = new RawHttp(f.url())) {
                 assertProblem(c.exchange(head, null), 400);
             }
         }

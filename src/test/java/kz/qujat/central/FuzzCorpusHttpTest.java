@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,13 +37,13 @@ import org.junit.jupiter.api.Test;
 class FuzzCorpusHttpTest {
     private static final Path CORPUS = Path.of("src/test/resources/fuzz");
     private static final ObjectMapper MAPPER = Json.mapper();
-    private static CentralFixture f;
+    private static TestCentral f;
     private static String claimed;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture(b -> b.peerCert(DevKeys.dir().resolve("production-node.crt")));
-        CentralFixture.Submitted s = f.submit("ASTANA");
+        f = new TestCentral(b -> b.peerCert(DevIdentities.dir().resolve("production-node.crt")));
+        TestCentral.Submitted s = f.submit("ASTANA");
         assertThat(f.claim("officer-astana", s.id()).status()).isEqualTo(200);
         claimed = s.id().toString();
     }
@@ -89,7 +91,7 @@ class FuzzCorpusHttpTest {
 
     private HttpRequest request(JsonNode c) throws Exception {
         String path = c.get("path").asText().replace("$claimed", claimed);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.server.url() + path));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.url() + path));
         if (c.has("auth")) {
             b.header("Authorization", "Bearer " + f.token(c.get("auth").asText()));
         }
@@ -97,7 +99,7 @@ class FuzzCorpusHttpTest {
             Map.Entry<String, JsonNode> h = it.next();
             String token = f.token("officer-astana");
             b.header(h.getKey(), h.getValue().asText().replace("$token", token).replace("$TOKEN", token.toUpperCase())
-                    .replace("$feedkey", CentralFixture.FEED_KEY));
+                    .replace("$feedkey", TestCentral.FEED_KEY));
         }
         byte[] body = body(c);
         String method = c.get("method").asText();

@@ -1,5 +1,7 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,7 +18,7 @@ class IntakeChecksHttpTest {
 
     @Test
     void aTinyGreyPhotoIsAcceptedWithWarningsAndMarkedFailInTheQueue() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             ObjectNode bad = Applicants.valid("ASTANA"); // a 60x80 test image: far too small, and grey
             Http.Answer r = f.http.post(Paths.INTAKE, null, bad);
             assertThat(r.status()).isEqualTo(201);
@@ -38,7 +40,7 @@ class IntakeChecksHttpTest {
 
     @Test
     void aGoodSyntheticApplicantPassesWithoutFailures() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             SyntheticApplicant good = new SyntheticApplicants(11, TestClock.today(), 0)
                     .next(kz.qujat.domain.Region.ASTANA);
             Http.Answer r = f.http.post(Paths.INTAKE, null, good.toIntakeRequest());

@@ -1,5 +1,7 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +33,7 @@ class IntakeHttpTest {
     @BeforeAll
     static void start() throws Exception {
         jdbcUrl = TestPostgres.freshJdbcUrl();
-        server = CentralServer.start(CentralConfig.builder().port(0).db(jdbcUrl).trustDir(DevKeys.dir().resolve("trust"))
+        server = CentralServer.start(CentralConfig.builder().port(0).db(jdbcUrl).trustDir(DevIdentities.dir().resolve("trust"))
                 .maxBodyBytes(30L * 1024 * 1024).clock(TestClock.fixed()).build());
         http = new Http(server.url());
     }

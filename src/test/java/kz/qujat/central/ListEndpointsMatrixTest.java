@@ -25,6 +25,9 @@ import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.Status;
 import kz.qujat.eds.CmsSigner;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class ListEndpointsMatrixTest {
     private static final String OFFICER = "officer-astana";
     private static final String CLERK_POINT = "ASTANA-01";
-    private static CentralFixture f;
+    private static TestCentral f;
     /** Tickets by status of the applications made below, all regions together. */
     private static final Map<String, String> STATUS_OF_TICKET = new LinkedHashMap<>();
     private static final Map<String, String> POINT_OF_TICKET = new LinkedHashMap<>();
@@ -46,17 +49,17 @@ class ListEndpointsMatrixTest {
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture(b -> b.peerCert(DevKeys.dir().resolve("production-node.crt")));
+        f = new TestCentral(b -> b.peerCert(DevIdentities.dir().resolve("production-node.crt")));
         remember(f.submit("ASTANA"), "SUBMITTED", "ASTANA", CLERK_POINT);
-        CentralFixture.Submitted claimed = f.submit("ASTANA");
+        TestCentral.Submitted claimed = f.submit("ASTANA");
         assertThat(f.claim(OFFICER, claimed.id()).status()).isEqualTo(200);
         remember(claimed, "IN_REVIEW", "ASTANA", CLERK_POINT);
         remember(f.decided("ASTANA", OFFICER, "ANNUL", "PHOTO", "blurred"), "ANNULLED", "ASTANA", CLERK_POINT);
         remember(f.decided("ASTANA", OFFICER, "APPROVE", null, null), "APPROVED", "ASTANA", CLERK_POINT);
-        CentralFixture.Submitted ready = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
+        TestCentral.Submitted ready = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
         ready(ready.id(), CLERK_POINT);
         remember(ready, "READY_FOR_PICKUP", "ASTANA", CLERK_POINT);
-        CentralFixture.Submitted issued = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
+        TestCentral.Submitted issued = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
         ready(issued.id(), CLERK_POINT);
         Http.Answer handed = f.http.post(Paths.fill(Paths.HANDOVER, "ticketNumber", issued.ticket()),
                 f.token("clerk-astana"), Map.of("identityChecked", true, "oldCardSurrendered", true));
@@ -64,7 +67,7 @@ class ListEndpointsMatrixTest {
         remember(issued, "ISSUED", "ASTANA", CLERK_POINT);
         var elsewhere = Applicants.valid("ASTANA");
         elsewhere.put("registrationPoint", "ASTANA-02");
-        CentralFixture.Submitted other = f.submit(elsewhere);
+        TestCentral.Submitted other = f.submit(elsewhere);
         assertThat(f.claim(OFFICER, other.id()).status()).isEqualTo(200);
         assertThat(f.decide(OFFICER, OFFICER, other.id(), f.document(OFFICER, other.id(), "APPROVE", null, null))
                 .status()).isEqualTo(200);
@@ -79,7 +82,7 @@ class ListEndpointsMatrixTest {
         f.close();
     }
 
-    private static void remember(CentralFixture.Submitted s, String status, String region, String point) {
+    private static void remember(TestCentral.Submitted s, String status, String region, String point) {
         STATUS_OF_TICKET.put(s.ticket(), status);
         REGION_OF_TICKET.put(s.ticket(), region);
         POINT_OF_TICKET.put(s.ticket(), point);
@@ -88,10 +91,10 @@ class ListEndpointsMatrixTest {
     private static void ready(UUID id, String point) throws Exception {
         byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point,
                 String.format("%09d", Math.abs(id.getLeastSignificantBits() % 1_000_000_000L)), Instant.now()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(f.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json")
                 .header("Qujat-Signature", Base64.getEncoder().encodeToString(
-                        CmsSigner.signDetached(DevKeys.signing("production-node"), body)))
+                        CmsSigner.signDetached(DevIdentities.signingKey("production-node"), body)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         assertThat(status).isEqualTo(200);

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import kz.qujat.api.Json;
 import kz.qujat.central.http.Routes;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 
 /** The committed OpenAPI document describes exactly the routes the server declares, and the server serves it. */
@@ -31,7 +33,7 @@ class OpenApiTest {
         Set<String> declared = new HashSet<>();
         new Routes(null, new byte[0]).declared()
                 .forEach(e -> declared.add(e.getKey().name().toUpperCase(Locale.ROOT) + " " + e.getValue()));
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             Http.Answer served = f.http.get("/api/v1/openapi.json", null);
             assertThat(served.status()).isEqualTo(200);
             JsonNode doc = served.json();
@@ -44,7 +46,7 @@ class OpenApiTest {
                 String[] parts = route.split(" ", 2);
                 String path = parts[1].replace("{id}", "00000000-0000-0000-0000-000000000001")
                         .replace("{iin}", "850314312017").replace("{ticketNumber}", "Q-0000001-8");
-                HttpRequest request = HttpRequest.newBuilder(URI.create(f.server.url() + path))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(f.url() + path))
                         .method(parts[0], HttpRequest.BodyPublishers.noBody()).build();
                 HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
                 assertThat(r.body()).as(route).doesNotContain("no such resource");

@@ -15,7 +15,10 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import kz.qujat.api.Paths;
 import kz.qujat.eds.SigningKey;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
 import kz.qujat.testsupport.Requires;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +31,13 @@ import org.junit.jupiter.api.io.TempDir;
  * without signed attributes. A decision stays CAdES: the same plain CMS over a decision document is refused.
  */
 class OpensslLoginHttpTest {
-    private static CentralFixture f;
+    private static TestCentral f;
     @TempDir
     Path dir;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture();
+        f = new TestCentral();
     }
 
     @AfterAll
@@ -88,8 +91,8 @@ class OpensslLoginHttpTest {
 
     @Test
     void plainOpensslCmsLogsIn() throws Exception {
-        Path[] rsa = pem(DevKeys.authentication("officer-astana"), "astana");
-        Path[] ec = pem(DevKeys.authentication("officer-almaty"), "almaty");
+        Path[] rsa = pem(DevIdentities.authenticationKey("officer-astana"), "astana");
+        Path[] ec = pem(DevIdentities.authenticationKey("officer-almaty"), "almaty");
         String[][] variants = {{"-nodetach"}, {}, {"-nodetach", "-cades"}, {"-cades"}, {"-nodetach", "-noattr"},
             {"-noattr"}, {"-nodetach", "-nosmimecap"}};
         for (String[] v : variants) {
@@ -104,13 +107,13 @@ class OpensslLoginHttpTest {
 
     @Test
     void plainCmsStillNeedsTheCertificateInsideTheRightKeyAndTheNonce() throws Exception {
-        Path[] rsa = pem(DevKeys.authentication("officer-astana"), "astana");
+        Path[] rsa = pem(DevIdentities.authenticationKey("officer-astana"), "astana");
         Http.Answer noCert = login(rsa, "-nodetach", "-nocerts");
         assertThat(noCert.status()).as(noCert.toString()).isEqualTo(401);
-        Http.Answer signing = login(pem(DevKeys.signing("officer-astana"), "signing"), "-nodetach");
+        Http.Answer signing = login(pem(DevIdentities.signingKey("officer-astana"), "signing"), "-nodetach");
         assertThat(signing.status()).as(signing.toString()).isEqualTo(401);
         assertThat(signing.json().get("detail").asText()).contains("WRONG_KEY_USAGE");
-        Http.Answer revoked = login(pem(DevKeys.authentication("officer-revoked"), "revoked"), "-nodetach");
+        Http.Answer revoked = login(pem(DevIdentities.authenticationKey("officer-revoked"), "revoked"), "-nodetach");
         assertThat(revoked.status()).as(revoked.toString()).isEqualTo(401);
         JsonNode challenge = f.http.post(Paths.CHALLENGE, null, "").json();
         byte[] other = opensslSign(rsa, "not the nonce".getBytes(StandardCharsets.UTF_8), "-nodetach");
@@ -122,15 +125,15 @@ class OpensslLoginHttpTest {
     @Test
     void aDecisionSignedAsPlainCmsIsRefused() throws Exception {
         String officer = "officer-astana";
-        CentralFixture.Submitted s = f.submit("ASTANA");
+        TestCentral.Submitted s = f.submit("ASTANA");
         assertThat(f.claim(officer, s.id()).status()).isEqualTo(200);
         byte[] doc = f.document(officer, s.id(), "APPROVE", null, null).canonicalBytes();
-        byte[] cms = opensslSign(pem(DevKeys.signing(officer), "decision"), doc);
+        byte[] cms = opensslSign(pem(DevIdentities.signingKey(officer), "decision"), doc);
         Http.Answer a = f.http.post(Paths.fill(Paths.DECISION, "id", s.id().toString()), f.token(officer),
                 Map.of("document", Base64.getEncoder().encodeToString(doc), "cms", Base64.getEncoder().encodeToString(cms)));
         assertThat(a.status()).as(a.toString()).isEqualTo(400);
         assertThat(a.json().get("detail").asText()).contains("NOT_CADES");
-        byte[] cades = opensslSign(pem(DevKeys.signing(officer), "decision"), doc, "-cades");
+        byte[] cades = opensslSign(pem(DevIdentities.signingKey(officer), "decision"), doc, "-cades");
         Http.Answer b = f.http.post(Paths.fill(Paths.DECISION, "id", s.id().toString()), f.token(officer),
                 Map.of("document", Base64.getEncoder().encodeToString(doc), "cms", Base64.getEncoder().encodeToString(cades)));
         assertThat(b.status()).as("openssl -cades makes CAdES-BES: " + b).isEqualTo(200);

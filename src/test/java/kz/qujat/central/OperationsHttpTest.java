@@ -11,6 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import kz.qujat.api.Paths;
 import kz.qujat.testsupport.Await;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 
 /** Prometheus /metrics shows what the operations team watches; /ready fails while the database is unreachable. */
@@ -19,7 +21,7 @@ class OperationsHttpTest {
 
     @Test
     void metricsShowTheQueueTheCountersThePoolAndTheRoutes() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             f.submit("ASTANA");
             f.submit("ASTANA");
             f.submit("ALMATY");
@@ -53,7 +55,7 @@ class OperationsHttpTest {
 
     @Test
     void readinessFailsWhileTheDatabaseRefusesConnectionsAndRecovers() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             assertThat(f.http.get(Paths.READY, null).status()).isEqualTo(200);
             String db = f.jdbcUrl.replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
             String admin = f.jdbcUrl.replace("/" + db, "/postgres");

@@ -1,5 +1,9 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.Await;
+
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,7 +36,7 @@ class OutboxRelayTest {
 
     @Test
     void retriesWithBackoffUntilTheProductionNodeAcceptsTheSignedOrder() throws Exception {
-        Path dir = DevKeys.dir();
+        Path dir = DevIdentities.dir();
         CmsVerifier verifier = new CmsVerifier(TrustConfig.load(dir.resolve("trust")), TestClock.live());
         X509Certificate central;
         try (var in = java.nio.file.Files.newInputStream(dir.resolve("central-service.crt"))) {
@@ -60,15 +64,12 @@ class OutboxRelayTest {
             accepted.add(order.applicationId());
             ctx.status(201).json(new ProductionAck(order.applicationId(), "ACCEPTED", false));
         }).start(0);
-        try (CentralFixture f = new CentralFixture(b -> b.production(URI.create("http://localhost:" + production.port()))
+        try (TestCentral f = new TestCentral(b -> b.production(URI.create("http://localhost:" + production.port()))
                 .key(dir.resolve("central-service.p12"), "qujat-dev".toCharArray())
                 .relayInterval(Duration.ofMillis(50)))) {
             UUID id = f.decided("ASTANA", "officer-astana", "APPROVE", null, null).id();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (f.scalar("SELECT delivered_at FROM outbox WHERE application_id = ?", id) == null
-                    && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
+            Await.until(Duration.ofSeconds(20), "the third attempt to be delivered",
+                    () -> scalarOrNull(f, "SELECT delivered_at FROM outbox WHERE application_id = ?", id) != null);
             assertThat(badSignatures.get()).isZero();
             assertThat(accepted).containsExactly(id);
             assertThat(calls).hasSize(3);
@@ -79,6 +80,14 @@ class OutboxRelayTest {
             assertThat(f.detail("officer-astana", id).get("status").asText()).isEqualTo("IN_PRODUCTION");
         } finally {
             production.stop();
+        }
+    }
+
+    private static Object scalarOrNull(TestCentral f, String sql, Object... args) {
+        try {
+            return f.scalar(sql, args);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

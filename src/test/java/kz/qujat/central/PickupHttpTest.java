@@ -1,5 +1,8 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +26,11 @@ import org.junit.jupiter.api.Test;
 /** The end of the lifecycle: signed ready reports, the clerk's handover, the supervisor's annulment log. */
 class PickupHttpTest {
     private static final String OFFICER = "officer-astana";
-    private static CentralFixture f;
+    private static TestCentral f;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture(b -> b.peerCert(DevKeys.dir().resolve("production-node.crt")));
+        f = new TestCentral(b -> b.peerCert(DevIdentities.dir().resolve("production-node.crt")));
     }
 
     @AfterAll
@@ -41,11 +44,11 @@ class PickupHttpTest {
 
     private static int ready(String signer, UUID id, String point, String card) throws Exception {
         byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, card, TestClock.liveNow()));
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(f.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (signer != null) {
             b.header("Qujat-Signature", Base64.getEncoder().encodeToString(
-                    CmsSigner.signDetached(DevKeys.signing(signer), body)));
+                    CmsSigner.signDetached(DevIdentities.signingKey(signer), body)));
         }
         return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
@@ -97,13 +100,21 @@ class PickupHttpTest {
     @Test
     void theClerkHandsOverOnlyReadyDocumentsOfTheirPointWithBothConfirmations() throws Exception {
         String clerk = f.token("clerk-astana");
-        CentralFixture.Submitted here = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
+        TestCentral.Submitted here = f.decided("ASTANA", OFFICER, "APPROVE", null, null);
         ObjectNode elsewhere = Applicants.valid("ASTANA");
         elsewhere.put("registrationPoint", "ASTANA-02");
-        CentralFixture.Submitted there = f.submit(elsewhere);
+        TestCentral.Submitted there = f.submit(elsewhere);
         Http.Answer wrongPoint = f.http.get(Paths.fill(Paths.HANDOVER, "ticketNumber", there.ticket()), clerk);
         assertThat(wrongPoint.status()).isEqualTo(403);
         assertThat(wrongPoint.json().get("detail").asText()).contains("ASTANA-02");
+        // the refusal names the point that holds the document, in both languages, with its address
+        assertThat(wrongPoint.json().get("code").asText()).isEqualTo("OTHER_POINT");
+        JsonNode heldAt = wrongPoint.json().get("heldAt");
+        assertThat(heldAt.get("code").asText()).isEqualTo("ASTANA-02");
+        assertThat(heldAt.get("name").get("ru").asText()).isEqualTo("Отдел документирования №2, г. Астана");
+        assertThat(heldAt.get("name").get("kk").asText()).isEqualTo("№2 құжаттандыру бөлімі, Астана қ.");
+        assertThat(heldAt.get("address").get("ru").asText()).isEqualTo("г. Астана, ул. Кенесары, 71");
+        assertThat(wrongPoint.json().has("surname")).as("nothing of the applicant leaks").isFalse();
         Http.Answer notReady = f.http.get(Paths.fill(Paths.HANDOVER, "ticketNumber", here.ticket()), clerk);
         assertThat(notReady.status()).isEqualTo(409);
         assertThat(notReady.json().get("detail").asText()).contains("APPROVED");
@@ -113,6 +124,12 @@ class PickupHttpTest {
         JsonNode info = f.http.get(Paths.fill(Paths.HANDOVER, "ticketNumber", here.ticket()), clerk).json();
         assertThat(info.get("status").asText()).isEqualTo("READY_FOR_PICKUP");
         assertThat(info.get("newDocumentNumber").asText()).isEqualTo("012345678");
+        // the old card's number, as the application gave it, for the clerk to check against the surrendered card
+        String oldCard = f.detail(OFFICER, here.id()).get("form").get("currentDocument").get("number").asText();
+        assertThat(oldCard).matches("[0-9]{9}");
+        assertThat(info.get("oldDocumentNumber").asText()).isEqualTo(oldCard);
+        assertThat(info.get("point").get("code").asText()).isEqualTo("ASTANA-01");
+        assertThat(info.get("point").get("name").get("kk").asText()).isEqualTo("№1 құжаттандыру бөлімі, Астана қ.");
         assertThat(f.http.get(Paths.HANDOVER_LIST + "?status=READY_FOR_PICKUP", clerk).json().findValuesAsText("ticketNumber"))
                 .contains(here.ticket());
 
@@ -123,6 +140,7 @@ class PickupHttpTest {
         Http.Answer done = f.http.post(url, clerk, Map.of("identityChecked", true, "oldCardSurrendered", true));
         assertThat(done.status()).as(done.toString()).isEqualTo(200);
         assertThat(done.json().get("status").asText()).isEqualTo("ISSUED");
+        assertThat(done.json().get("oldDocumentNumber").asText()).isEqualTo(oldCard);
         JsonNode last = f.detail(OFFICER, here.id()).get("history").get(5);
         assertThat(last.get("event").asText()).isEqualTo("HAND_OVER");
         assertThat(last.get("actorIin").asText()).isEqualTo("930217445040");
@@ -177,8 +195,8 @@ class PickupHttpTest {
         assertThat(f.http.put(url, "wrong-key", person).status()).isEqualTo(401);
         assertThat(f.http.get(Paths.fill(Paths.REGISTRY_PHOTO, "id", id.toString()), f.token(OFFICER)).status())
                 .isEqualTo(404);
-        assertThat(f.http.put(url, CentralFixture.FEED_KEY, person).status()).isEqualTo(201);
-        assertThat(f.http.put(url, CentralFixture.FEED_KEY, person).status()).isEqualTo(200);
+        assertThat(f.http.put(url, TestCentral.FEED_KEY, person).status()).isEqualTo(201);
+        assertThat(f.http.put(url, TestCentral.FEED_KEY, person).status()).isEqualTo(200);
         JsonNode registry = f.detail(OFFICER, id).get("registry");
         assertThat(registry.get("found").asBoolean()).isTrue();
         assertThat(registry.get("hasPhoto").asBoolean()).isTrue();
@@ -192,13 +210,13 @@ class PickupHttpTest {
         Http.Answer sig = f.http.get(Paths.fill(Paths.SIGNATURE, "id", id.toString()), f.token(OFFICER));
         assertThat(sig.contentType()).isEqualTo("image/png");
         assertThat(sig.body()).isEqualTo(Applicants.SIGNATURE);
-        assertThat(f.http.put(Paths.fill(Paths.REGISTRY_PERSON, "iin", "123"), CentralFixture.FEED_KEY, person)
+        assertThat(f.http.put(Paths.fill(Paths.REGISTRY_PERSON, "iin", "123"), TestCentral.FEED_KEY, person)
                 .status()).isEqualTo(400);
     }
 
     @Test
     void withoutAFeedKeyTheFeedDoesNotExist() throws Exception {
-        try (CentralFixture noFeed = new CentralFixture(b -> b.registryFeedKey(null))) {
+        try (TestCentral noFeed = new TestCentral(b -> b.registryFeedKey(null))) {
             assertThat(noFeed.http.put(Paths.fill(Paths.REGISTRY_PERSON, "iin", "850314312017"), "x", Map.of())
                     .status()).isEqualTo(404);
         }

@@ -1,5 +1,10 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.Await;
+
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,7 +38,7 @@ class QueueHttpTest {
 
     @Test
     void queueIsTheRegionsWaitingApplicationsOldestFirstPageByPage() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             List<String> astana = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 astana.add(f.submit("ASTANA").id().toString());
@@ -66,7 +71,7 @@ class QueueHttpTest {
     void claimsAreExclusiveAndOnlyTheHolderReleases() throws Exception {
         // a directory where the ECDSA officer also works in Astana, so that two officers compete
         Path staff = twoAstanaOfficers();
-        try (CentralFixture f = new CentralFixture(b -> b.staffFile(staff))) {
+        try (TestCentral f = new TestCentral(b -> b.staffFile(staff))) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
             assertThat(f.claim("officer-astana", id).status()).as("the holder may claim again").isEqualTo(200);
@@ -92,15 +97,14 @@ class QueueHttpTest {
     void anExpiredClaimOfAnotherOfficerIsTakenOverAtClaimTime() throws Exception {
         Path staff = twoAstanaOfficers();
         // the sweep is far away: only the claim itself can notice the expiry
-        try (CentralFixture f = new CentralFixture(b -> b.staffFile(staff).claimTtl(Duration.ofMillis(500))
+        try (TestCentral f = new TestCentral(b -> b.staffFile(staff).claimTtl(Duration.ofMillis(500))
                 .sweepInterval(Duration.ofHours(1)))) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
             java.time.Instant expires = java.time.Instant.parse(
                     f.detail("officer-astana", id).get("claimedBy").get("expiresAt").asText());
-            while (TestClock.liveNow().isBefore(expires.plusMillis(50))) {
-                Thread.onSpinWait();
-            }
+            Await.until(Duration.ofSeconds(5), "the 500 ms claim to expire",
+                    () -> TestClock.liveNow().isAfter(expires.plusMillis(50)));
             Http.Answer taken = f.claim("officer-almaty", id);
             assertThat(taken.status()).as(taken.toString()).isEqualTo(200);
             assertThat(taken.json().get("claimedBy").get("officerIin").asText()).isEqualTo("900722423029");
@@ -111,7 +115,7 @@ class QueueHttpTest {
 
     private Path twoAstanaOfficers() throws java.io.IOException {
         Path staff = tmp.resolve("staff-two.csv");
-        Files.writeString(staff, Files.readString(DevKeys.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
+        Files.writeString(staff, Files.readString(DevIdentities.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
                 .replace("900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ALMATY,", "900722423029,НУРЛАНОВА,АЙГЕРИМ,OFFICER,ASTANA,"),
                 StandardCharsets.UTF_8);
         return staff;
@@ -119,7 +123,7 @@ class QueueHttpTest {
 
     @Test
     void anotherRegionsApplicationIsNotFound() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             UUID almaty = f.submit("ALMATY").id();
             assertThat(f.claim("officer-astana", almaty).status()).isEqualTo(404);
             assertThat(f.http.get(Paths.fill(Paths.APPLICATION, "id", almaty.toString()), f.token("officer-astana"))
@@ -132,16 +136,13 @@ class QueueHttpTest {
 
     @Test
     void anExpiredClaimGoesBackToTheQueue() throws Exception {
-        try (CentralFixture f = new CentralFixture(b -> b.claimTtl(Duration.ofSeconds(1))
+        try (TestCentral f = new TestCentral(b -> b.claimTtl(Duration.ofSeconds(1))
                 .sweepInterval(Duration.ofMillis(200)))) {
             UUID id = f.submit("ASTANA").id();
             assertThat(f.claim("officer-astana", id).status()).isEqualTo(200);
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            Await.until(Duration.ofSeconds(10), "the sweep to give the claim back",
+                    () -> f.detail("officer-astana", id).get("status").asText().equals("SUBMITTED"));
             JsonNode d = f.detail("officer-astana", id);
-            while (!d.get("status").asText().equals("SUBMITTED") && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-                d = f.detail("officer-astana", id);
-            }
             assertThat(d.get("status").asText()).isEqualTo("SUBMITTED");
             assertThat(d.get("claimedBy").isNull()).isTrue();
             assertThat(d.get("history").findValuesAsText("event")).containsExactly("SUBMIT", "CLAIM", "CLAIM_EXPIRED");
@@ -152,7 +153,7 @@ class QueueHttpTest {
 
     @Test
     void eightOfficersClaimingAtOnceGetEveryApplicationExactlyOnce() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             Set<String> submitted = new java.util.HashSet<>();
             for (int i = 0; i < 50; i++) {
                 submitted.add(f.submit("ASTANA").id().toString());
@@ -164,7 +165,7 @@ class QueueHttpTest {
                 List<Future<?>> futures = new ArrayList<>();
                 for (int t = 0; t < 8; t++) {
                     futures.add(pool.submit(() -> {
-                        Http http = new Http(f.server.url());
+                        Http http = new Http(f.url());
                         while (true) {
                             Http.Answer a = http.post(Paths.QUEUE_NEXT, token, "");
                             if (a.status() == 204) {

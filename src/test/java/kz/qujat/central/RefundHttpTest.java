@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import kz.qujat.api.Paths;
 import kz.qujat.domain.KzTime;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -17,9 +19,9 @@ class RefundHttpTest {
 
     @Test
     void financeSeesExportsAndPaysRefundsAndTheLogShowsIt() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
-            CentralFixture.Submitted astana = f.decided("ASTANA", "officer-astana", "ANNUL", "PHOTO", null);
-            CentralFixture.Submitted almaty = f.decided("ALMATY", "officer-almaty", "ANNUL", "SIGNATURE", null);
+        try (TestCentral f = new TestCentral()) {
+            TestCentral.Submitted astana = f.decided("ASTANA", "officer-astana", "ANNUL", "PHOTO", null);
+            TestCentral.Submitted almaty = f.decided("ALMATY", "officer-almaty", "ANNUL", "SIGNATURE", null);
             f.decided("ASTANA", "officer-astana", "APPROVE", null, null);
             String finance = f.token("finance");
 

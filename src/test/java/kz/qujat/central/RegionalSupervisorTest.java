@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 import kz.qujat.api.Paths;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,7 +17,7 @@ class RegionalSupervisorTest {
 
     @Test
     void aRegionalSupervisorIsLimitedToTheirRegion() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             UUID astana = f.decided("ASTANA", "officer-astana", "ANNUL", "PHOTO", null).id();
             UUID almaty = f.decided("ALMATY", "officer-almaty", "ANNUL", "SIGNATURE", null).id();
             String sup = f.token("supervisor-almaty");
@@ -38,7 +40,7 @@ class RegionalSupervisorTest {
 
     @Test
     void theFinanceIdentityLogsInForTheWholeCountryAndCannotReview() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             Http.Answer login = f.loginAnswer("finance", false);
             assertThat(login.status()).isEqualTo(200);
             assertThat(login.json().get("role").asText()).isEqualTo("FINANCE");

@@ -16,6 +16,9 @@ import kz.qujat.devpki.DevServices;
 import kz.qujat.eds.CmsSigner;
 import kz.qujat.eds.TsaClient;
 import kz.qujat.eds.ValidationPolicy;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -33,17 +36,17 @@ class RevocationHttpTest {
     void aResponderThatSaidRevokedAndWentDownLetsNoLoginOrDecisionThroughOnAStaleCrl() throws Exception {
         Instant revokedAt = TestClock.liveNow().minus(Duration.ofHours(2));
         Map<BigInteger, Instant> revoked = Map.of(
-                DevKeys.authentication(REVOKED).certificate().getSerialNumber(), revokedAt,
-                DevKeys.signing(REVOKED).certificate().getSerialNumber(), revokedAt);
-        DevPkiServer pki = DevPkiServer.start(0, DevServices.tsa(DevKeys.dir(), TestClock.live()),
-                DevServices.ocsp(DevKeys.dir(), TestClock.live(), revoked));
+                DevIdentities.authenticationKey(REVOKED).certificate().getSerialNumber(), revokedAt,
+                DevIdentities.signingKey(REVOKED).certificate().getSerialNumber(), revokedAt);
+        DevPkiServer pki = DevPkiServer.start(0, DevServices.tsa(DevIdentities.dir(), TestClock.live()),
+                DevServices.ocsp(DevIdentities.dir(), TestClock.live(), revoked));
         ValidationPolicy production = ValidationPolicy.of(URI.create(pki.ocspUrl()), true);
-        try (CentralFixture f = new CentralFixture(b -> b.validation(production))) {
+        try (TestCentral f = new TestCentral(b -> b.validation(production))) {
             assertThat(f.loginAnswer(REVOKED, false).status()).as("the responder says revoked").isEqualTo(401);
             UUID id = f.submit("ALMATY").id();
             assertThat(f.claim(OTHER, id).status()).isEqualTo(200);
             DecisionDocument doc = f.document(OTHER, id, "APPROVE", null, null);
-            byte[] cms = CmsSigner.signDetached(DevKeys.signing(OTHER), doc.canonicalBytes(),
+            byte[] cms = CmsSigner.signDetached(DevIdentities.signingKey(OTHER), doc.canonicalBytes(),
                     new TsaClient(URI.create(pki.tsaUrl())));
             pki.close();
 
@@ -58,7 +61,7 @@ class RevocationHttpTest {
         } finally {
             pki.close();
         }
-        try (CentralFixture restarted = new CentralFixture(b -> b.validation(production))) {
+        try (TestCentral restarted = new TestCentral(b -> b.validation(production))) {
             Http.Answer login = restarted.loginAnswer(REVOKED, false);
             assertThat(login.status()).as("no OCSP, a stale CRL: %s", login).isEqualTo(503);
             assertThat(login.json().get("type").asText()).isEqualTo("urn:qujat:problem:unavailable");

@@ -8,6 +8,8 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.zip.CRC32;
 import kz.qujat.api.Paths;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +20,11 @@ import org.junit.jupiter.api.Test;
  * padding or stray characters, a PNG whose chunk checksum is wrong.
  */
 class StrictParsingHttpTest {
-    private static CentralFixture f;
+    private static TestCentral f;
 
     @BeforeAll
     static void start() throws Exception {
-        f = new CentralFixture();
+        f = new TestCentral();
     }
 
     @AfterAll

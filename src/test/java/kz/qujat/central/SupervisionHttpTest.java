@@ -21,6 +21,9 @@ import kz.qujat.api.ProblemKind;
 import kz.qujat.api.ProductionAck;
 import kz.qujat.api.ProductionOrder;
 import kz.qujat.testsupport.Await;
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +38,7 @@ class SupervisionHttpTest {
 
     @Test
     void theSupervisorSeesTheLiveQueueOfTheirScopeAndReleasesAStaleClaim() throws Exception {
-        try (CentralFixture f = new CentralFixture()) {
+        try (TestCentral f = new TestCentral()) {
             UUID first = f.submit("ASTANA").id();
             f.submit("ASTANA");
             f.submit("ALMATY");
@@ -78,10 +81,10 @@ class SupervisionHttpTest {
     @Test
     void aRegionalSupervisorSeesAndReleasesOnlyTheirRegion() throws Exception {
         Path staff = tmp.resolve("staff.csv");
-        Files.writeString(staff, Files.readString(DevKeys.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
+        Files.writeString(staff, Files.readString(DevIdentities.dir().resolve("staff-dev.csv"), StandardCharsets.UTF_8)
                 .replace("781105334039,ТОКТАРОВ,ЕРЛАН,SUPERVISOR,,", "781105334039,ТОКТАРОВ,ЕРЛАН,SUPERVISOR,ALMATY,"),
                 StandardCharsets.UTF_8);
-        try (CentralFixture f = new CentralFixture(b -> b.staffFile(staff))) {
+        try (TestCentral f = new TestCentral(b -> b.staffFile(staff))) {
             UUID astana = f.submit("ASTANA").id();
             assertThat(f.claim(OFFICER, astana).status()).isEqualTo(200);
             String sup = f.token("supervisor");
@@ -108,8 +111,8 @@ class SupervisionHttpTest {
             accepted.add(order.applicationId());
             ctx.status(201).json(new ProductionAck(order.applicationId(), "ACCEPTED", false));
         }).start(0);
-        try (CentralFixture f = new CentralFixture(b -> b.production(URI.create("http://localhost:" + production.port()))
-                .key(DevKeys.dir().resolve("central-service.p12"), "qujat-dev".toCharArray())
+        try (TestCentral f = new TestCentral(b -> b.production(URI.create("http://localhost:" + production.port()))
+                .key(DevIdentities.dir().resolve("central-service.p12"), "qujat-dev".toCharArray())
                 .relayInterval(Duration.ofMillis(50)).maxRefusals(2))) {
             UUID id = f.decided("ASTANA", OFFICER, "APPROVE", null, null).id();
             String sup = f.token("supervisor");

@@ -1,5 +1,8 @@
 package kz.qujat.central;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Http;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,11 +26,11 @@ import org.junit.jupiter.api.Test;
 class SupervisorRatesAndClerkPhotoHttpTest {
     private static final String ASTANA_OFFICER_IIN = "850314312017";
 
-    private CentralFixture f;
+    private TestCentral f;
 
     @BeforeEach
     void start() throws Exception {
-        f = new CentralFixture(b -> b.peerCert(DevKeys.dir().resolve("production-node.crt")));
+        f = new TestCentral(b -> b.peerCert(DevIdentities.dir().resolve("production-node.crt")));
     }
 
     @AfterEach
@@ -104,10 +107,10 @@ class SupervisorRatesAndClerkPhotoHttpTest {
 
     private void ready(UUID id, String point) throws Exception {
         byte[] body = Json.mapper().writeValueAsBytes(new ReadyReport(id, point, "012345678", TestClock.liveNow()));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(f.server.url() + Paths.PRODUCTION_READY))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(f.url() + Paths.PRODUCTION_READY))
                 .header("Content-Type", "application/json")
                 .header("Qujat-Signature", Base64.getEncoder().encodeToString(
-                        CmsSigner.signDetached(DevKeys.signing("production-node"), body)))
+                        CmsSigner.signDetached(DevIdentities.signingKey("production-node"), body)))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         int status = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         assertThat(status).isEqualTo(200);

@@ -1,5 +1,6 @@
 package kz.qujat.client;
 
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,21 +14,20 @@ import kz.qujat.api.Paths;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The supervisor's and the clerk's calls against a real central service filled through its API. */
 class RoleApisTest {
-    private static LiveCentral central;
+    private static TestCentral central;
     private static IntakeResponse annulled;
     private static IntakeResponse ready;
     private static IntakeResponse elsewhere;
 
     @BeforeAll
     static void start() throws Exception {
-        central = new LiveCentral();
+        central = new TestCentral();
         annulled = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", "лицо в тени");
         central.decided("officer-astana", Region.ASTANA, null, "APPROVE", null, null);
         central.decided("officer-almaty", Region.ALMATY, null, "ANNUL", "SIGNATURE", "");

@@ -3,13 +3,14 @@ package kz.qujat.eds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import kz.qujat.domain.Iin;
+import kz.qujat.testsupport.DevIdentities;
 import org.junit.jupiter.api.Test;
 
 class CertificateProfileTest {
 
     @Test
     void readsIinNamesOrganisationBinAndRoleFromAKazakhProfileCertificate() throws Exception {
-        try (Pkcs12KeySource source = CertsDev.open("officer-astana")) {
+        try (Pkcs12KeySource source = DevIdentities.open("officer-astana")) {
             CertificateProfile p = CertificateProfile.of(source.signingKey().certificate());
             assertThat(p.iin()).isEqualTo("850314312017");
             assertThat(Iin.isValid(p.iin())).isTrue();
@@ -26,7 +27,7 @@ class CertificateProfileTest {
 
     @Test
     void aCaCertificateHasNoIinNorBin() {
-        CertificateProfile p = CertificateProfile.of(CertsDev.trust().anchors().get(0));
+        CertificateProfile p = CertificateProfile.of(DevIdentities.trust().anchors().get(0));
         assertThat(p.iin()).isNull();
         assertThat(p.bin()).isNull();
         assertThat(p.roleOids()).isEmpty();

@@ -1,5 +1,6 @@
 package kz.qujat.eds;
 
+import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,16 +16,16 @@ import org.junit.jupiter.api.Test;
 
 class CmsVerifierTest {
     private static final byte[] CONTENT = "{\"applicationId\":\"1\",\"decision\":\"APPROVE\"}".getBytes(StandardCharsets.UTF_8);
-    private final CmsVerifier verifier = CertsDev.verifier();
+    private final CmsVerifier verifier = DevIdentities.verifier();
 
     private static SigningKey signingKey(String identity) throws EdsException {
-        try (Pkcs12KeySource source = CertsDev.open(identity)) {
+        try (Pkcs12KeySource source = DevIdentities.open(identity)) {
             return source.signingKey();
         }
     }
 
     private static SigningKey authenticationKey(String identity) throws EdsException {
-        try (Pkcs12KeySource source = CertsDev.open(identity)) {
+        try (Pkcs12KeySource source = DevIdentities.open(identity)) {
             return source.authenticationKey();
         }
     }
@@ -108,7 +109,7 @@ class CmsVerifierTest {
     void aCertificateNotYetValidIsRefused() throws Exception {
         SigningKey key = signingKey("officer-astana");
         Instant early = key.certificate().getNotBefore().toInstant().minus(Duration.ofHours(1));
-        CmsVerifier past = new CmsVerifier(CertsDev.trust(), Clock.fixed(early, ZoneOffset.UTC));
+        CmsVerifier past = new CmsVerifier(DevIdentities.trust(), Clock.fixed(early, ZoneOffset.UTC));
         assertFailure(past.verifyDetached(CmsSigner.signDetached(key, CONTENT), CONTENT, KeyPurpose.SIGNING),
                 Failure.NOT_YET_VALID);
     }
@@ -153,15 +154,15 @@ class CmsVerifierTest {
 
     @Test
     void anExpiredOrBadlySignedCrlIsNotTrusted() throws Exception {
-        TrustConfig trust = CertsDev.trust();
+        TrustConfig trust = DevIdentities.trust();
         var intermediate = trust.intermediates().get(0);
         SigningKey revoked = signingKey("officer-revoked");
         SigningKey good = signingKey("officer-astana");
         Instant now = TestClock.liveNow();
         // neither lists the revoked officer: trusting either would let the revoked officer through
-        X509CRL expired = CmsFixtures.crl(intermediate, CertsDev.caKey("intermediate-ca"),
+        X509CRL expired = CmsFixtures.crl(intermediate, DevIdentities.caKey("intermediate-ca"),
                 now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(1)), List.of());
-        X509CRL forged = CmsFixtures.crl(intermediate, CertsDev.caKey("other-ca"),
+        X509CRL forged = CmsFixtures.crl(intermediate, DevIdentities.caKey("other-ca"),
                 now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)), List.of());
         for (X509CRL crl : List.of(expired, forged)) {
             CmsVerifier v = new CmsVerifier(TrustConfig.of(trust.anchors(), trust.intermediates(), List.of(crl)),
@@ -179,7 +180,7 @@ class CmsVerifierTest {
     @Test
     void theCommittedCrlIsStillCurrentForYears() {
         Instant inEightYears = TestClock.liveNow().plus(Duration.ofDays(8 * 365));
-        assertThat(CertsDev.trust().crls()).allSatisfy(crl ->
+        assertThat(DevIdentities.trust().crls()).allSatisfy(crl ->
                 assertThat(crl.getNextUpdate().toInstant()).isAfter(inEightYears));
     }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.Requires;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ class OpensslInteropTest {
     void opensslAcceptsOurDetachedRsaAndEcSignaturesAndRefusesTamperedContent() throws Exception {
         for (String identity : List.of("officer-astana", "officer-almaty")) {
             SigningKey key;
-            try (Pkcs12KeySource source = CertsDev.open(identity)) {
+            try (Pkcs12KeySource source = DevIdentities.open(identity)) {
                 key = source.signingKey();
             }
             Path sig = Files.write(dir.resolve(identity + ".p7s"), CmsSigner.signDetached(key, CONTENT));
@@ -46,7 +47,7 @@ class OpensslInteropTest {
     @Test
     void opensslAcceptsOurAttachedSignatureAndExtractsTheContent() throws Exception {
         SigningKey key;
-        try (Pkcs12KeySource source = CertsDev.open("supervisor")) {
+        try (Pkcs12KeySource source = DevIdentities.open("supervisor")) {
             key = source.signingKey();
         }
         Path sig = Files.write(dir.resolve("attached.p7s"), CmsSigner.signAttached(key, CONTENT));
@@ -57,7 +58,7 @@ class OpensslInteropTest {
     @Test
     void opensslRefusesTheUntrustedOfficer() throws Exception {
         SigningKey key;
-        try (Pkcs12KeySource source = CertsDev.open("officer-untrusted")) {
+        try (Pkcs12KeySource source = DevIdentities.open("officer-untrusted")) {
             key = source.signingKey();
         }
         Path sig = Files.write(dir.resolve("untrusted.p7s"), CmsSigner.signDetached(key, CONTENT));
@@ -67,7 +68,7 @@ class OpensslInteropTest {
 
     private int opensslVerify(Path sig, Path content) throws Exception {
         List<String> command = new ArrayList<>(List.of("openssl", "cms", "-verify", "-binary", "-inform", "DER",
-                "-in", sig.toString(), "-CAfile", CertsDev.file("trust/root-ca.crt").toString(),
+                "-in", sig.toString(), "-CAfile", DevIdentities.file("trust/root-ca.crt").toString(),
                 "-purpose", "any", "-out", dir.resolve("out.data").toString()));
         if (content != null) {
             command.addAll(List.of("-content", content.toString()));

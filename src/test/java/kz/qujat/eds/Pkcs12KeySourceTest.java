@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.qujat.testsupport.DevIdentities;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,7 +13,7 @@ class Pkcs12KeySourceTest {
 
     @Test
     void picksTheSigningAndTheAuthenticationKeyByKeyUsage() throws Exception {
-        try (Pkcs12KeySource source = CertsDev.open("officer-astana")) {
+        try (Pkcs12KeySource source = DevIdentities.open("officer-astana")) {
             SigningKey signing = source.signingKey();
             SigningKey auth = source.authenticationKey();
             assertThat(signing.certificate().getKeyUsage()[1]).as("nonRepudiation").isTrue();
@@ -25,27 +26,27 @@ class Pkcs12KeySourceTest {
 
     @Test
     void chainStartsWithTheSignerAndLeavesOutTheRoot() throws Exception {
-        try (Pkcs12KeySource source = CertsDev.open("officer-almaty")) {
+        try (Pkcs12KeySource source = DevIdentities.open("officer-almaty")) {
             SigningKey key = source.signingKey();
             assertThat(key.chain()).hasSize(2);
             assertThat(key.chain().get(0)).isEqualTo(key.certificate());
-            assertThat(key.chain().get(1)).isEqualTo(CertsDev.trust().intermediates().get(0));
+            assertThat(key.chain().get(1)).isEqualTo(DevIdentities.trust().intermediates().get(0));
             assertThat(key.privateKey().getAlgorithm()).isEqualTo("EC");
         }
     }
 
     @Test
     void wrongPasswordIsReportedAsSuch() {
-        assertThatThrownBy(() -> Pkcs12KeySource.open(CertsDev.file("officer-astana.p12"), "wrong".toCharArray()))
+        assertThatThrownBy(() -> Pkcs12KeySource.open(DevIdentities.file("officer-astana.p12"), "wrong".toCharArray()))
                 .isInstanceOfSatisfying(EdsException.class,
                         e -> assertThat(e.kind()).isEqualTo(EdsException.Kind.WRONG_PASSWORD));
     }
 
     @Test
     void aServiceFileHasASigningKeyButNoAuthenticationKey() throws Exception {
-        try (Pkcs12KeySource source = CertsDev.open("central-service")) {
+        try (Pkcs12KeySource source = DevIdentities.open("central-service")) {
             assertThat(source.signingKey().certificate())
-                    .isEqualTo(Certificates.read(CertsDev.file("central-service.crt")));
+                    .isEqualTo(Certificates.read(DevIdentities.file("central-service.crt")));
             assertThatThrownBy(source::authenticationKey).isInstanceOfSatisfying(EdsException.class,
                     e -> assertThat(e.kind()).isEqualTo(EdsException.Kind.NO_SUCH_KEY));
         }
@@ -63,7 +64,7 @@ class Pkcs12KeySourceTest {
 
     @Test
     void closedSourceHasNoKeys() throws Exception {
-        Pkcs12KeySource source = CertsDev.open("officer-astana");
+        Pkcs12KeySource source = DevIdentities.open("officer-astana");
         source.close();
         assertThatThrownBy(source::signingKey).isInstanceOf(EdsException.class);
     }

@@ -15,6 +15,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.SoftHsm;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class TokenMutualTlsTest {
     @Test
     void serverRequiringClientCertificatesSeesTheTokenCertificateAndItsIntermediate() throws Exception {
         SoftHsm.Token token = SoftHsm.tokens().ec();
-        try (Pkcs11KeySource source = Pkcs11KeySource.open(token.config(), SoftHsm.PIN.toCharArray(), CertsDev.trust())) {
+        try (Pkcs11KeySource source = Pkcs11KeySource.open(token.config(), SoftHsm.PIN.toCharArray(), DevIdentities.trust())) {
             Provider tokenProvider = source.authenticationKey().provider();
             // JSSE finds the signature implementation for a token key through the installed providers
             Security.addProvider(tokenProvider);
@@ -58,7 +59,7 @@ class TokenMutualTlsTest {
     private static TrustManagerFactory trustRoot() throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
-        trust.setCertificateEntry("root", CertsDev.trust().anchors().get(0));
+        trust.setCertificateEntry("root", DevIdentities.trust().anchors().get(0));
         TrustManagerFactory tmf = TrustManagerFactory.getInstance("PKIX");
         tmf.init(trust);
         return tmf;
@@ -66,11 +67,11 @@ class TokenMutualTlsTest {
 
     private static SSLContext serverContext() throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(CertsDev.file("tls-server.p12"))) {
-            ks.load(in, CertsDev.PASSWORD);
+        try (InputStream in = Files.newInputStream(DevIdentities.file("tls-server.p12"))) {
+            ks.load(in, DevIdentities.password());
         }
         KeyManagerFactory kmf = KeyManagerFactory.getInstance("SunX509");
-        kmf.init(ks, CertsDev.PASSWORD);
+        kmf.init(ks, DevIdentities.password());
         SSLContext server = SSLContext.getInstance("TLS");
         server.init(kmf.getKeyManagers(), trustRoot().getTrustManagers(), null);
         return server;

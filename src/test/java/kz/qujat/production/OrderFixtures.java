@@ -38,6 +38,12 @@ final class OrderFixtures {
      */
     ProductionOrder order(SyntheticApplicant person, String decision, String officer, String officerIin,
                           byte[] photoOverride) throws EdsException {
+        return order(person, decision, officer, officerIin, photoOverride, null);
+    }
+
+    /** As above, the decision signature time-stamped by {@code tsa} (CAdES-T) when it is not null. */
+    ProductionOrder order(SyntheticApplicant person, String decision, String officer, String officerIin,
+                          byte[] photoOverride, kz.qujat.eds.TsaClient tsa) throws EdsException {
         IntakeRequest r = person.toIntakeRequest();
         JsonNode form = MAPPER.valueToTree(new ApplicationForm(r.iin(), r.surname(), r.givenName(), r.patronymic(),
                 r.birthDate(), r.documentType(), r.reason(), r.currentDocument(), r.region(), r.registrationPoint(),
@@ -54,7 +60,7 @@ final class OrderFixtures {
         return new ProductionOrder(id, ticket, r.registrationPoint(), form,
                 b64.encodeToString(photoOverride == null ? person.photoJpeg() : photoOverride),
                 b64.encodeToString(person.signaturePng()), b64.encodeToString(docBytes),
-                b64.encodeToString(CmsSigner.signDetached(key, docBytes)));
+                b64.encodeToString(CmsSigner.signDetached(key, docBytes, tsa)));
     }
 
     SyntheticApplicant nextPerson() {

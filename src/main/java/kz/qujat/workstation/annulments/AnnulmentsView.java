@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -71,6 +72,7 @@ public final class AnnulmentsView {
     @FXML private TableColumn<AnnulmentStats.OfficerRateRow, String> rateColumn;
     @FXML private TableColumn<AnnulmentStats.OfficerRateRow, String> regionRateColumn;
     @FXML private StackedBarChart<String, Number> reasonChart;
+    @FXML private javafx.scene.layout.FlowPane reasonLegend;
     @FXML private StackedBarChart<String, Number> officerChart;
 
     private static final StringConverter<LocalDate> DAY = new StringConverter<>() {
@@ -129,14 +131,31 @@ public final class AnnulmentsView {
         kz.qujat.workstation.TableText.fitHeaders(table);
         kz.qujat.workstation.TableText.wrap(officerColumn, reasonColumn, commentColumn, reviewColumn, refundColumn);
         photoColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        photoColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.PHOTO, 48, 48));
+        photoColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.PHOTO, 48, 48, this::enlarge,
+                i18n.get("annulments.enlarge.tooltip")));
         signatureColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-        signatureColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.SIGNATURE, 88, 40));
+        signatureColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.SIGNATURE, 88, 40, this::enlarge,
+                i18n.get("annulments.enlarge.tooltip")));
+        // P enlarges the selected entry's photo, S its signature (Esc or Enter closes it again)
+        table.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            Annulment a = table.getSelectionModel().getSelectedItem();
+            if (a == null || e.isShortcutDown() || e.isAltDown()) {
+                return;
+            }
+            if (e.getCode() == javafx.scene.input.KeyCode.P) {
+                enlarge(a, Paths.PHOTO);
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.S) {
+                enlarge(a, Paths.SIGNATURE);
+                e.consume();
+            }
+        });
         ticketColumn.setCellValueFactory(c -> text(c.getValue().ticketNumber()));
         atColumn.setCellValueFactory(c -> text(Formats.dateTime(c.getValue().annulledAt())));
         regionColumn.setCellValueFactory(c -> text(i18n.regionName(c.getValue().region())));
         officerColumn.setCellValueFactory(c -> text(AnnulmentStats.officerLabel(c.getValue())));
-        reasonColumn.setCellValueFactory(c -> text(shortReason(c.getValue().reason())));
+        reasonColumn.setCellValueFactory(c -> text(c.getValue().reason()));
+        reasonColumn.setCellFactory(c -> new ReasonCell());
         commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
         refundColumn.setCellValueFactory(c -> text(model.refundName(c.getValue().refundStatus())));
         accessesButton.disableProperty().bind(model.selectedProperty().isNull());
@@ -176,6 +195,17 @@ public final class AnnulmentsView {
         wholeNumbers((NumberAxis) reasonChart.getYAxis());
         wholeNumbers((NumberAxis) officerChart.getYAxis());
         reasonChart.setData(model.byReason());
+        // fixed colours per reason: bars painted as they appear, a legend of our own in the same colours
+        model.byReason().addListener((javafx.collections.ListChangeListener<XYChart.Series<String, Number>>) c ->
+                paintReasons());
+        paintReasons();
+        for (AnnulmentReason r : AnnulmentsViewModel.REASONS) {
+            // the short names of the log's reason column: one line under the chart, the same words as the table
+            Label item = new Label(shortReason(r.name()), swatch(ReasonColors.of(r)));
+            item.setTooltip(new javafx.scene.control.Tooltip(model.reasonName(r.name())));
+            item.setId("legend-" + r.name());
+            reasonLegend.getChildren().add(item);
+        }
         officerChart.setData(model.byOfficer());
         if (model.entries().isEmpty()) {
             model.refresh();
@@ -192,6 +222,86 @@ public final class AnnulmentsView {
             case "SIGNATURE" -> i18n.get("annulments.reason.short.SIGNATURE");
             default -> i18n.get("annulments.reason.short.FURTHER_VERIFICATION");
         };
+    }
+
+    /** Each reason's bars in its own colour, series i being reason i of {@link AnnulmentsViewModel#REASONS}. */
+    private void paintReasons() {
+        List<XYChart.Series<String, Number>> series = model.byReason();
+        for (int i = 0; i < series.size() && i < AnnulmentsViewModel.REASONS.size(); i++) {
+            String style = "-fx-bar-fill: " + ReasonColors.of(AnnulmentsViewModel.REASONS.get(i)) + ";";
+            for (XYChart.Data<String, Number> d : series.get(i).getData()) {
+                if (d.getNode() != null) {
+                    d.getNode().setStyle(style);
+                }
+                // the chart makes a bar's node when it lays the data out, possibly after this runs
+                d.nodeProperty().addListener((o, was, node) -> {
+                    if (node != null) {
+                        node.setStyle(style);
+                    }
+                });
+            }
+        }
+    }
+
+    /** A small square of a reason's colour, for the legend and the log's reason column. */
+    static javafx.scene.layout.Region swatch(String colour) {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        r.setMinSize(12, 12);
+        r.setPrefSize(12, 12);
+        r.setMaxSize(12, 12);
+        r.getStyleClass().add("reason-swatch");
+        r.setStyle("-fx-background-color: " + colour + ";");
+        return r;
+    }
+
+    /** The log's narrow reason column: the reason's colour and its short name. */
+    private final class ReasonCell extends javafx.scene.control.TableCell<Annulment, String> {
+        @Override
+        protected void updateItem(String code, boolean empty) {
+            super.updateItem(code, empty);
+            if (empty || code == null) {
+                setText(null);
+                setGraphic(null);
+            } else {
+                setText(shortReason(code));
+                setGraphic(swatch(ReasonColors.of(code)));
+            }
+        }
+    }
+
+    /**
+     * The photo or signature of an entry at a readable size, in a dialog over the log (a click on a thumbnail, or P
+     * and S on the selected row; Esc or Enter closes it).
+     */
+    void enlarge(Annulment a, String pathTemplate) {
+        boolean photo = Paths.PHOTO.equals(pathTemplate);
+        model.image(pathTemplate, a.applicationId(), bytes -> {
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(
+                    new javafx.scene.image.Image(new java.io.ByteArrayInputStream(bytes)));
+            view.setId("enlargedImage");
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            javafx.stage.Window owner = table.getScene().getWindow();
+            double maxW = Math.max(320, Math.min(photo ? 560 : 900, owner.getWidth() - 120));
+            double maxH = Math.max(240, Math.min(photo ? 700 : 420, owner.getHeight() - 200));
+            view.setFitWidth(Math.min(maxW, Math.max(view.getImage().getWidth(), photo ? 360 : 600)));
+            view.setFitHeight(Math.min(maxH, Math.max(view.getImage().getHeight(), photo ? 460 : 240)));
+            javafx.scene.control.Dialog<Void> dialog = new javafx.scene.control.Dialog<>();
+            dialog.initOwner(owner);
+            dialog.setTitle(i18n.get(photo ? "annulments.enlarge.photo" : "annulments.enlarge.signature",
+                    a.ticketNumber()));
+            dialog.setHeaderText(i18n.get(photo ? "annulments.enlarge.photo" : "annulments.enlarge.signature",
+                    a.ticketNumber()) + " · " + model.reasonName(a.reason()));
+            javafx.scene.layout.StackPane frame = new javafx.scene.layout.StackPane(view);
+            frame.getStyleClass().add(photo ? "photo-frame" : "signature-frame");
+            dialog.getDialogPane().setContent(frame);
+            // JavaFX's own ButtonType.CLOSE is worded in the JVM's language, not the user's
+            dialog.getDialogPane().getButtonTypes().add(new javafx.scene.control.ButtonType(i18n.get("common.close"),
+                    javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
+            dialog.getDialogPane().getStylesheets().addAll(owner.getScene().getStylesheets());
+            dialog.getDialogPane().setId("enlargedDialog");
+            dialog.show();
+        });
     }
 
     /** Counts are whole: the axis shows no 0.5 steps. */

@@ -78,7 +78,7 @@ public final class AnnulmentsViewModel {
     // held here: the locale holds it only weakly, so a closed session's model can go
     private final javafx.beans.value.ChangeListener<java.util.Locale> relabel = (o, a, b) -> {
         if (shown != null) {
-            byReason.setAll(reasonSeries(shown));
+            byReason.setAll(reasonSeries(shown.log()));
         }
     };
 
@@ -135,7 +135,7 @@ public final class AnnulmentsViewModel {
         UUID keep = selected.get() == null ? null : selected.get().applicationId();
         entries.setAll(loaded.log());
         rates.setAll(AnnulmentStats.rateRows(loaded.rates()));
-        byReason.setAll(reasonSeries(loaded));
+        byReason.setAll(reasonSeries(loaded.log()));
         byOfficer.setAll(series(AnnulmentStats.perDay(loaded.log(), AnnulmentStats::officerLabel)));
         OfficerOption chosen = officer.get();
         List<OfficerOption> options = new ArrayList<>();
@@ -149,10 +149,30 @@ public final class AnnulmentsViewModel {
                 .findFirst().orElse(null));
     }
 
-    /** The chart's series are named by reason in the language in use (named again when it changes). */
-    private List<XYChart.Series<String, Number>> reasonSeries(Loaded loaded) {
-        return series(AnnulmentStats.perDay(loaded.log(), a -> reasonName(a.reason())));
+    /**
+     * The chart by reason: one series per R9 reason, always all of them and always in {@link #REASONS} order (not
+     * sorted by the translated name), so that a reason keeps its place and its colour in every language and
+     * under every filter; a reason with nothing in the period is a series of zeros.
+     */
+    List<XYChart.Series<String, Number>> reasonSeries(List<Annulment> log) {
+        SortedMap<String, SortedMap<LocalDate, Long>> perDay = AnnulmentStats.perDay(log, Annulment::reason);
+        TreeSet<LocalDate> days = new TreeSet<>();
+        perDay.values().forEach(m -> days.addAll(m.keySet()));
+        List<XYChart.Series<String, Number>> out = new ArrayList<>();
+        for (AnnulmentReason r : REASONS) {
+            SortedMap<LocalDate, Long> counts = perDay.getOrDefault(r.name(), new java.util.TreeMap<>());
+            XYChart.Series<String, Number> s = new XYChart.Series<>();
+            s.setName(reasonName(r.name()));
+            for (LocalDate d : days) {
+                s.getData().add(new XYChart.Data<>(DAY.format(d), counts.getOrDefault(d, 0L)));
+            }
+            out.add(s);
+        }
+        return out;
     }
+
+    /** The reasons in the order of the chart's series and its legend. */
+    public static final List<AnnulmentReason> REASONS = List.of(AnnulmentReason.values());
 
     /** One series per key; every series has a point for every day of the data, zero where nothing happened. */
     static List<XYChart.Series<String, Number>> series(SortedMap<String, SortedMap<LocalDate, Long>> perDay) {

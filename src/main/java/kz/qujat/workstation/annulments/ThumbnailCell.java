@@ -6,7 +6,10 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import kz.qujat.api.Annulment;
 
-/** A table cell showing a small photo or signature of the row's application, loaded off the FX thread once. */
+/**
+ * A table cell showing a small photo or signature of the row's application, loaded off the FX thread once; a
+ * click enlarges it.
+ */
 final class ThumbnailCell extends TableCell<Annulment, Annulment> {
     private final AnnulmentsViewModel model;
     private final String pathTemplate;
@@ -14,8 +17,17 @@ final class ThumbnailCell extends TableCell<Annulment, Annulment> {
     private final double width;
     private final double height;
 
-    ThumbnailCell(AnnulmentsViewModel model, String pathTemplate, double width, double height) {
+    ThumbnailCell(AnnulmentsViewModel model, String pathTemplate, double width, double height,
+                  java.util.function.BiConsumer<Annulment, String> enlarge, String tooltip) {
         this.model = model;
+        setCursor(javafx.scene.Cursor.HAND);
+        setTooltip(new javafx.scene.control.Tooltip(tooltip));
+        setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && getItem() != null
+                    && view.getImage() != null) {
+                enlarge.accept(getItem(), pathTemplate);
+            }
+        });
         this.pathTemplate = pathTemplate;
         this.width = width;
         this.height = height;

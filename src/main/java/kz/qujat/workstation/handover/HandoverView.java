@@ -49,6 +49,7 @@ public final class HandoverView {
     @FXML private Label ticketValue;
     @FXML private Label nameValue;
     @FXML private Label documentValue;
+    @FXML private Label oldCardValue;
     @FXML private Label statusValue;
     @FXML private CheckBox identityBox;
     @FXML private CheckBox oldCardBox;
@@ -118,6 +119,11 @@ public final class HandoverView {
         nameValue.setText(String.join(" ", List.of(info.surname(), info.givenName(),
                 info.patronymic() == null ? "" : info.patronymic())).strip());
         documentValue.setText(info.newDocumentNumber() == null ? "" : info.newDocumentNumber());
+        // the number of the card to take back: the clerk checks it against the card put on the desk
+        String oldCard = info.oldDocumentNumber() == null ? "" : info.oldDocumentNumber();
+        oldCardValue.setText(oldCard);
+        oldCardBox.setText(oldCard.isEmpty() ? i18n.get("handover.confirm.oldCard")
+                : i18n.get("handover.confirm.oldCardNumber", oldCard));
         statusValue.setText(ready ? i18n.get("handover.status.ready")
                 : i18n.get("handover.status.issued", info.issuedAt() == null ? "" : WHEN.format(info.issuedAt())));
     }

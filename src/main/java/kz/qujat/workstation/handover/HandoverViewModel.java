@@ -18,7 +18,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import kz.qujat.api.ApplicantStatus;
 import kz.qujat.api.HandoverInfo;
+import kz.qujat.api.LocalizedText;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.client.CentralException;
 import kz.qujat.client.ClerkApi;
@@ -142,7 +144,8 @@ public final class HandoverViewModel {
             return;
         }
         HandoverReceipt.Data data = receiptData(info);
-        HandoverReceipt receipt = new HandoverReceipt(i18n::get);
+        // the receipt is in Kazakh and Russian whatever the screen's language: the recipient keeps it
+        HandoverReceipt receipt = new HandoverReceipt(I18n.texts(I18n.KAZAKH), I18n.texts(I18n.RUSSIAN));
         tasks.run(() -> {
             try (OutputStream out = Files.newOutputStream(file)) {
                 receipt.write(data, out);
@@ -157,8 +160,11 @@ public final class HandoverViewModel {
     HandoverReceipt.Data receiptData(HandoverInfo info) {
         String name = String.join(" ", List.of(info.surname(), info.givenName(),
                 info.patronymic() == null ? "" : info.patronymic())).strip();
-        return new HandoverReceipt.Data(info.ticketNumber(), name, info.newDocumentNumber(), info.registrationPoint(),
-                info.issuedAt(), clerkName, true, true);
+        ApplicantStatus.Pickup p = info.point();
+        LocalizedText pointName = p == null ? null : p.name();
+        return new HandoverReceipt.Data(info.ticketNumber(), name, info.newDocumentNumber(), info.oldDocumentNumber(),
+                info.registrationPoint(), pointName == null ? null : pointName.kk(),
+                pointName == null ? null : pointName.ru(), info.issuedAt(), clerkName, true, true);
     }
 
     /** The clerk-specific readings of a refusal; anything else goes to the shell's general messages. */
@@ -168,7 +174,8 @@ public final class HandoverViewModel {
             LOG.info("handover lookup refused: {}", kind.slug());
             switch (kind) {
                 case FORBIDDEN:
-                    return Phrase.of("handover.error.otherPoint");
+                    return c.problem().flatMap(kz.qujat.api.Problem::holdingPoint).map(this::otherPoint)
+                            .orElseGet(() -> Phrase.of("handover.error.otherPoint"));
                 case CONFLICT:
                     return Phrase.of("handover.error.notReady");
                 case NOT_FOUND:
@@ -178,6 +185,19 @@ public final class HandoverViewModel {
             }
         }
         return failed.apply(e);
+    }
+
+    /** The refusal naming the point that holds the document: its name and address in the screen's language. */
+    private Phrase otherPoint(ApplicantStatus.Pickup p) {
+        return words -> {
+            boolean kazakh = I18n.KAZAKH.equals(words.locale());
+            String name = p.name() == null ? null : kazakh ? p.name().kk() : p.name().ru();
+            String address = p.address() == null ? null : kazakh ? p.address().kk() : p.address().ru();
+            if (name == null) {
+                return words.get("handover.error.otherPointCode", p.code());
+            }
+            return words.get("handover.error.otherPointNamed", p.code(), name, address == null ? "" : address);
+        };
     }
 
     private void clear() {

@@ -6,7 +6,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import kz.qujat.eds.CertificateProfile;
 import kz.qujat.eds.KeySource;
-import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.LocalText;
 import kz.qujat.workstation.Phrase;
 import kz.qujat.workstation.StaffSession;
@@ -16,17 +15,17 @@ import kz.qujat.workstation.StaffSession;
  * of the token) is typed again (the keys must open and hold that person's certificate).
  */
 public final class LockViewModel {
-    private final AppContext app;
+    private final LockServices services;
     private final StaffSession session;
     private final Runnable unlocked;
     private final LocalText message;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public LockViewModel(AppContext app, StaffSession session, Runnable unlocked) {
-        this.app = app;
+    public LockViewModel(LockServices services, StaffSession session, Runnable unlocked) {
+        this.services = services;
         this.session = session;
         this.unlocked = unlocked;
-        this.message = new LocalText(app.i18n());
+        this.message = new LocalText(services.i18n());
     }
 
     public String who() {
@@ -44,8 +43,8 @@ public final class LockViewModel {
     /** Checks the password in the background; the array is cleared whatever happens. */
     public void unlock(char[] password) {
         busy.set(true);
-        app.tasks().run(() -> {
-            try (KeySource source = session.keys().open(password, app.trust())) {
+        services.tasks().run(() -> {
+            try (KeySource source = session.keys().open(password, services.trust())) {
                 return session.staffIin().equals(
                         CertificateProfile.of(source.authenticationKey().certificate()).iin());
             } finally {
@@ -61,7 +60,7 @@ public final class LockViewModel {
             }
         }, e -> {
             busy.set(false);
-            message.set(app.errors().phrase(e));
+            message.set(services.errors().phrase(e));
         });
     }
 }

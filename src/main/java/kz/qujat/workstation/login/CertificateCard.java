@@ -14,7 +14,8 @@ import kz.qujat.eds.GostAlgorithm;
  *
  * @param roles message keys of the roles (or the OID when unknown)
  * @param purposes message keys of the key-purpose policies (or the OID when unknown)
- * @param algorithm the key algorithm as people name it
+ * @param algorithm the key algorithm as people name it ("RSA", "ECDSA"), or the message key of a GOST one (ГОСТ in
+ *                  Russian and Kazakh)
  */
 public record CertificateCard(String owner, String iin, String organisation, String bin, List<String> roles,
                               List<String> purposes, String algorithm, Instant validFrom, Instant validTo,
@@ -34,6 +35,11 @@ public record CertificateCard(String owner, String iin, String organisation, Str
             "1.2.398.3.3.2.3", "login.card.purpose.rsaSigning",
             "1.2.398.3.3.2.4", "login.card.purpose.rsaAuthentication");
 
+    /** GOST algorithms by message key: Russian and Kazakh write ГОСТ, English GOST. */
+    static final Map<GostAlgorithm, String> GOST_NAMES = Map.of(
+            GostAlgorithm.GOST_2004, "login.card.algorithm.gost2004",
+            GostAlgorithm.GOST_2015_512, "login.card.algorithm.gost2015");
+
     public CertificateCard {
         roles = List.copyOf(roles);
         purposes = List.copyOf(purposes);
@@ -46,7 +52,7 @@ public record CertificateCard(String owner, String iin, String organisation, Str
         List<String> purposes = new ArrayList<>();
         p.policyOids().stream().sorted().forEach(oid -> purposes.add(PURPOSES.getOrDefault(oid, oid)));
         GostAlgorithm gost = GostAlgorithm.byKey(c.getPublicKey().getAlgorithm());
-        String algorithm = gost != null ? gost.label() : switch (c.getPublicKey().getAlgorithm()) {
+        String algorithm = gost != null ? GOST_NAMES.get(gost) : switch (c.getPublicKey().getAlgorithm()) {
             case "EC" -> "ECDSA";
             default -> c.getPublicKey().getAlgorithm();
         };

@@ -126,7 +126,7 @@ public final class LoginView {
                 .map(k -> k.startsWith("login.") ? i18n.get(k) : k).toList()));
         purposeLabel.setText(card.purposes().isEmpty() ? "—" : String.join(", ", card.purposes().stream()
                 .map(k -> k.startsWith("login.") ? i18n.get(k) : k).toList()));
-        algorithmLabel.setText(card.algorithm());
+        algorithmLabel.setText(card.algorithm().startsWith("login.") ? i18n.get(card.algorithm()) : card.algorithm());
         validityLabel.setText(i18n.get("login.card.validRange", f.format(card.validFrom()), f.format(card.validTo())));
         issuerLabel.setText(card.issuer());
     }
@@ -147,20 +147,27 @@ public final class LoginView {
         }
     }
 
+    /** "Show certificate": opens the key and shows its certificate and verdict; "Log in" then uses it. */
     @FXML
     private void showCertificate() {
+        model.showCertificate(takePassword());
+    }
+
+    /** Enter in the password field: logs in straight away when the certificate is fine (else shows why not). */
+    @FXML
+    private void passwordEntered() {
+        model.showCertificateAndLogIn(takePassword());
+    }
+
+    /** The typed password as a char[] (the caller's to clear); the field is emptied. */
+    private char[] takePassword() {
         CharSequence typed = passwordField.getCharacters();
-        if (typed.length() == 0 && model.canLogInBinding().get()) {
-            // Enter again after the certificate was shown: log in with it
-            model.logIn();
-            return;
-        }
         char[] password = new char[typed.length()];
         for (int i = 0; i < password.length; i++) {
             password[i] = typed.charAt(i);
         }
         passwordField.clear();
-        model.showCertificate(password);
+        return password;
     }
 
     @FXML

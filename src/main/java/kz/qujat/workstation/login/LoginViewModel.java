@@ -162,19 +162,36 @@ public final class LoginViewModel {
 
     /** Opens the keys with {@code secret} (cleared here, whatever happens) and shows the certificate. */
     public void showCertificate(char[] secret) {
+        open(secret, false);
+    }
+
+    /**
+     * Enter in the password field: opens the keys with {@code secret} (cleared here) and, when the certificate is
+     * fine, logs in at once; a certificate that is not fine is shown with its refusal, as by
+     * {@link #showCertificate}. Nothing typed while a fine certificate is shown logs in with it.
+     */
+    public void showCertificateAndLogIn(char[] secret) {
+        if (secret.length == 0 && canLogIn.get()) {
+            logIn();
+            return;
+        }
+        open(secret, true);
+    }
+
+    private void open(char[] secret, boolean thenLogIn) {
         if (secret.length == 0) {
             // nothing typed is not a wrong password: say what is missing
             message.set(Phrase.of(method.get() == Method.TOKEN ? "login.error.emptyPin" : "login.error.emptyPassword"));
             return;
         }
         if (method.get() == Method.TOKEN) {
-            showTokenCertificate(secret);
+            showTokenCertificate(secret, thenLogIn);
         } else {
-            showFileCertificate(secret);
+            showFileCertificate(secret, thenLogIn);
         }
     }
 
-    private void showFileCertificate(char[] password) {
+    private void showFileCertificate(char[] password, boolean thenLogIn) {
         Path file = keyFile.get();
         if (file == null) {
             Arrays.fill(password, '\0');
@@ -188,11 +205,11 @@ public final class LoginViewModel {
             busy.set(false);
             app.settings().put(UserSettings.KEY_FILE, file.toAbsolutePath().toString());
             app.settings().put(UserSettings.LOGIN_METHOD, Method.FILE.name());
-            shown(opened, new KeyOrigin.File(file));
+            shown(opened, new KeyOrigin.File(file), thenLogIn);
         }, this::fail);
     }
 
-    private void showTokenCertificate(char[] pin) {
+    private void showTokenCertificate(char[] pin, boolean thenLogIn) {
         TokenInfo token = tokenChoice.tokenProperty().get();
         String problem = tokenChoice.libraryProblem();
         if (problem != null || token == null) {
@@ -211,22 +228,25 @@ public final class LoginViewModel {
             app.settings().put(UserSettings.LOGIN_METHOD, Method.TOKEN.name());
             tokenChoice.used(token);
             tokenCertificates.setAll(opened.certificates());
-            shown(opened, tokenOrigin);
             if (opened.verdict() == CertificateJudge.Verdict.OK) {
                 openToken = opened.token();
             } else {
                 close(opened.token());
             }
+            shown(opened, tokenOrigin, thenLogIn);
         }, this::fail);
     }
 
-    private void shown(OpenedKey opened, KeyOrigin keys) {
+    private void shown(OpenedKey opened, KeyOrigin keys, boolean thenLogIn) {
         card.set(CertificateCard.of(opened.key().certificate()));
         verdict.set(opened.verdict());
         if (opened.verdict() == CertificateJudge.Verdict.OK) {
             authenticationKey = opened.key();
             origin = keys;
             message.set(Phrase.of("login.ready"));
+            if (thenLogIn) {
+                logIn();
+            }
         } else {
             message.set(Phrase.of("login.verdict." + opened.verdict().name()));
         }

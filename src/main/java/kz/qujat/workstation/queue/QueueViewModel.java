@@ -86,10 +86,10 @@ public final class QueueViewModel {
             return;
         }
         loading = true;
-        scope.app().tasks().run(() -> scope.session().client().queue(LIMIT), items -> {
+        scope.tasks().run(() -> scope.session().client().queue(LIMIT), items -> {
             loading = false;
-            Instant now = scope.app().clock().instant();
-            LocalDate today = KzTime.today(scope.app().clock());
+            Instant now = scope.clock().instant();
+            LocalDate today = KzTime.today(scope.clock());
             show(items.stream().map(i -> QueueRow.of(i, now, today)).toList());
         }, e -> {
             loading = false;
@@ -138,7 +138,7 @@ public final class QueueViewModel {
             return;
         }
         busy.set(true);
-        scope.app().tasks().run(claim, detail -> {
+        scope.tasks().run(claim, detail -> {
             busy.set(false);
             if (detail == null) {
                 message.set(Phrase.of("queue.empty"));

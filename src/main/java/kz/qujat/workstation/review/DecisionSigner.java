@@ -10,7 +10,6 @@ import kz.qujat.eds.EdsException;
 import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.KeySource;
 import kz.qujat.eds.SigningKey;
-import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.StaffSession;
 import kz.qujat.workstation.login.CertificateJudge;
 import kz.qujat.workstation.outbox.OutboxEntry;
@@ -35,14 +34,14 @@ public final class DecisionSigner {
         }
     }
 
-    private final AppContext app;
+    private final SigningServices services;
     private final StaffSession session;
     private final CertificateJudge judge;
 
-    public DecisionSigner(AppContext app, StaffSession session) {
-        this.app = app;
+    public DecisionSigner(SigningServices services, StaffSession session) {
+        this.services = services;
         this.session = session;
-        this.judge = new CertificateJudge(app.trust(), app.clock());
+        this.judge = new CertificateJudge(services.trust(), services.clock());
     }
 
     /**
@@ -53,11 +52,11 @@ public final class DecisionSigner {
                                     char[] password) throws EdsException, Refused {
         KeySource source = null;
         try {
-            if (app.outbox().holds(doc.applicationId())) {
+            if (services.outbox().holds(doc.applicationId())) {
                 throw new Refused("review.sign.alreadySigned");
             }
             // a token's key signs only while the token is logged in, so the keys are closed after signing
-            source = session.keys().open(password, app.trust());
+            source = session.keys().open(password, services.trust());
             SigningKey key = source.signingKey();
             if (!session.staffIin().equals(CertificateProfile.of(key.certificate()).iin())) {
                 throw new Refused("review.sign.otherPerson");
@@ -70,9 +69,9 @@ public final class DecisionSigner {
             byte[] cms = CmsSigner.signDetached(key, bytes);
             Base64.Encoder b64 = Base64.getEncoder();
             OutboxEntry entry = new OutboxEntry(doc.applicationId(), doc.ticketNumber(), doc.decision(),
-                    session.staffIin(), b64.encodeToString(bytes), b64.encodeToString(cms), Instant.now(app.clock()), 0,
+                    session.staffIin(), b64.encodeToString(bytes), b64.encodeToString(cms), Instant.now(services.clock()), 0,
                     null, inspection);
-            app.outbox().put(entry);
+            services.outbox().put(entry);
             return entry;
         } finally {
             Arrays.fill(password, '\0');

@@ -23,7 +23,6 @@ import kz.qujat.inspect.Raster;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SafeImage;
 import kz.qujat.inspect.Verdict;
-import kz.qujat.workstation.AppContext;
 
 /**
  * The automated checks and the photo tools of the review: runs the checks off the FX thread, keeps the face
@@ -36,7 +35,7 @@ public final class InspectionViewModel {
 
     private static final List<Verdict> SEVERITY = List.of(Verdict.FAIL, Verdict.WARN, Verdict.NOT_MEASURED,
             Verdict.PASS);
-    private final AppContext app;
+    private final InspectionServices services;
     private final Consumer<Exception> onFailure;
     private final ZoomPan zoom = new ZoomPan();
     private final ObservableList<CheckLine> checks = FXCollections.observableArrayList();
@@ -60,8 +59,8 @@ public final class InspectionViewModel {
                            int[] histogram, PortraitTemplate template) {
     }
 
-    public InspectionViewModel(AppContext app, Consumer<Exception> onFailure) {
-        this.app = app;
+    public InspectionViewModel(InspectionServices services, Consumer<Exception> onFailure) {
+        this.services = services;
         this.onFailure = onFailure;
     }
 
@@ -71,14 +70,14 @@ public final class InspectionViewModel {
         photo = photoBytes;
         int run = generation;
         running.set(true);
-        app.tasks().run(() -> {
-            Report report = app.photoInspector().inspect(photoBytes);
+        services.tasks().run(() -> {
+            Report report = services.photoInspector().inspect(photoBytes);
             List<CheckLine> sig = new ArrayList<>();
-            app.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r)));
-            SafeImage.Result decoded = SafeImage.fromThresholds(app.thresholds()).decode(photoBytes);
+            services.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r)));
+            SafeImage.Result decoded = SafeImage.fromThresholds(services.thresholds()).decode(photoBytes);
             int[] hist = decoded.ok() ? Histogram.luminance(new Raster(decoded.image())) : null;
             PortraitTemplate t = decoded.ok() ? PortraitTemplate.of(decoded.image().getWidth(),
-                    decoded.image().getHeight(), app.thresholds()) : null;
+                    decoded.image().getHeight(), services.thresholds()) : null;
             return new Outcome(report, lines(report), sig, hist, t);
         }, o -> {
             if (run == generation) {
@@ -159,8 +158,8 @@ public final class InspectionViewModel {
         byte[] bytes = photo;
         int run = generation;
         running.set(true);
-        app.tasks().run(() -> {
-            Report r = app.photoInspector().inspect(bytes, manual);
+        services.tasks().run(() -> {
+            Report r = services.photoInspector().inspect(bytes, manual);
             return new Outcome(r, lines(r), null, null, null);
         }, o -> {
             if (run == generation) {

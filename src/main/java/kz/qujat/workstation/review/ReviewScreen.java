@@ -14,7 +14,7 @@ public final class ReviewScreen implements Screen {
 
     public ReviewScreen(SessionScope scope) {
         this.scope = scope;
-        this.model = new ReviewViewModel(scope);
+        this.model = new ReviewViewModel(scope, scope.app());
         this.view = new CachedView(scope.app().i18n(), this::build);
     }
 

@@ -39,6 +39,7 @@ public final class ReviewViewModel {
     public enum Step { NONE, ANNUL_FORM, CONFIRM }
 
     private final SessionScope scope;
+    private final ReviewServices services;
     private final I18n i18n;
     private final DecisionSigner signer;
     private final DecisionRelay relay;
@@ -83,17 +84,19 @@ public final class ReviewViewModel {
         }
     }
 
-    public ReviewViewModel(SessionScope scope) {
+    /** {@code services}: the image checks, the outbox and the settings of the running workstation. */
+    public ReviewViewModel(SessionScope scope, ReviewServices services) {
         this.scope = scope;
-        this.i18n = scope.app().i18n();
+        this.services = services;
+        this.i18n = scope.i18n();
         this.eligibility = new LocalText(i18n);
         this.message = new LocalText(i18n);
-        this.signer = new DecisionSigner(scope.app(), scope.session());
+        this.signer = new DecisionSigner(services, scope.session());
         this.relay = scope.relay();
         this.canDecide = Bindings.createBooleanBinding(() -> scope.desk().current() != null && images.get() != null
                 && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
-        this.inspection = new InspectionViewModel(scope.app(), e -> message.set(scope.failed(e)));
-        this.signatures = new SignatureViewModel(scope.app(), e -> message.set(scope.failed(e)));
+        this.inspection = new InspectionViewModel(services, e -> message.set(scope.failed(e)));
+        this.signatures = new SignatureViewModel(services, e -> message.set(scope.failed(e)));
         this.canApprove = canDecide.and(inspection.runningProperty().not());
         this.canSign = Bindings.createBooleanBinding(() -> step.get() == Step.CONFIRM && !busy.get()
                 && summary.get() != null && (!summary.get().needsOverride() || overrideConfirmed.get()),
@@ -193,11 +196,11 @@ public final class ReviewViewModel {
     }
 
     public boolean openNextAfterDecision() {
-        return scope.app().settings().flag(UserSettings.OPEN_NEXT, true);
+        return services.settings().flag(UserSettings.OPEN_NEXT, true);
     }
 
     public void setOpenNextAfterDecision(boolean on) {
-        scope.app().settings().put(UserSettings.OPEN_NEXT, Boolean.toString(on));
+        services.settings().put(UserSettings.OPEN_NEXT, Boolean.toString(on));
     }
 
     private void load(ApplicationDetail d) {
@@ -227,7 +230,7 @@ public final class ReviewViewModel {
         var client = scope.session().client();
         boolean regPhoto = d.registry() != null && d.registry().hasPhoto();
         boolean regSignature = d.registry() != null && d.registry().hasSignature();
-        scope.app().tasks().run(() -> Images.decoded(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
+        scope.tasks().run(() -> Images.decoded(client.image(Paths.PHOTO, d.id()), client.image(Paths.SIGNATURE, d.id()),
                 regPhoto ? client.image(Paths.REGISTRY_PHOTO, d.id()) : null,
                 regSignature ? client.image(Paths.REGISTRY_SIGNATURE, d.id()) : null), loaded -> {
                     if (d.equals(scope.desk().current())) {
@@ -270,11 +273,11 @@ public final class ReviewViewModel {
             return;
         }
         busy.set(true);
-        Instant at = Instant.now(scope.app().clock());
+        Instant at = Instant.now(scope.clock());
         var client = scope.session().client();
-        var outbox = scope.app().outbox();
+        var outbox = services.outbox();
         // the outbox is a folder and the images are hashed: both off the FX thread
-        scope.app().tasks().run(() -> outbox.holds(d.id()) ? java.util.Optional.<DecisionDocument>empty()
+        scope.tasks().run(() -> outbox.holds(d.id()) ? java.util.Optional.<DecisionDocument>empty()
                 : java.util.Optional.of(client.decisionDocument(d, loaded.photo(), loaded.signature(), decision,
                         reasonCode, commentText, at)), doc -> {
                     busy.set(false);
@@ -324,7 +327,7 @@ public final class ReviewViewModel {
             return;
         }
         busy.set(true);
-        scope.app().tasks().run(() -> signer.signAndStore(doc, note, password), entry -> {
+        scope.tasks().run(() -> signer.signAndStore(doc, note, password), entry -> {
             prepared = null;
             summary.set(null);
             step.set(Step.NONE);
@@ -337,7 +340,7 @@ public final class ReviewViewModel {
     }
 
     private void deliver(OutboxEntry entry) {
-        scope.app().tasks().run(() -> relay.send(entry), sent -> {
+        scope.tasks().run(() -> relay.send(entry), sent -> {
             busy.set(false);
             scope.status().undelivered(sent.pending());
             switch (sent.outcome()) {
@@ -357,7 +360,7 @@ public final class ReviewViewModel {
     private void finished() {
         scope.desk().currentProperty().set(null);
         if (openNextAfterDecision()) {
-            scope.app().tasks().run(() -> scope.session().client().next().orElse(null), next -> {
+            scope.tasks().run(() -> scope.session().client().next().orElse(null), next -> {
                 if (next != null) {
                     scope.desk().currentProperty().set(next);
                 } else {
@@ -380,7 +383,7 @@ public final class ReviewViewModel {
             return;
         }
         busy.set(true);
-        scope.app().tasks().run(() -> {
+        scope.tasks().run(() -> {
             scope.session().client().release(d.id());
             return d;
         }, released -> {

@@ -11,14 +11,13 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.scene.image.Image;
 import kz.qujat.inspect.SafeImage;
 import kz.qujat.inspect.SignatureComparison;
-import kz.qujat.workstation.AppContext;
 
 /**
  * The signature tools: the submitted and the register signature as they are or binarised, and their
  * comparison (ink crops at one height, colour overlay, table of measures) — a visual aid, never a verdict.
  */
 public final class SignatureViewModel {
-    private final AppContext app;
+    private final InspectionServices services;
     private final Consumer<Exception> onFailure;
     private final BooleanProperty binarised = new SimpleBooleanProperty(false);
     private final BooleanProperty compareShown = new SimpleBooleanProperty(false);
@@ -44,16 +43,16 @@ public final class SignatureViewModel {
                         Image overlay, List<Row> rows) {
     }
 
-    public SignatureViewModel(AppContext app, Consumer<Exception> onFailure) {
-        this.app = app;
+    public SignatureViewModel(InspectionServices services, Consumer<Exception> onFailure) {
+        this.services = services;
         this.onFailure = onFailure;
     }
 
     public void load(byte[] submitted, byte[] registry) {
         int run = ++generation;
         views.set(null);
-        SafeImage decoder = SafeImage.fromThresholds(app.thresholds());
-        app.tasks().run(() -> {
+        SafeImage decoder = SafeImage.fromThresholds(services.thresholds());
+        services.tasks().run(() -> {
             BufferedImage a = decode(decoder, submitted);
             BufferedImage b = decode(decoder, registry);
             SignatureComparison.Result c = a != null && b != null ? SignatureComparison.compare(a, b) : null;

@@ -33,7 +33,9 @@ final class CheatSheet {
             new Line("T H M B O", "shortcuts.review.tools"),
             new Line("+ − Ctrl+0 1", "shortcuts.review.zoom"),
             new Line(null, "shortcuts.section.handover"),
-            new Line("Enter", "shortcuts.handover.lookUp"));
+            new Line("Enter", "shortcuts.handover.lookUp"),
+            new Line(null, "shortcuts.section.annulments"),
+            new Line("P / S", "shortcuts.annulments.enlarge"));
 
     private CheatSheet() {
     }
@@ -62,7 +64,9 @@ final class CheatSheet {
     }
 
     static void show(Window owner, I18n i18n) {
-        Alert alert = new Alert(Alert.AlertType.NONE, "", ButtonType.CLOSE);
+        // JavaFX's own ButtonType.CLOSE is worded in the JVM's language, not the user's
+        Alert alert = new Alert(Alert.AlertType.NONE, "", new ButtonType(i18n.get("common.close"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         alert.initOwner(owner);
         alert.setTitle(i18n.get("shortcuts.title"));
         alert.setHeaderText(i18n.get("shortcuts.title"));

@@ -55,9 +55,9 @@ public final class ShellViewModel {
     public String roleText() {
         var s = scope.session();
         String where = s.response().registrationPoint() != null ? s.response().registrationPoint()
-                : s.response().region() != null ? scope.app().i18n().regionName(s.response().region())
-                : scope.app().i18n().get("shell.national");
-        return scope.app().i18n().get("role." + s.role().name()) + " · " + where;
+                : s.response().region() != null ? scope.i18n().regionName(s.response().region())
+                : scope.i18n().get("shell.national");
+        return scope.i18n().get("role." + s.role().name()) + " · " + where;
     }
 
     public void close() {

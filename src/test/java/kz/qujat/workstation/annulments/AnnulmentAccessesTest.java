@@ -9,7 +9,7 @@ import kz.qujat.api.IntakeResponse;
 import kz.qujat.api.Paths;
 import kz.qujat.client.SupervisorApi;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -20,7 +20,7 @@ class AnnulmentAccessesTest {
 
     @Test
     void theSupervisorSeesWhoOpenedTheDetailPhotoAndSignature() throws Exception {
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse photo = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", null);
             SupervisorApi api = new SupervisorApi(central.login("supervisor"));
             api.image(Paths.PHOTO, photo.applicationId());

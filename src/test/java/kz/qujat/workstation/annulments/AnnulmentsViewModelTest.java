@@ -1,5 +1,6 @@
 package kz.qujat.workstation.annulments;
 
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +15,6 @@ import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.SupervisorApi;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
 import org.junit.jupiter.api.AfterAll;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The supervisor's log logic against a real central service, with the work run inline. */
 class AnnulmentsViewModelTest {
-    private static LiveCentral central;
+    private static TestCentral central;
     private static SupervisorApi api;
     private static IntakeResponse photo;
     private final I18n i18n = new I18n(I18n.ENGLISH);
@@ -32,7 +32,7 @@ class AnnulmentsViewModelTest {
 
     @BeforeAll
     static void start() throws Exception {
-        central = new LiveCentral();
+        central = new TestCentral();
         photo = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", "=cmd|' /C calc'!A0");
         central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "SIGNATURE", "подпись, \"нечитаемая\"");
         central.decided("officer-astana", Region.ASTANA, null, "APPROVE", null, null);
@@ -59,8 +59,13 @@ class AnnulmentsViewModelTest {
         assertThat(m.entries()).hasSize(3);
         assertThat(m.officers()).extracting(AnnulmentsViewModel.OfficerOption::iin)
                 .containsExactly(null, "900722423029", "850314312017");
-        assertThat(m.byReason()).extracting(XYChart.Series::getName).containsExactlyInAnyOrder(
-                i18n.get("review.annul.reason.PHOTO"), i18n.get("review.annul.reason.SIGNATURE"));
+        // every reason, always in the same order (its colour goes with its place), zeros where none
+        assertThat(m.byReason()).extracting(XYChart.Series::getName).containsExactly(
+                i18n.get("review.annul.reason.PHOTO"), i18n.get("review.annul.reason.SIGNATURE"),
+                i18n.get("review.annul.reason.FURTHER_VERIFICATION"));
+        assertThat(m.byReason().get(2).getData()).allMatch(d -> d.getYValue().longValue() == 0);
+        assertThat(m.byReason().get(0).getData().stream().mapToLong(d -> d.getYValue().longValue()).sum())
+                .isEqualTo(2);
         assertThat(m.byOfficer()).hasSize(2);
         AnnulmentStats.OfficerRateRow astana = m.rates().stream()
                 .filter(r -> r.officerIin().equals("850314312017")).findFirst().orElseThrow();
@@ -78,6 +83,25 @@ class AnnulmentsViewModelTest {
         assertThat(m.messageProperty().get()).isEqualTo(i18n.get("annulments.error.dates"));
         assertThat(m.entries()).hasSize(1);
         assertThat(failures).isEmpty();
+    }
+
+    @Test
+    void eachReasonKeepsItsPlaceAndColourInEveryLanguageAndUnderAnyFilter() {
+        Annulment signature = new Annulment(java.util.UUID.randomUUID(), "Q-0000002-5", "ASTANA", "SIGNATURE", null,
+                "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null);
+        for (java.util.Locale l : I18n.SUPPORTED) {
+            AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(l),
+                    e -> kz.qujat.workstation.Phrase.literal(""), TestClock.today());
+            List<XYChart.Series<String, Number>> series = m.reasonSeries(List.of(signature));
+            // the series follow the reasons' order, not their translated names' alphabetical order
+            assertThat(series).extracting(XYChart.Series::getName).containsExactlyElementsOf(
+                    AnnulmentsViewModel.REASONS.stream().map(r -> m.reasonName(r.name())).toList());
+            assertThat(series.get(1).getData()).singleElement()
+                    .satisfies(d -> assertThat(d.getYValue().longValue()).isEqualTo(1));
+        }
+        assertThat(AnnulmentsViewModel.REASONS).extracting(ReasonColors::of).doesNotHaveDuplicates()
+                .allMatch(c -> c.matches("#[0-9a-f]{6}")).doesNotContain(ReasonColors.UNKNOWN);
+        assertThat(ReasonColors.of("SOMETHING_NEW")).isEqualTo(ReasonColors.UNKNOWN);
     }
 
     @Test

@@ -10,7 +10,7 @@ import javafx.scene.input.KeyCode;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.StaffClient;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class ClerkScreenFxTest {
     @Test
     void theClerkHandsOverAReadyDocumentAndIsToldAboutAnotherPoint(@TempDir Path data, @TempDir Path saves)
             throws Exception {
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse ready = central.ready(Region.ASTANA, "ASTANA-01");
             IntakeResponse elsewhere = central.ready(Region.ASTANA, "ASTANA-02");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "clerk-astana")) {
@@ -28,9 +28,25 @@ class ClerkScreenFxTest {
                 TableView<?> list = ws.robot.lookup("#readyTable").queryAs(TableView.class);
                 ws.until(() -> list.getItems().size() == 1);
 
+                // Enter on a row of the ready list opens it
+                ws.robot.interact(() -> {
+                    list.requestFocus();
+                    list.getSelectionModel().select(0);
+                });
+                ws.robot.type(KeyCode.ENTER);
+                ws.until(() -> ready.ticketNumber().equals(ws.text("#ticketValue")));
+                ws.robot.interact(() -> ws.robot.lookup("#ticketField").queryAs(javafx.scene.control.TextField.class)
+                        .clear());
+
                 // a scanner types the ticket number and ends it with Enter
                 ws.robot.clickOn("#ticketField").write(ready.ticketNumber()).type(KeyCode.ENTER);
                 ws.until(() -> ready.ticketNumber().equals(ws.text("#ticketValue")));
+                // the old card's number is shown, and the confirmation names it
+                String oldCard = central.login("officer-astana").detail(ready.applicationId()).form()
+                        .get("currentDocument").get("number").asText();
+                assertThat(ws.text("#oldCardValue")).isEqualTo(oldCard);
+                assertThat(ws.robot.lookup("#oldCardSurrendered").queryAs(javafx.scene.control.CheckBox.class)
+                        .getText()).isEqualTo(ws.app.i18n().get("handover.confirm.oldCardNumber", oldCard));
                 ImageView photo = ws.robot.lookup("#applicantPhoto").queryAs(ImageView.class);
                 ws.until(() -> photo.getImage() != null);
                 assertThat(ws.robot.lookup("#handOverButton").query().isDisabled()).isTrue();
@@ -56,7 +72,9 @@ class ClerkScreenFxTest {
 
                 ws.robot.doubleClickOn("#ticketField").eraseText(ready.ticketNumber().length() + 2)
                         .write(elsewhere.ticketNumber()).type(KeyCode.ENTER);
-                String otherPoint = ws.app.i18n().get("handover.error.otherPoint");
+                // the refusal names the point that holds the document, with its address
+                String otherPoint = ws.app.i18n().get("handover.error.otherPointNamed", "ASTANA-02",
+                        "Отдел документирования №2, г. Астана", "г. Астана, ул. Кенесары, 71");
                 ws.until(() -> otherPoint.equals(ws.text("#handoverMessage")));
                 assertThat(ws.robot.lookup("#handoverCard").query().isVisible()).isFalse();
                 assertThat(officer.detail(elsewhere.applicationId()).status()).isEqualTo("READY_FOR_PICKUP");

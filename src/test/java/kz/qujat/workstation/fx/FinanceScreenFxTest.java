@@ -15,7 +15,7 @@ import kz.qujat.api.Refund;
 import kz.qujat.client.FinanceApi;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.RefundStatus;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +28,7 @@ class FinanceScreenFxTest {
 
     @Test
     void financeRecordsARefundPaidAndExportsTheRest(@TempDir Path data, @TempDir Path saves) throws Exception {
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse photo = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", null);
             IntakeResponse almaty = central.decided("officer-almaty", Region.ALMATY, null, "ANNUL", "SIGNATURE", null);
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "finance")) {

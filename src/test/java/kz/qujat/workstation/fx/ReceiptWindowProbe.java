@@ -6,7 +6,7 @@ import javafx.scene.input.KeyCode;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.domain.Region;
 import kz.qujat.inspect.OpenCvFaceFinder;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.TestPhotos;
 import org.testfx.api.FxToolkit;
 
@@ -27,7 +27,7 @@ public final class ReceiptWindowProbe {
         // as in the demo: the toolkit (GTK 3) first, then OpenCV for the intake and the officer's photo checks
         FxToolkit.registerPrimaryStage();
         new OpenCvFaceFinder();
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse ready = central.ready(Region.ASTANA, "ASTANA-01");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "clerk-astana")) {
                 // the officer's photo checks in this same process, as on a workstation used for a whole day

@@ -15,7 +15,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.domain.Region;
-import kz.qujat.testsupport.LiveCentral;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.I18n;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +32,7 @@ class ScreenWalkFxTest {
 
     @Test
     void theOfficersScreensFollowTheLanguageAndNothingIsCut(@TempDir Path data, @TempDir Path saves) throws Exception {
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             central.submit(Region.ASTANA, null);
             central.submit(Region.ASTANA, null);
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "officer-astana")) {
@@ -82,7 +82,7 @@ class ScreenWalkFxTest {
     @Test
     void theSupervisorsClerksAndLoginScreensFollowTheLanguageAndNothingIsCut(@TempDir Path data, @TempDir Path saves,
                                                                            @TempDir Path data2) throws Exception {
-        try (LiveCentral central = new LiveCentral()) {
+        try (TestCentral central = new TestCentral()) {
             IntakeResponse annulled = central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "PHOTO", null);
             central.decided("officer-astana", Region.ASTANA, null, "ANNUL", "FURTHER_VERIFICATION",
                     "Фото в реестре другого человека, пригласить на беседу");

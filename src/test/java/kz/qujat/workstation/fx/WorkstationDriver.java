@@ -4,7 +4,6 @@ import kz.qujat.testsupport.TestClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.scene.Node;
@@ -20,7 +19,6 @@ import kz.qujat.workstation.files.SaveDialog;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.matcher.control.LabeledMatchers;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Starts the real workstation window (headless Monocle in the build) against a given central service and logs
@@ -33,13 +31,22 @@ final class WorkstationDriver implements AutoCloseable {
     private final Application application;
 
     WorkstationDriver(String centralUrl, Path dataDir, Path saveDir, String identity) throws Exception {
+        this(centralUrl, dataDir, saveDir, identity, true);
+    }
+
+    /** With {@code logIn} false the window stays on the login screen, the identity's key file remembered. */
+    WorkstationDriver(String centralUrl, Path dataDir, Path saveDir, String identity, boolean logIn) throws Exception {
         app = new AppContext(new WorkstationConfig(centralUrl, dataDir, DevIdentities.file("trust"),
                 Duration.ofMinutes(30), I18n.RUSSIAN, null, null), BackgroundTask.forFx(), TestClock.live());
         app.saveDialog(SaveDialog.into(saveDir));
         app.settings().put(UserSettings.KEY_FILE, DevIdentities.file(identity + ".p12").toAbsolutePath().toString());
         FxToolkit.registerPrimaryStage();
         application = FxToolkit.setupApplication(() -> new WorkstationApp(() -> app));
-        logIn();
+        if (logIn) {
+            logIn();
+        } else {
+            until(() -> robot.lookup("#password").tryQuery().isPresent());
+        }
     }
 
     private void logIn() throws TimeoutException {
@@ -64,10 +71,7 @@ final class WorkstationDriver implements AutoCloseable {
     }
 
     void until(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.call();
-        });
+        kz.qujat.testsupport.FxAwait.until(java.time.Duration.ofSeconds(WAIT_SECONDS), condition);
     }
 
     @Override

@@ -10,9 +10,9 @@ import kz.qujat.api.HandoverInfo;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.client.ClerkApi;
 import kz.qujat.domain.Region;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
-import kz.qujat.testsupport.LiveCentral;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
@@ -22,14 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The clerk's desk logic against a real central service, with the work run inline. */
 class HandoverViewModelTest {
-    private static LiveCentral central;
+    private static TestCentral central;
     private static ClerkApi clerk;
     private final I18n i18n = new I18n(I18n.ENGLISH);
     private final List<Exception> failures = new ArrayList<>();
 
     @BeforeAll
     static void start() throws Exception {
-        central = new LiveCentral();
+        central = new TestCentral();
         clerk = new ClerkApi(central.login("clerk-astana"));
     }
 
@@ -58,6 +58,8 @@ class HandoverViewModelTest {
         assertThat(m.ticketTextProperty().get()).isEqualTo(ready.ticketNumber());
         assertThat(m.photoProperty().get()).isNotEmpty();
         assertThat(m.messageIsErrorProperty().get()).isFalse();
+        String oldCard = m.currentProperty().get().oldDocumentNumber();
+        assertThat(oldCard).as("the old card's number to check against the surrendered card").matches("[0-9]{9}");
         assertThat(m.canHandOverProperty().get()).isFalse();
         m.identityCheckedProperty().set(true);
         assertThat(m.canHandOverProperty().get()).isFalse();
@@ -77,8 +79,15 @@ class HandoverViewModelTest {
         m.saveReceipt(pdf, () -> opened[0] = true);
         assertThat(opened[0]).isTrue();
         try (var doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
-            assertThat(new PDFTextStripper().getText(doc)).contains(ready.ticketNumber(), "ИСМАИЛОВА ДИНАРА",
-                    "Receipt for an identity card");
+            // the screen is in English; the receipt is in Kazakh and Russian all the same
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(ready.ticketNumber(), "ИСМАИЛОВА ДИНАРА", oldCard,
+                    I18n.texts(I18n.KAZAKH).apply("handover.receipt.title"),
+                    I18n.texts(I18n.RUSSIAN).apply("handover.receipt.title"),
+                    I18n.texts(I18n.KAZAKH).apply("handover.receipt.oldCard"),
+                    I18n.texts(I18n.RUSSIAN).apply("handover.receipt.oldCard"),
+                    "Отдел документирования №1, г. Астана", "№1 құжаттандыру бөлімі, Астана қ.", "иә / да");
+            assertThat(text).doesNotContain(i18n.get("handover.receipt.title"), "жоқ");
         }
         assertThat(failures).isEmpty();
     }
@@ -91,7 +100,9 @@ class HandoverViewModelTest {
 
         m.ticketTextProperty().set(elsewhere.ticketNumber());
         m.lookUp();
-        assertThat(m.messageProperty().get()).isEqualTo(i18n.get("handover.error.otherPoint"));
+        // the refusal names the point that holds the document and where it is
+        assertThat(m.messageProperty().get()).isEqualTo(i18n.get("handover.error.otherPointNamed", "ASTANA-02",
+                "Отдел документирования №2, г. Астана", "г. Астана, ул. Кенесары, 71"));
         assertThat(m.messageIsErrorProperty().get()).isTrue();
         assertThat(m.currentProperty().get()).isNull();
 

@@ -27,7 +27,7 @@ class CertificateCardTest {
         assertThat(card.organisation()).isEqualTo("АО \"ТЕСТ\"");
         assertThat(card.roles()).containsExactly("login.card.role.legalEntity", "login.card.role.head");
         assertThat(card.purposes()).containsExactly("login.card.purpose.gostSigning");
-        assertThat(card.algorithm()).isEqualTo("GOST 34.310-2004");
+        assertThat(card.algorithm()).isEqualTo("login.card.algorithm.gost2004");
         assertThat(card.issuer()).isEqualTo("ҰКО 3.0 (GOST TEST)");
     }
 
@@ -43,7 +43,7 @@ class CertificateCardTest {
     @Test
     void theDevelopmentGostOfficer() {
         CertificateCard card = CertificateCard.of(DevIdentities.authenticationKey("officer-gost").certificate());
-        assertThat(card.algorithm()).isEqualTo("GOST 34.310-2015 (512)");
+        assertThat(card.algorithm()).isEqualTo("login.card.algorithm.gost2015");
         assertThat(card.purposes()).containsExactly("login.card.purpose.gostAuthentication");
         assertThat(card.roles()).containsExactly("login.card.role.employee");
         assertThat(card.bin()).isEqualTo("990440000129");

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.StaffSession;
 import kz.qujat.workstation.TestContexts;
 import kz.qujat.workstation.UserSettings;
@@ -21,7 +22,11 @@ class LoginViewModelTest {
     private final List<StaffSession> sessions = new ArrayList<>();
 
     private LoginViewModel model(String keyFile) {
-        LoginViewModel m = new LoginViewModel(TestContexts.app(data, "http://localhost:9"), sessions::add);
+        return model(keyFile, "http://localhost:9");
+    }
+
+    private LoginViewModel model(String keyFile, String central) {
+        LoginViewModel m = new LoginViewModel(TestContexts.app(data, central), sessions::add);
         m.keyFileProperty().set(DevIdentities.file(keyFile));
         return m;
     }
@@ -74,6 +79,41 @@ class LoginViewModelTest {
         assertThat(m.messageProperty().get()).contains(words);
         assertThat(m.canLogInBinding().get()).isFalse();
         m.logIn();
+        assertThat(sessions).isEmpty();
+    }
+
+    /** Enter in the password field (issue 11): a fine certificate logs in at once, no second Enter. */
+    @ParameterizedTest
+    @CsvSource({"officer-astana.p12, 850314312017", "officer-gost.p12, 840519389088"})
+    void enterWithAFineCertificateLogsInAtOnce(String file, String iin) throws Exception {
+        try (TestCentral central = new TestCentral()) {
+            LoginViewModel m = model(file, central.url());
+            char[] password = DevIdentities.PASSWORD.toCharArray();
+            m.showCertificateAndLogIn(password);
+            assertThat(password).containsOnly('\0');
+            assertThat(sessions).as(m.messageProperty().get()).hasSize(1);
+            assertThat(sessions.get(0).staffIin()).isEqualTo(iin);
+        }
+    }
+
+    @Test
+    void enterWithAnUnusableCertificateShowsWhyAndDoesNotLogIn() {
+        LoginViewModel m = model("officer-expired.p12");
+        m.showCertificateAndLogIn(DevIdentities.PASSWORD.toCharArray());
+        assertThat(m.verdictProperty().get()).isEqualTo(CertificateJudge.Verdict.EXPIRED);
+        assertThat(m.cardProperty().get()).isNotNull();
+        assertThat(m.messageProperty().get()).contains("expired");
+        assertThat(m.busyProperty().get()).isFalse();
+        assertThat(sessions).isEmpty();
+    }
+
+    @Test
+    void enterWithNothingTypedAsksForThePasswordAndAWrongOneSaysSo() {
+        LoginViewModel m = model("officer-astana.p12");
+        m.showCertificateAndLogIn(new char[0]);
+        assertThat(m.messageProperty().get()).isEqualTo("Enter the password of the key.");
+        m.showCertificateAndLogIn("wrong".toCharArray());
+        assertThat(m.messageProperty().get()).isEqualTo("Wrong password for this key file. Try again.");
         assertThat(sessions).isEmpty();
     }
 }

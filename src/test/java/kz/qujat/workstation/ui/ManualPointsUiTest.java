@@ -1,5 +1,7 @@
 package kz.qujat.workstation.ui;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
@@ -17,7 +18,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import kz.qujat.inspect.Verdict;
-import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The officer marks the face by hand on a photo where the detector finds none (real window, headless
@@ -43,7 +42,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class ManualPointsUiTest extends FxRobot {
     private static final long WAIT_SECONDS = 60;
-    private static CentralForUi central;
+    private static TestCentral central;
 
     @TempDir
     Path data;
@@ -51,7 +50,7 @@ class ManualPointsUiTest extends FxRobot {
 
     @BeforeAll
     static void startCentral() throws Exception {
-        central = new CentralForUi(91);
+        central = new TestCentral(91);
     }
 
     @AfterAll
@@ -132,8 +131,6 @@ class ManualPointsUiTest extends FxRobot {
     private void logIn() throws TimeoutException {
         waitFor(() -> lookup("#password").tryQuery().isPresent());
         clickOn("#password").write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
-        waitFor(() -> lookup("#certificateCard").query().isVisible() && !lookup("#logIn").queryAs(Button.class).isDisabled());
-        clickOn("#logIn");
         waitFor(() -> lookup("#queueTable").tryQuery().map(Node::isVisible).orElse(false));
     }
 
@@ -149,12 +146,6 @@ class ManualPointsUiTest extends FxRobot {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
-            try {
-                return condition.call();
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        kz.qujat.testsupport.FxAwait.until(java.time.Duration.ofSeconds(WAIT_SECONDS), condition);
     }
 }

@@ -1,5 +1,7 @@
 package kz.qujat.workstation.ui;
 
+import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,7 +32,6 @@ import kz.qujat.workstation.I18n;
 import kz.qujat.workstation.UserSettings;
 import kz.qujat.workstation.WorkstationApp;
 import kz.qujat.workstation.WorkstationConfig;
-import kz.qujat.testsupport.DevIdentities;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +40,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The officer logs in with a real SoftHSM2 token (keys generated on it, certificates from the dev CA for the
@@ -49,7 +48,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class TokenUiTest extends FxRobot {
     private static final long WAIT_SECONDS = 60;
-    private static CentralForUi central;
+    private static TestCentral central;
 
     @TempDir
     Path data;
@@ -58,7 +57,7 @@ class TokenUiTest extends FxRobot {
     @BeforeAll
     static void startCentral() throws Exception {
         SoftHsm.requireSoftHsm();
-        central = new CentralForUi(78);
+        central = new TestCentral(78);
     }
 
     @AfterAll
@@ -97,7 +96,9 @@ class TokenUiTest extends FxRobot {
         waitFor(() -> lookup("#token").<javafx.scene.control.ComboBox<kz.qujat.eds.TokenInfo>>query().getValue() != null);
         clickOn("#password").write("0000").type(KeyCode.ENTER);
         waitFor(() -> text("#loginMessage").startsWith("Wrong PIN"));
-        clickOn("#password").write(SoftHsm.PIN).type(KeyCode.ENTER);
+        // "Show certificate" (Enter would log in at once): the token's card is looked at before logging in
+        clickOn("#password").write(SoftHsm.PIN);
+        clickOn("#showCertificate");
         waitFor(() -> lookup("#certificateCard").query().isVisible() && !lookup("#logIn").queryAs(Button.class).isDisabled());
         assertThat(text("#certIin")).isEqualTo(SoftHsm.OFFICER_IIN);
         assertThat(lookup("#tokenCertificates").query().isVisible()).isTrue();
@@ -157,12 +158,6 @@ class TokenUiTest extends FxRobot {
     }
 
     private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(WAIT_SECONDS, TimeUnit.SECONDS, () -> {
-            try {
-                return condition.call();
-            } catch (Exception notYet) {
-                return false;
-            }
-        });
+        kz.qujat.testsupport.FxAwait.until(java.time.Duration.ofSeconds(WAIT_SECONDS), condition);
     }
 }

@@ -1,4 +1,4 @@
-package kz.qujat.central;
+package kz.qujat.testsupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,18 +12,18 @@ import java.nio.charset.StandardCharsets;
 import kz.qujat.api.Json;
 
 /** Real HTTP calls to a started server with java.net.http; answers are kept as status + bytes. */
-final class Http {
+public final class Http {
     private static final ObjectMapper MAPPER = Json.mapper();
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
 
-    Http(String base) {
+    public Http(String base) {
         this.base = base;
     }
 
     /** An HTTP answer. */
-    record Answer(int status, String contentType, byte[] body) {
-        JsonNode json() {
+    public record Answer(int status, String contentType, byte[] body) {
+        public JsonNode json() {
             try {
                 return MAPPER.readTree(body);
             } catch (IOException e) {
@@ -31,11 +31,11 @@ final class Http {
             }
         }
 
-        String text() {
+        public String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
 
-        <T> T as(Class<T> type) {
+        public <T> T as(Class<T> type) {
             try {
                 return MAPPER.readValue(body, type);
             } catch (IOException e) {
@@ -49,12 +49,12 @@ final class Http {
         }
     }
 
-    Answer get(String path, String token) {
+    public Answer get(String path, String token) {
         return send(builder(path, token).GET().build());
     }
 
     /** GET with one extra header (e.g. the applicant's IIN). */
-    Answer getWith(String path, String header, String value) {
+    public Answer getWith(String path, String header, String value) {
         HttpRequest.Builder b = builder(path, null);
         if (value != null) {
             b.header(header, value);
@@ -62,17 +62,17 @@ final class Http {
         return send(b.GET().build());
     }
 
-    Answer post(String path, String token, Object body) {
+    public Answer post(String path, String token, Object body) {
         return send(builder(path, token).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
     }
 
-    Answer put(String path, String token, Object body) {
+    public Answer put(String path, String token, Object body) {
         return send(builder(path, token).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
     }
 
-    Answer postRaw(String path, byte[] body) {
+    public Answer postRaw(String path, byte[] body) {
         return send(builder(path, null).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
@@ -85,7 +85,7 @@ final class Http {
         return b;
     }
 
-    static byte[] bytes(Object body) {
+    public static byte[] bytes(Object body) {
         try {
             return body instanceof byte[] raw ? raw : body instanceof String s ? s.getBytes(StandardCharsets.UTF_8)
                     : MAPPER.writeValueAsBytes(body);

@@ -45,7 +45,7 @@ public final class QueueViewModel {
     private boolean loading;
 
     public QueueViewModel(SessionScope scope) {
-        this.message = new LocalText(scope.app().i18n());
+        this.message = new LocalText(scope.i18n());
         this.scope = scope;
         filter.addListener((o, a, b) -> applyFilter());
         expiredOnly.addListener((o, a, b) -> applyFilter());

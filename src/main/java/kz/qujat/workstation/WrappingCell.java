@@ -12,7 +12,14 @@ public final class WrappingCell<S> extends TableCell<S, String> {
 
     public WrappingCell() {
         text.getStyleClass().add("wrapping-cell-text");
-        text.wrappingWidthProperty().bind(widthProperty().subtract(12));
+        // the column's width, known before the row is laid out (the cell's own width comes later, and a row sized on
+        // the old width cuts the last line off)
+        tableColumnProperty().addListener((o, a, column) -> {
+            text.wrappingWidthProperty().unbind();
+            if (column != null) {
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(14));
+            }
+        });
         text.fillProperty().bind(textFillProperty());
         text.fontProperty().bind(fontProperty());
         setPrefHeight(USE_COMPUTED_SIZE);

@@ -2,6 +2,7 @@ package kz.qujat.testsupport;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Assumptions;
@@ -12,6 +13,8 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class Requires {
     private static final Set<String> SAID = ConcurrentHashMap.newKeySet();
+    private static final List<String> LIBRARY_DIRS = List.of("/usr/lib/x86_64-linux-gnu", "/lib/x86_64-linux-gnu",
+            "/usr/lib/aarch64-linux-gnu", "/lib/aarch64-linux-gnu", "/usr/lib64", "/lib64", "/usr/lib", "/lib");
 
     private Requires() {
     }
@@ -24,6 +27,28 @@ public final class Requires {
     /** A file (a library or a module), from a Debian package. */
     public static void file(Path file, String debianPackage) {
         require(Files.isRegularFile(file), file + " not found: apt-get install " + debianPackage);
+    }
+
+    /** A shared library in the dynamic linker's usual folders (by its soname), from a Debian package. */
+    public static void library(String soname, String debianPackage) {
+        require(libraryPresent(soname), soname + " not found: apt-get install " + debianPackage);
+    }
+
+    /**
+     * The JavaFX screen tests: JavaFX draws text through Pango on Linux (fontconfig and FreeType come with it),
+     * which a machine with only a JDK does not have.
+     */
+    public static void javafxText() {
+        library("libpangoft2-1.0.so.0", "libpangoft2-1.0-0");
+    }
+
+    static boolean libraryPresent(String soname) {
+        for (String dir : LIBRARY_DIRS) {
+            if (Files.isRegularFile(Path.of(dir, soname))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this run is CI's, where nothing may be skipped for a missing package. */

@@ -57,6 +57,7 @@ public final class AnnulmentsView {
     @FXML private TableColumn<Annulment, String> officerColumn;
     @FXML private TableColumn<Annulment, String> reasonColumn;
     @FXML private TableColumn<Annulment, String> commentColumn;
+    @FXML private TableColumn<Annulment, Annulment> samePersonColumn;
     @FXML private TableColumn<Annulment, String> reviewColumn;
     @FXML private TableColumn<Annulment, String> refundColumn;
     @FXML private Button accessesButton;
@@ -129,7 +130,7 @@ public final class AnnulmentsView {
 
         table.setItems(model.entries());
         kz.qujat.workstation.TableText.fitHeaders(table);
-        kz.qujat.workstation.TableText.wrap(officerColumn, reasonColumn, commentColumn, reviewColumn, refundColumn);
+        kz.qujat.workstation.TableText.wrap(officerColumn, commentColumn, reviewColumn, refundColumn);
         photoColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         photoColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.PHOTO, 48, 48, this::enlarge,
                 i18n.get("annulments.enlarge.tooltip")));
@@ -157,6 +158,19 @@ public final class AnnulmentsView {
         reasonColumn.setCellValueFactory(c -> text(c.getValue().reason()));
         reasonColumn.setCellFactory(c -> new ReasonCell());
         commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
+        samePersonColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        samePersonColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Annulment a, boolean empty) {
+                super.updateItem(a, empty);
+                getStyleClass().removeIf(s -> s.startsWith("same-person-"));
+                setText(empty || a == null ? null : model.samePersonText(a));
+                if (!empty && a != null && a.samePerson() != null && "DIFFERENT".equals(a.samePerson().verdict())) {
+                    // the officer annulled with the register photo looking like someone else: the supervisor sees it
+                    getStyleClass().add("same-person-different");
+                }
+            }
+        });
         refundColumn.setCellValueFactory(c -> text(model.refundName(c.getValue().refundStatus())));
         accessesButton.disableProperty().bind(model.selectedProperty().isNull());
         reviewColumn.setCellValueFactory(c -> text(c.getValue().review() == null ? ""
@@ -256,6 +270,12 @@ public final class AnnulmentsView {
 
     /** The log's narrow reason column: the reason's colour and its short name. */
     private final class ReasonCell extends javafx.scene.control.TableCell<Annulment, String> {
+        ReasonCell() {
+            // "Қосымша тексеру" is wider than the column: a second line, not an ellipsis
+            setWrapText(true);
+            setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+
         @Override
         protected void updateItem(String code, boolean empty) {
             super.updateItem(code, empty);

@@ -9,6 +9,7 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import kz.qujat.testsupport.DevIdentities;
+import kz.qujat.testsupport.Requires;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -36,6 +37,7 @@ final class WorkstationDriver implements AutoCloseable {
 
     /** With {@code logIn} false the window stays on the login screen, the identity's key file remembered. */
     WorkstationDriver(String centralUrl, Path dataDir, Path saveDir, String identity, boolean logIn) throws Exception {
+        Requires.javafxText();
         app = new AppContext(new WorkstationConfig(centralUrl, dataDir, DevIdentities.file("trust"),
                 Duration.ofMinutes(30), I18n.RUSSIAN, null, null), BackgroundTask.forFx(), TestClock.live());
         app.saveDialog(SaveDialog.into(saveDir));

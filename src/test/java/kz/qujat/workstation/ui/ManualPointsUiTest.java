@@ -3,6 +3,7 @@ package kz.qujat.workstation.ui;
 import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.TestCentral;
 import kz.qujat.testsupport.TestClock;
+import kz.qujat.testsupport.Requires;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -50,12 +51,15 @@ class ManualPointsUiTest extends FxRobot {
 
     @BeforeAll
     static void startCentral() throws Exception {
+        Requires.javafxText();
         central = new TestCentral(91);
     }
 
     @AfterAll
     static void stopCentral() {
-        central.close();
+        if (central != null) {
+            central.close();
+        }
     }
 
     @BeforeEach

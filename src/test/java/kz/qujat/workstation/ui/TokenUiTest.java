@@ -26,6 +26,7 @@ import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.TrustConfig;
 import kz.qujat.eds.VerificationResult;
 import kz.qujat.testsupport.SoftHsm;
+import kz.qujat.testsupport.Requires;
 import kz.qujat.workstation.AppContext;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -56,6 +57,7 @@ class TokenUiTest extends FxRobot {
 
     @BeforeAll
     static void startCentral() throws Exception {
+        Requires.javafxText();
         SoftHsm.requireSoftHsm();
         central = new TestCentral(78);
     }

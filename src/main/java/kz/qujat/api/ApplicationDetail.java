@@ -8,7 +8,8 @@ import java.util.UUID;
 
 /**
  * Everything the officer reviews. {@code form} is kept as a JSON tree so that a client hashes exactly the
- * bytes the server sent (formSha256), whatever its own records would serialise.
+ * bytes the server sent (formSha256), whatever its own records would serialise. {@code samePerson} is the
+ * same-person check computed at intake (null for applications stored before it existed).
  */
 public record ApplicationDetail(
         UUID id,
@@ -23,7 +24,8 @@ public record ApplicationDetail(
         Claim claimedBy,
         List<HistoryEntry> history,
         String photoSha256,
-        String signatureSha256) {
+        String signatureSha256,
+        SamePersonCheck samePerson) {
 
     public record EligibilityInfo(LocalDate expiryDate, long daysFromExpiry, boolean eligibleToday, String rule) {
     }

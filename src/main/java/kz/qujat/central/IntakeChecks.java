@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
+import kz.qujat.inspect.DescriptorCache;
 import kz.qujat.inspect.OpenCvNatives;
+import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.Pool;
 import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SamePerson;
@@ -26,8 +29,14 @@ public final class IntakeChecks {
     private final Thresholds thresholds;
     private final PhotoInspectors photos;
     private final SignatureInspector signatures;
-    /** The same-person check (detector and descriptor network hold state): one per request thread as well. */
-    private final ThreadLocal<SamePerson> samePerson;
+    /**
+     * The same-person check: a 23 MB network each, so a pool of one per core (not one per request thread), sharing
+     * the register photos' descriptors already computed (a citizen who applies again is not described again).
+     */
+    private final Pool<SamePerson> samePerson;
+    private final DescriptorCache registerDescriptors = new DescriptorCache(REGISTER_CACHE);
+    /** Register descriptors kept: 128 floats each, about 0.6 KB with the key; 4096 of them cost under 3 MB. */
+    static final int REGISTER_CACHE = 4096;
 
     public IntakeChecks(Thresholds thresholds) {
         this.thresholds = thresholds;
@@ -35,7 +44,8 @@ public final class IntakeChecks {
         OpenCvNatives.load();
         this.photos = new PhotoInspectors(thresholds);
         this.signatures = new SignatureInspector(thresholds);
-        this.samePerson = ThreadLocal.withInitial(() -> new SamePerson(thresholds));
+        this.samePerson = new Pool<>(Math.max(1, Runtime.getRuntime().availableProcessors()),
+                () -> new SamePerson(thresholds, registerDescriptors));
     }
 
     /** What the checks found: every check as JSON, the worst measured verdict and the applicant's warnings. */
@@ -52,12 +62,15 @@ public final class IntakeChecks {
      * and never counts towards the worst verdict.
      */
     public Outcome run(byte[] photo, byte[] signature, byte[] registerPhoto) {
-        Report p = photos.forThisThread().inspect(photo);
+        PhotoInspector.Inspected inspected = photos.forThisThread().inspectKeeping(photo);
+        Report p = inspected.report();
         Report s = signatures.inspect(signature);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("photo", checks(p));
         root.set("signature", checks(s));
-        root.set("samePerson", samePersonJson(samePerson.get().compare(photo, registerPhoto)));
+        // the photo suite's decoded image and YuNet points: the submitted photo is not decoded nor searched again
+        SamePerson.Result same = samePerson.with(sp -> sp.compare(inspected.image(), p.landmarks(), registerPhoto));
+        root.set("samePerson", samePersonJson(same));
         List<String> warnings = new ArrayList<>();
         for (Report r : List.of(p, s)) {
             for (CheckResult c : r.checks()) {

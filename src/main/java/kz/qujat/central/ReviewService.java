@@ -132,7 +132,8 @@ public final class ReviewService {
         return new ApplicationDetail(row.id(), row.ticketNumber(), row.status().name(), row.region().name(), form,
                 row.submittedAt(), row.policyVersion(),
                 new ApplicationDetail.EligibilityInfo(row.expiryDate(), row.daysFromExpiry(), e.eligible(), e.rule()),
-                reg, claim, history, row.photoSha256(), row.signatureSha256());
+                reg, claim, history, row.photoSha256(), row.signatureSha256(),
+                kz.qujat.api.SamePersonCheck.within(applications.checksJson(id).orElse(null)));
     }
 
     /** {@code which}: photo, signature, registry-photo or registry-signature. */

@@ -39,6 +39,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--certs", paramLabel = "DIR", description = "The development PKI folder (default ${DEFAULT-VALUE}).")
     Path certs = Path.of("certs-dev");
 
+    @Option(names = "--faces", paramLabel = "DIR", description = "The sample face set for the same-person examples"
+            + " (default ${DEFAULT-VALUE}; without it the demo has none).")
+    Path faces = Path.of("..", "shared", "faces");
+
     @Option(names = "--no-window", hidden = true, description = "Start the back end only and wait (for scripted runs).")
     boolean noWindow;
 
@@ -91,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
     /** Seeds a new demo (applications, then a past of decisions) and says what it did. */
     private void seed(DemoStack stack, PrintWriter out) throws IOException, CentralException, EdsException {
         java.util.List<DemoSeeder.Seeded> seeded = new DemoSeeder(new CentralClient(stack.centralUrl()),
-                stack.feedKey()).seedOnce(data.resolve("seeded"), 20261126L);
+                stack.feedKey()).seedOnce(data.resolve("seeded"), 20261126L, DemoFaces.open(faces));
         seeded.forEach(s -> out.println("  " + s.line()));
         if (!seeded.isEmpty()) {
             // a new demo also gets a past: decisions for the supervisor's log and documents for the clerk

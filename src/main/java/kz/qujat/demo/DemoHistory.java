@@ -41,11 +41,13 @@ final class DemoHistory {
     private final String centralUrl;
     private final Path certs;
     private final Map<String, Optional<Defect>> defects = new HashMap<>();
+    private final Map<String, DemoFaces.Example> examples = new HashMap<>();
 
     DemoHistory(String centralUrl, Path certs, List<DemoSeeder.Seeded> seeded) {
         this.centralUrl = centralUrl;
         this.certs = certs;
         seeded.forEach(s -> defects.put(s.ticket(), s.defect()));
+        seeded.forEach(s -> s.example().ifPresent(e -> examples.put(s.ticket(), e)));
     }
 
     /** Decides per the plans; returns one line per decision (ticket and outcome, no personal data). */
@@ -62,8 +64,16 @@ final class DemoHistory {
                     Optional<Defect> defect = defects.getOrDefault(d.ticketNumber(), Optional.empty());
                     boolean atPoint = plan.pickupPoint() == null
                             || plan.pickupPoint().equals(d.form().path("registrationPoint").asText());
-                    String[] annul = defect.isPresent() && annulled < plan.annulments() ? annulment(defect.get()) : null;
-                    if (annul == null && (defect.isPresent() || !atPoint || approved >= plan.approvals())) {
+                    DemoFaces.Example example = examples.get(d.ticketNumber());
+                    if (example != null && !example.annulled()) {
+                        // left in the queue for the review screen's same-person panel
+                        continue;
+                    }
+                    String[] annul = example != null && annulled < plan.annulments()
+                            ? new String[] {"FURTHER_VERIFICATION", "На фотографии другой человек, чем в ГБД ФЛ"}
+                            : defect.isPresent() && annulled < plan.annulments() ? annulment(defect.get()) : null;
+                    if (annul == null && (example != null || defect.isPresent() || !atPoint
+                            || approved >= plan.approvals())) {
                         continue;
                     }
                     ApplicationDetail claimed = officer.claim(d.id());

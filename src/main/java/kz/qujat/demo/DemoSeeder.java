@@ -31,21 +31,61 @@ final class DemoSeeder {
         this.feedKey = feedKey;
     }
 
-    /** One submitted application: its ticket, region and deliberate defect, if any (no personal data). */
-    record Seeded(String ticket, Region region, java.util.Optional<Defect> defect) {
+    /**
+     * One submitted application: its ticket, region and deliberate defect, if any (no personal data); or one of the
+     * same-person examples with real faces ({@code example}).
+     */
+    record Seeded(String ticket, Region region, java.util.Optional<Defect> defect,
+                  java.util.Optional<DemoFaces.Example> example) {
+        Seeded(String ticket, Region region, java.util.Optional<Defect> defect) {
+            this(ticket, region, defect, java.util.Optional.empty());
+        }
+
         String line() {
-            return ticket + " " + region + defect.map(d -> " deliberate defect: " + d).orElse("");
+            return ticket + " " + region + defect.map(d -> " deliberate defect: " + d).orElse("")
+                    + example.map(e -> " same-person example: the check should say " + e.expected()
+                            + (e.annulled() ? " (annulled in the history)" : "")).orElse("");
         }
     }
 
     /** Seeds unless the marker file says this data folder was seeded; returns what it submitted. */
     java.util.List<Seeded> seedOnce(Path marker, long seed) throws IOException, CentralException {
+        return seedOnce(marker, seed, java.util.Optional.empty());
+    }
+
+    /**
+     * As {@link #seedOnce(Path, long)}, first submitting the same-person examples with real faces when the face set
+     * is there: the same sitter twice (SAME), another sitter than the register's (DIFFERENT).
+     */
+    java.util.List<Seeded> seedOnce(Path marker, long seed, java.util.Optional<DemoFaces> faces)
+            throws IOException, CentralException {
         java.util.List<Seeded> seeded = new java.util.ArrayList<>();
         if (Files.exists(marker)) {
             return seeded;
         }
         SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0.25);
         int submitted = 0;
+        if (faces.isPresent()) {
+            // its own generator: the synthetic applicants below stay the same with or without the face set
+            SyntheticApplicants others = new SyntheticApplicants(seed + 1, KzTime.today(Clock.systemUTC()), 0);
+            for (DemoFaces.Example e : DemoFaces.EXAMPLES) {
+                SyntheticApplicant p = others.next(Region.ASTANA);
+                SyntheticApplicant person = new SyntheticApplicant(p.iin(), p.surname(), p.givenName(), p.patronymic(),
+                        p.cardNumber(), p.expiryDate(), p.region(), p.registrationPoint(), p.feePaymentRef(), p.phone(),
+                        faces.get().portrait(e.submitted()), p.signaturePng(), p.registrySurname(),
+                        faces.get().portrait(e.register()), p.registrySignaturePng(), java.util.Optional.empty());
+                client.putRegistryPerson(person.toRegistryPerson(), feedKey);
+                try {
+                    String ticket = client.submit(person.toIntakeRequest()).ticketNumber();
+                    seeded.add(new Seeded(ticket, Region.ASTANA, java.util.Optional.empty(), java.util.Optional.of(e)));
+                    submitted++;
+                } catch (CentralException refused) {
+                    LOG.info("demo same-person example refused at intake: {}", refused.kind().map(Enum::name).orElse("?"));
+                }
+            }
+        } else {
+            LOG.info("the sample face set is not there: the demo has no same-person examples with real faces");
+        }
         for (Region region : new Region[] {Region.ASTANA, Region.ALMATY, Region.KARAGANDA}) {
             for (int i = 0; i < PLAN.get(region); i++) {
                 SyntheticApplicant person = people.next(region);

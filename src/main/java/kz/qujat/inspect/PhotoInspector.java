@@ -26,8 +26,21 @@ public final class PhotoInspector {
         return inspect(bytes, null);
     }
 
+    /** The report and the decoded image it was measured on (null when the bytes did not decode). */
+    public record Inspected(Report report, Raster image) {
+    }
+
+    /** As {@link #inspect(byte[])}, keeping the decoded image for a further measure (the same-person check). */
+    public Inspected inspectKeeping(byte[] bytes) {
+        return run(bytes, null);
+    }
+
     /** With {@code manual} points (clicked by the officer) the detector is not asked. */
     public Report inspect(byte[] bytes, FaceLandmarks manual) {
+        return run(bytes, manual).report();
+    }
+
+    private Inspected run(byte[] bytes, FaceLandmarks manual) {
         SafeImage.Result decoded = decoder.decode(bytes);
         List<CheckResult> out = new ArrayList<>();
         out.add(FormatChecks.decodable(decoded));
@@ -38,7 +51,7 @@ public final class PhotoInspector {
             for (String n : LightChecks.FACE_CHECKS) {
                 out.add(CheckResult.notMeasured(n, "inspect.notMeasured.undecodable"));
             }
-            return new Report(decoded.header(), null, out);
+            return new Inspected(new Report(decoded.header(), null, out), null);
         }
         Raster raster = new Raster(decoded.image());
         out.addAll(new FormatChecks(judge).run(bytes, decoded.header(), raster));
@@ -51,7 +64,7 @@ public final class PhotoInspector {
             for (String n : LightChecks.FACE_CHECKS) {
                 out.add(CheckResult.notMeasured(n, "inspect.notMeasured.tooSmall"));
             }
-            return new Report(decoded.header(), null, out);
+            return new Inspected(new Report(decoded.header(), null, out), raster);
         }
         FaceLandmarks face = manual != null ? manual : finder.find(raster).orElse(null);
         out.addAll(light.background(raster, face));
@@ -65,7 +78,7 @@ public final class PhotoInspector {
             out.addAll(geometry.run(face, raster.width(), raster.height()));
             out.addAll(light.face(raster, face));
         }
-        return new Report(decoded.header(), face, out);
+        return new Inspected(new Report(decoded.header(), face, out), raster);
     }
 
     public Thresholds thresholds() {

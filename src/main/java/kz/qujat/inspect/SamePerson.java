@@ -9,7 +9,9 @@ import java.util.Locale;
  * points and described by {@link FaceDescriptor}; the distance of the two descriptors is judged against two
  * thresholds calibrated per group on the sample faces (see {@code thresholds.properties}): SAME at or below
  * the first, DIFFERENT above the second, UNSURE between. An aid for the officer, never a refusal.
- * Not thread-safe (the detector and the network hold state): give each thread its own.
+ * Not thread-safe (the detector and the network hold state): lend instances from a {@link Pool}. At intake the
+ * submitted photo is not decoded nor searched again: {@link #compare(Raster, FaceLandmarks, byte[])} takes the
+ * photo suite's image and YuNet points; the register photo's descriptor comes from a shared {@link DescriptorCache}.
  */
 public final class SamePerson {
     public enum Verdict { SAME, UNSURE, DIFFERENT, NOT_MEASURED }
@@ -26,28 +28,110 @@ public final class SamePerson {
         }
     }
 
+    /** How many pairs of one kind were measured, and how many were called SAME, UNSURE and DIFFERENT. */
+    public record Counts(int pairs, int same, int unsure, int different) {
+        static Counts of(java.util.Map<String, Integer> v) {
+            Counts c = new Counts(v.getOrDefault("pairs", -1), v.getOrDefault("same", -1), v.getOrDefault("unsure", -1),
+                    v.getOrDefault("different", -1));
+            if (v.size() != 4 || c.same < 0 || c.unsure < 0 || c.different < 0
+                    || c.pairs != c.same + c.unsure + c.different) {
+                throw new IllegalArgumentException("counts need pairs, same, unsure, different: pairs = the sum");
+            }
+            return c;
+        }
+    }
+
+    /**
+     * The measured error rates of the thresholds in force on the sample faces (kept in {@code thresholds.properties}
+     * and checked against a new measurement by a test): pairs of one person, pairs of two different people of the
+     * same group (all groups), and those of the group where the check did worst.
+     */
+    public record Calibration(double sameAtMost, double differentAbove, Counts onePerson, Counts twoPeople,
+                              Counts hardestGroup) {
+        public static Calibration of(Thresholds t) {
+            return new Calibration(t.number("face.samePerson.same"), t.number("face.samePerson.different"),
+                    Counts.of(t.counts("face.samePerson.measured.onePerson")),
+                    Counts.of(t.counts("face.samePerson.measured.twoPeople")),
+                    Counts.of(t.counts("face.samePerson.measured.twoPeopleHardestGroup")));
+        }
+
+        /** Whether these rates were measured with the thresholds {@code same} and {@code different}. */
+        public boolean measuredWith(double same, double different) {
+            return Math.abs(same - sameAtMost) < 1e-9 && Math.abs(different - differentAbove) < 1e-9;
+        }
+    }
+
     private final SafeImage decoder;
     private final YuNetFaceFinder finder;
     private final FaceDescriptor descriptor;
     private final double same;
     private final double different;
+    private final DescriptorCache registerCache;
 
     public SamePerson(Thresholds thresholds) {
-        this(thresholds, new YuNetFaceFinder(false), new FaceDescriptor());
+        this(thresholds, new DescriptorCache(1));
+    }
+
+    /** With a cache of register photos' descriptors (shared by the instances of a pool). */
+    public SamePerson(Thresholds thresholds, DescriptorCache registerCache) {
+        this(thresholds, new YuNetFaceFinder(false), new FaceDescriptor(), registerCache);
     }
 
     public SamePerson(Thresholds thresholds, YuNetFaceFinder finder, FaceDescriptor descriptor) {
+        this(thresholds, finder, descriptor, new DescriptorCache(1));
+    }
+
+    public SamePerson(Thresholds thresholds, YuNetFaceFinder finder, FaceDescriptor descriptor,
+                      DescriptorCache registerCache) {
         this.decoder = SafeImage.fromThresholds(thresholds);
         this.finder = finder;
         this.descriptor = descriptor;
         this.same = thresholds.number("face.samePerson.same");
         this.different = thresholds.number("face.samePerson.different");
+        this.registerCache = registerCache;
     }
 
+    /** Two photos as bytes: each decoded and searched here (the register's through the cache). */
     public Result compare(byte[] submitted, byte[] register) {
         List<Face> faces = new ArrayList<>();
         float[] a = describe(submitted, faces);
-        float[] b = describe(register, faces);
+        return judge(a, register, faces);
+    }
+
+    /**
+     * The submitted photo as the photo suite left it: its decoded image (null when it did not decode) and the
+     * face it found ({@code face} null, or clicked by hand without YuNet's five points, means no face to align).
+     */
+    public Result compare(Raster submitted, FaceLandmarks face, byte[] register) {
+        List<Face> faces = new ArrayList<>();
+        float[] a;
+        if (submitted == null) {
+            faces.add(new Face(false, null, Double.NaN, "inspect.samePerson.undecodable"));
+            a = null;
+        } else if (face == null || face.detected() == null) {
+            faces.add(new Face(false, null, Double.NaN, "inspect.samePerson.noFace"));
+            a = null;
+        } else {
+            FaceLandmarks.FivePoints p = face.detected();
+            faces.add(new Face(true, face.faceBox(), p.score(), null));
+            a = descriptor.describe(submitted, p);
+        }
+        return judge(a, register, faces);
+    }
+
+    private Result judge(float[] a, byte[] register, List<Face> faces) {
+        float[] b;
+        if (register == null || register.length == 0) {
+            b = describe(register, faces);
+        } else {
+            DescriptorCache.Entry e = registerCache.get(register, () -> {
+                List<Face> one = new ArrayList<>();
+                float[] d = describe(register, one);
+                return new DescriptorCache.Entry(d, one.get(0));
+            });
+            faces.add(e.face());
+            b = e.descriptor();
+        }
         if (a == null || b == null) {
             String reason = faces.stream().filter(f -> !f.found()).map(Face::reasonKey).findFirst().orElseThrow();
             return new Result(Double.NaN, Verdict.NOT_MEASURED, same, different, faces, reason);

@@ -52,6 +52,19 @@ public final class Thresholds {
         return new double[] {num(parts[0]), num(parts[1])};
     }
 
+    /** Labelled whole numbers, "name number name number ...", such as the counts of a measurement. */
+    public java.util.Map<String, Integer> counts(String key) {
+        String[] parts = required(key).split("\\s+");
+        if (parts.length % 2 != 0) {
+            throw new IllegalArgumentException("threshold " + key + " needs name and number pairs");
+        }
+        java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < parts.length; i += 2) {
+            out.put(parts[i], Integer.parseInt(parts[i + 1]));
+        }
+        return out;
+    }
+
     public String source(String key) {
         return props.getProperty(key + ".source", "");
     }

@@ -158,4 +158,29 @@ class Gost2004CadesTest {
             assertThat(r.signatureIntact()).as("its mathematics is still right").isTrue();
         }
     }
+
+    /** {@code qujat sign --p12} takes the GOST 2004 key file like any other; {@code qujat verify --at} passes it. */
+    @Test
+    void theCommandLineSignsWithTheGost2004KeyFileAndVerifiesItAtAFixedTime() throws Exception {
+        Path data = java.nio.file.Files.writeString(dir.resolve("decision.json"), "{\"decision\":\"APPROVE\"}");
+        Path sig = dir.resolve("decision.p7s");
+        DevPkiFiles files = new DevPkiFiles(dir, PASSWORD.toCharArray());
+        files.pem("cli/root.crt", root.certificate());
+        files.pem("cli/issuing.crl", issuing.crl(List.of(), CRL_FROM, CRL_NEXT));
+        files.clear();
+        java.io.StringWriter out = new java.io.StringWriter();
+        picocli.CommandLine sign = new picocli.CommandLine(new kz.qujat.tools.SignCommand(
+                name -> "QUJAT_KEY_PASSWORD".equals(name) ? PASSWORD : null));
+        sign.setOut(new java.io.PrintWriter(out));
+        assertThat(sign.execute("--p12", valid.toString(), "--out", sig.toString(), data.toString())).as(out.toString())
+                .isZero();
+        assertThat(out.toString()).contains("GOST 34.310-2004");
+        picocli.CommandLine verify = new picocli.CommandLine(new kz.qujat.tools.VerifyCommand());
+        java.io.StringWriter report = new java.io.StringWriter();
+        verify.setOut(new java.io.PrintWriter(report));
+        assertThat(verify.execute(sig.toString(), "--content", data.toString(), "--trust",
+                dir.resolve("cli/root.crt").toString(), "--crl", dir.resolve("cli/issuing.crl").toString(),
+                "--at", AT.toString())).as(report.toString()).isZero();
+        assertThat(report.toString()).contains("TOTAL-PASSED", "GOST 34.310-2004", "840519389088");
+    }
 }

@@ -227,6 +227,20 @@ public final class TestCentral implements AutoCloseable {
                 .applicationId();
     }
 
+    /** As {@link #submit()}, with {@code photo} submitted and {@code registerPhoto} in the register (JPEG bytes). */
+    public UUID submitWithPhotos(byte[] photo, byte[] registerPhoto) throws Exception {
+        SyntheticApplicant p = people.next(Region.ASTANA);
+        SyntheticApplicant person = new SyntheticApplicant(p.iin(), p.surname(), p.givenName(), p.patronymic(),
+                p.cardNumber(), p.expiryDate(), p.region(), p.registrationPoint(), p.feePaymentRef(), p.phone(), photo,
+                p.signaturePng(), p.registrySurname(), registerPhoto, p.registrySignaturePng(), java.util.Optional.empty());
+        return portal(person).submit(person.toIntakeRequest()).applicationId();
+    }
+
+    /** The annulment log as the national supervisor reads it. */
+    public List<kz.qujat.api.Annulment> annulments() throws Exception {
+        return new kz.qujat.client.SupervisorApi(login("supervisor")).annulments(kz.qujat.client.AnnulmentFilter.NONE);
+    }
+
     private CentralClient portal(SyntheticApplicant person) throws Exception {
         CentralClient portal = new CentralClient(url());
         portal.putRegistryPerson(person.toRegistryPerson(), FEED_KEY.toCharArray());

@@ -25,7 +25,7 @@ public final class AnnulmentStore {
     public List<Annulment> list(Filter f, int limit) {
         StringBuilder sql = new StringBuilder("SELECT a.id, a.ticket_number, a.region, d.reason, d.comment,"
                 + " d.officer_iin, o.surname, o.given_name, d.recorded_at, r.status, v.verdict, v.comment,"
-                + " v.supervisor_iin, s.surname, s.given_name, v.reviewed_at"
+                + " v.supervisor_iin, s.surname, s.given_name, v.reviewed_at, d.inspection_json, a.checks_json"
                 + " FROM decision d JOIN application a ON a.id = d.application_id"
                 + " LEFT JOIN staff o ON o.iin = d.officer_iin LEFT JOIN refund r ON r.application_id = a.id"
                 + " LEFT JOIN review v ON v.application_id = a.id LEFT JOIN staff s ON s.iin = v.supervisor_iin"
@@ -64,12 +64,18 @@ public final class AnnulmentStore {
                                 name(rs.getString(14), rs.getString(15)), Jdbc.instant(rs.getTimestamp(16)));
                         out.add(new Annulment(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                                 rs.getString(4), rs.getString(5), rs.getString(6), name(rs.getString(7), rs.getString(8)),
-                                Jdbc.instant(rs.getTimestamp(9)), rs.getString(10), review));
+                                Jdbc.instant(rs.getTimestamp(9)), rs.getString(10), review, samePerson(rs)));
                     }
                 }
                 return out;
             }
         });
+    }
+
+    /** What the officer saw when deciding (the decision's note), else the check as computed at intake. */
+    private static kz.qujat.api.SamePersonCheck samePerson(ResultSet rs) throws java.sql.SQLException {
+        kz.qujat.api.SamePersonCheck seen = kz.qujat.api.SamePersonCheck.within(rs.getString(17));
+        return seen != null ? seen : kz.qujat.api.SamePersonCheck.within(rs.getString(18));
     }
 
     /**

@@ -112,6 +112,18 @@ public final class ApplicationStore {
                 ticketNumber));
     }
 
+    /** The checks stored at intake (JSON; empty when the application is unknown or was stored without them). */
+    public Optional<String> checksJson(UUID id) {
+        return jdbc.tx("checks read", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT checks_json FROM application WHERE id = ?")) {
+                ps.setObject(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
+    }
+
     /** {@code column} is photo or signature. */
     public Optional<byte[]> image(UUID id, String column) {
         if (!column.equals("photo") && !column.equals("signature")) {

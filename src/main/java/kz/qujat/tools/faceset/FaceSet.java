@@ -141,6 +141,17 @@ public final class FaceSet {
                 new FaceLandmarks.Point(r.x() - left, r.y() - top));
     }
 
+    /**
+     * The portrait at {@code file} cropped to 35×45 around the eyes and chin {@code finder} finds, as a JPEG (the
+     * demo's and the tests' real faces for the same-person check).
+     */
+    public static byte[] portraitJpeg(Path file, kz.qujat.inspect.FaceFinder finder) throws IOException {
+        BufferedImage img = read(file);
+        FaceLandmarks face = finder.find(new Raster(img))
+                .orElseThrow(() -> new IOException("no face found on " + file.getFileName()));
+        return FairnessEvaluation.jpeg(crop(img, face.leftEye(), face.rightEye(), face.chin().y()).image());
+    }
+
     private static BufferedImage cut(BufferedImage src, int left, int top, int w, int h) {
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = out.createGraphics();

@@ -57,6 +57,7 @@ public final class AnnulmentsView {
     @FXML private TableColumn<Annulment, String> officerColumn;
     @FXML private TableColumn<Annulment, String> reasonColumn;
     @FXML private TableColumn<Annulment, String> commentColumn;
+    @FXML private TableColumn<Annulment, Annulment> samePersonColumn;
     @FXML private TableColumn<Annulment, String> reviewColumn;
     @FXML private TableColumn<Annulment, String> refundColumn;
     @FXML private Button accessesButton;
@@ -155,6 +156,19 @@ public final class AnnulmentsView {
         reasonColumn.setCellValueFactory(c -> text(c.getValue().reason()));
         reasonColumn.setCellFactory(c -> new ReasonCell());
         commentColumn.setCellValueFactory(c -> text(c.getValue().comment()));
+        samePersonColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        samePersonColumn.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Annulment a, boolean empty) {
+                super.updateItem(a, empty);
+                getStyleClass().removeIf(s -> s.startsWith("same-person-"));
+                setText(empty || a == null ? null : model.samePersonText(a));
+                if (!empty && a != null && a.samePerson() != null && "DIFFERENT".equals(a.samePerson().verdict())) {
+                    // the officer annulled with the register photo looking like someone else: the supervisor sees it
+                    getStyleClass().add("same-person-different");
+                }
+            }
+        });
         refundColumn.setCellValueFactory(c -> text(model.refundName(c.getValue().refundStatus())));
         accessesButton.disableProperty().bind(model.selectedProperty().isNull());
         reviewColumn.setCellValueFactory(c -> text(c.getValue().review() == null ? ""

@@ -240,7 +240,7 @@ public final class AnnulmentsViewModel {
                 i18n.get("annulments.col.officer"), i18n.get("annulments.col.reason"),
                 i18n.get("annulments.col.comment"), i18n.get("annulments.col.refund"),
                 i18n.get("annulments.col.review"), i18n.get("annulments.col.reviewComment"),
-                i18n.get("annulments.col.reviewer"));
+                i18n.get("annulments.col.reviewer"), i18n.get("annulments.col.samePerson"));
         List<List<String>> rows = entries.stream().map(this::csvRow).toList();
         tasks.run(() -> {
             try (OutputStream out = Files.newOutputStream(file)) {
@@ -255,7 +255,26 @@ public final class AnnulmentsViewModel {
         return List.of(a.ticketNumber(), Formats.dateTime(a.annulledAt()), i18n.regionName(a.region()),
                 nz(a.officerIin()), nz(a.officerName()), reasonName(a.reason()), nz(a.comment()), refundName(a.refundStatus()),
                 r == null ? "" : verdictName(r.verdict()), r == null ? "" : nz(r.comment()),
-                r == null ? "" : nz(r.supervisorName()));
+                r == null ? "" : nz(r.supervisorName()), samePersonText(a));
+    }
+
+    /**
+     * The same-person check the officer saw when deciding, in short: the verdict and the distance ("другой · 0,83");
+     * empty when the entry carries none (decided before the check existed).
+     */
+    public String samePersonText(Annulment a) {
+        kz.qujat.api.SamePersonCheck c = a.samePerson();
+        if (c == null || c.verdict() == null) {
+            return "";
+        }
+        String verdict = switch (c.verdict()) {
+            case "SAME" -> i18n.get("annulments.samePerson.same");
+            case "UNSURE" -> i18n.get("annulments.samePerson.unsure");
+            case "DIFFERENT" -> i18n.get("annulments.samePerson.different");
+            default -> i18n.get("annulments.samePerson.notMeasured");
+        };
+        return c.distance() == null ? verdict
+                : verdict + " · " + String.format(i18n.locale(), "%.2f", c.distance());
     }
 
     /** A thumbnail's bytes ({@code pathTemplate}: photo or signature), fetched once and kept for the session. */

@@ -41,6 +41,11 @@ public final class ImageToolsView {
     @FXML private StackPane photoHost;
     @FXML private StackPane registryPhotoHost;
     @FXML private Label facePointsLabel;
+    @FXML private VBox samePersonBox;
+    @FXML private Label samePersonVerdictLabel;
+    @FXML private Label samePersonDetailLabel;
+    @FXML private Label samePersonRatesLabel;
+    @FXML private Label samePersonAidLabel;
     @FXML private Label markingLabel;
     @FXML private VBox histogramBox;
     @FXML private StackPane histogramHost;
@@ -78,6 +83,8 @@ public final class ImageToolsView {
         photo.setOnImageClick(model::click);
         subscriptions.onInvalidate(review.imagesProperty(), o -> showImages());
         showImages();
+        subscriptions.onInvalidate(review.samePersonProperty(), o -> showSamePerson());
+        showSamePerson();
         subscriptions.onInvalidate(model.templateProperty(), this::overlays);
         subscriptions.onInvalidate(model.landmarksProperty(), this::overlays);
         subscriptions.onInvalidate(model.markedProperty(), this::overlays);
@@ -112,6 +119,28 @@ public final class ImageToolsView {
         photo.setImage(imgs == null ? null : imgs.photoImage());
         registryPhoto.setImage(imgs == null ? null : imgs.registryPhotoImage());
         showSignatures();
+    }
+
+    /** The same-person aid under the two photos, in the language of this view (rebuilt on a language switch). */
+    private void showSamePerson() {
+        SamePersonAid aid = review.samePersonProperty().get();
+        samePersonBox.setVisible(aid != null);
+        samePersonBox.setManaged(aid != null);
+        samePersonVerdictLabel.getStyleClass().removeIf(c -> c.startsWith("same-person-") && !c.equals("same-person-verdict"));
+        if (aid == null) {
+            return;
+        }
+        SamePersonAid.Texts t = aid.texts(i18n);
+        samePersonVerdictLabel.setText(t.verdict());
+        samePersonVerdictLabel.getStyleClass().add(switch (aid.verdict()) {
+            case SAME -> "same-person-same";
+            case UNSURE -> "same-person-unsure";
+            case DIFFERENT -> "same-person-different";
+            case NOT_MEASURED -> "same-person-not-measured";
+        });
+        samePersonDetailLabel.setText(t.detail());
+        samePersonRatesLabel.setText(t.rates());
+        samePersonAidLabel.setText(t.aid());
     }
 
     private void overlays(Observable ignored) {

@@ -47,6 +47,8 @@ public final class ReviewViewModel {
     private final ReadOnlyStringWrapper eligibility = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper eligible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Images> images = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SamePersonAid> samePerson = new ReadOnlyObjectWrapper<>();
+    private final kz.qujat.inspect.SamePerson.Calibration samePersonRates;
     private final ReadOnlyObjectWrapper<Step> step = new ReadOnlyObjectWrapper<>(Step.NONE);
     private final ObjectProperty<AnnulmentReason> reason = new SimpleObjectProperty<>();
     private final StringProperty comment = new SimpleStringProperty("");
@@ -89,6 +91,7 @@ public final class ReviewViewModel {
         this.i18n = scope.i18n();
         this.signer = new DecisionSigner(services, scope.session());
         this.relay = scope.relay();
+        this.samePersonRates = kz.qujat.inspect.SamePerson.Calibration.of(services.thresholds());
         this.canDecide = Bindings.createBooleanBinding(() -> scope.desk().current() != null && images.get() != null
                 && !busy.get() && step.get() == Step.NONE, scope.desk().currentProperty(), images, busy, step);
         this.inspection = new InspectionViewModel(services, e -> message.set(scope.failed(e)));
@@ -115,6 +118,11 @@ public final class ReviewViewModel {
 
     public SignatureViewModel signatures() {
         return signatures;
+    }
+
+    /** The same-person check computed at intake, with its measured error rates (null while nothing is open). */
+    public ReadOnlyObjectProperty<SamePersonAid> samePersonProperty() {
+        return samePerson.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty eligibilityProperty() {
@@ -204,6 +212,7 @@ public final class ReviewViewModel {
         inspection.clear();
         signatures.clear();
         images.set(null);
+        samePerson.set(d == null ? null : new SamePersonAid(d.samePerson(), samePersonRates));
         step.set(Step.NONE);
         prepared = null;
         summary.set(null);
@@ -284,6 +293,10 @@ public final class ReviewViewModel {
                     }
                     prepared = doc.get();
                     preparedNote = inspection.note();
+                    if (samePerson.get() != null) {
+                        // what the officer saw next to the photos goes with the decision
+                        samePerson.get().putInto(preparedNote);
+                    }
                     documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
                     overrideConfirmed.set(false);
                     SignSummary words = SignSummary.of(i18n, d, loaded, prepared,

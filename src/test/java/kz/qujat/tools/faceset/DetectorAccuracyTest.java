@@ -45,7 +45,13 @@ class DetectorAccuracyTest {
         Collections.sort(haar);
         assertThat(yunet).hasSize(2 * set.sitters().size());
         assertThat(median(yunet)).as("median eye error / IED").isLessThanOrEqualTo(median(haar));
-        assertThat(yunet.get(yunet.size() - 1)).as("largest eye error / IED").isLessThan(0.05);
+        assertThat(p95(yunet)).as("95th percentile eye error / IED").isLessThanOrEqualTo(p95(haar));
+        assertThat(yunet.get(yunet.size() - 1)).as("largest eye error / IED")
+                .isLessThanOrEqualTo(haar.get(haar.size() - 1)).isLessThan(0.055);
+    }
+
+    private static double p95(List<Double> sorted) {
+        return sorted.get((int) Math.ceil(0.95 * sorted.size()) - 1);
     }
 
     private static double median(List<Double> sorted) {

@@ -39,6 +39,32 @@ class SamePersonCalibrationTest {
         }
     }
 
+    /** The figures the officer is shown in words are the ones measured today. */
+    @Test
+    void theErrorRatesShownToTheOfficerAreTheMeasuredOnes() {
+        SamePerson.Calibration shown = SamePerson.Calibration.of(Thresholds.defaults());
+        assertThat(shown.measuredWith(result.sameAtMost(), result.differentAbove())).isTrue();
+        assertThat(shown.onePerson()).as(result.table()).isEqualTo(counts(result.samePerson().get("all")));
+        assertThat(shown.twoPeople()).as(result.table()).isEqualTo(counts(result.differentPeople().get("all")));
+        SamePersonCalibration.Counts hardest = null;
+        for (var e : result.differentPeople().entrySet()) {
+            var c = e.getValue();
+            if (e.getKey().equals("all")) {
+                continue;
+            }
+            double share = (double) (c.pairs() - c.different()) / c.pairs();
+            double best = hardest == null ? -1 : (double) (hardest.pairs() - hardest.different()) / hardest.pairs();
+            if (share > best || share == best && c.pairs() > hardest.pairs()) {
+                hardest = c;
+            }
+        }
+        assertThat(shown.hardestGroup()).as(result.table()).isEqualTo(counts(hardest));
+    }
+
+    private static SamePerson.Counts counts(SamePersonCalibration.Counts c) {
+        return new SamePerson.Counts(c.pairs(), c.same(), c.unsure(), c.different());
+    }
+
     @Test
     void onePersonSmilingOrNotIsCalledTheSamePersonInEveryGroup() {
         for (var e : result.samePerson().entrySet()) {

@@ -10,11 +10,11 @@ import java.nio.file.Path;
  * The sample portraits of {@code ../shared/faces} (CC BY 4.0, DeBruine and Jones), which stay out of the
  * product: tests read them where the repository's neighbour folder holds them (also on CI).
  */
-final class SampleFaces {
+public final class SampleFaces {
     private SampleFaces() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         Path dir = Path.of(System.getProperty("qujat.sampleFaces", "../shared/faces"));
         if (!Files.isRegularFile(dir.resolve("subjects.csv"))) {
             if (System.getenv("CI") != null) {

@@ -14,7 +14,7 @@ class AnnulmentStatsTest {
 
     private static Annulment annulment(String reason, String officer, String at) {
         return new Annulment(UUID.randomUUID(), "Q-0000001-8", "ASTANA", reason, null, "850314312017", officer,
-                Instant.parse(at), "OWED", null);
+                Instant.parse(at), "OWED", null, null);
     }
 
     @Test

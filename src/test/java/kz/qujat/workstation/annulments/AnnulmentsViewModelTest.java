@@ -85,10 +85,27 @@ class AnnulmentsViewModelTest {
         assertThat(failures).isEmpty();
     }
 
+    /** The same-person check the officer saw, in short, in the log (empty for entries without one). */
+    @Test
+    void theSamePersonColumnSaysTheVerdictAndTheDistanceInTheUsersLanguage() {
+        Annulment other = new Annulment(java.util.UUID.randomUUID(), "Q-0000003-3", "ASTANA", "FURTHER_VERIFICATION",
+                "другой человек", "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null,
+                new kz.qujat.api.SamePersonCheck("DIFFERENT", 0.7612, 0.4, 0.55, "inspect.samePerson.different"));
+        Annulment none = new Annulment(java.util.UUID.randomUUID(), "Q-0000004-1", "ASTANA", "PHOTO", null,
+                "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null, null);
+        AnnulmentsViewModel ru = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(I18n.RUSSIAN),
+                e -> "", TestClock.today());
+        assertThat(ru.samePersonText(other)).isEqualTo("другой · 0,76");
+        assertThat(ru.samePersonText(none)).isEmpty();
+        AnnulmentsViewModel en = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(I18n.ENGLISH),
+                e -> "", TestClock.today());
+        assertThat(en.samePersonText(other)).isEqualTo("different · 0.76");
+    }
+
     @Test
     void eachReasonKeepsItsPlaceAndColourInEveryLanguageAndUnderAnyFilter() {
         Annulment signature = new Annulment(java.util.UUID.randomUUID(), "Q-0000002-5", "ASTANA", "SIGNATURE", null,
-                "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null);
+                "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null, null);
         for (java.util.Locale l : I18n.SUPPORTED) {
             AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(l),
                     e -> "", TestClock.today());

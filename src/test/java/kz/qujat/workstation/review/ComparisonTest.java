@@ -18,7 +18,7 @@ class ComparisonTest {
                 .put("birthDate", "1998-08-22");
         form.putObject("currentDocument").put("number", "077845606").put("expiryDate", "2026-12-26");
         return new ApplicationDetail(UUID.randomUUID(), "Q-1", "IN_REVIEW", "ASTANA", form, TestClock.NOW, "V1",
-                null, register, null, List.of(), "a", "b");
+                null, register, null, List.of(), "a", "b", null);
     }
 
     @Test

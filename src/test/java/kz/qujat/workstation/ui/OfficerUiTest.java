@@ -244,6 +244,49 @@ class OfficerUiTest extends FxRobot {
         assertThat(Files.list(data.resolve("outbox/delivered"))).hasSize(1);
     }
 
+    /**
+     * Another person's photo than the register's: the review shows DIFFERENT next to the photos with the measured
+     * error rates in words, as an aid (the officer may still approve); the annulment's note and the supervisor's
+     * log carry what the officer saw.
+     */
+    @Test
+    void theSamePersonCheckIsShownAsAnAidAndTheSupervisorsLogCarriesIt() throws Exception {
+        java.nio.file.Path faces = kz.qujat.tools.faceset.SampleFaces.dir();
+        kz.qujat.inspect.YuNetFaceFinder finder = new kz.qujat.inspect.YuNetFaceFinder();
+        UUID id = central.submitWithPhotos(kz.qujat.tools.faceset.FaceSet.portraitJpeg(faces.resolve("091_03.jpg"), finder),
+                kz.qujat.tools.faceset.FaceSet.portraitJpeg(faces.resolve("001_03.jpg"), finder));
+        logIn();
+        takeNext();
+        waitFor(() -> lookup("#samePerson").query().isVisible());
+        assertThat(text("#samePersonVerdict")).isEqualTo(app().i18n().get("review.samePerson.different"));
+        assertThat(lookup("#samePersonVerdict").query().getStyleClass()).contains("same-person-different");
+        assertThat(text("#samePersonDetail")).contains("0.40", "0.55");
+        assertThat(text("#samePersonRates")).contains("pairs of photos of two different people");
+        assertThat(text("#samePersonAid")).contains("not the decision");
+        assertThat(lookup("#approve").queryAs(Button.class).isDisabled()).as("the officer may still approve").isFalse();
+        // the panel follows the language switch like every other text of the screen
+        interact(() -> app().i18n().localeProperty().set(I18n.RUSSIAN));
+        waitFor(() -> text("#samePersonVerdict").equals("Похоже, другой человек"));
+        interact(() -> app().i18n().localeProperty().set(I18n.ENGLISH));
+        waitFor(() -> text("#samePersonVerdict").equals("Looks like a different person"));
+
+        type(KeyCode.N);
+        waitFor(() -> lookup("#annulPanel").query().isVisible());
+        type(KeyCode.DIGIT3);
+        waitFor(() -> focusOwner() == lookup("#annulComment").query());
+        write("Another person than on the card");
+        type(KeyCode.ENTER);
+        waitFor(() -> focusOwner() == lookup("#signPassword").query());
+        write(DevIdentities.PASSWORD).type(KeyCode.ENTER);
+        waitFor(() -> "ANNULLED".equals(central.detail(id).status()));
+        waitFor(() -> central.storedInspection(id) != null);
+        assertThat(kz.qujat.api.SamePersonCheck.within(central.storedInspection(id)).verdict()).isEqualTo("DIFFERENT");
+        kz.qujat.api.Annulment logged = central.annulments().stream().filter(a -> a.applicationId().equals(id))
+                .findFirst().orElseThrow();
+        assertThat(logged.samePerson().verdict()).isEqualTo("DIFFERENT");
+        assertThat(logged.samePerson().distance()).isGreaterThan(logged.samePerson().differentAbove());
+    }
+
     /** The language changes while the window is open; every view is built again in it. */
     private void switchLanguage(java.util.Locale to, String logInText) throws TimeoutException {
         interact(() -> lookup("#language").<javafx.scene.control.ComboBox<java.util.Locale>>query().setValue(to));

@@ -62,7 +62,7 @@ public final class IntakeChecks {
      * and never counts towards the worst verdict.
      */
     public Outcome run(byte[] photo, byte[] signature, byte[] registerPhoto) {
-        PhotoInspector.Inspected inspected = photos.forThisThread().inspectKeeping(photo);
+        PhotoInspector.Inspected inspected = photos.inspectKeeping(photo);
         Report p = inspected.report();
         Report s = signatures.inspect(signature);
         ObjectNode root = JsonNodeFactory.instance.objectNode();

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.util.Optional;
 import kz.qujat.client.StaffClient;
 import kz.qujat.eds.TrustConfig;
-import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
@@ -108,11 +107,11 @@ public final class AppContext implements AutoCloseable, LoginServices, LockServi
     }
 
     /**
-     * The photo inspector of the calling background thread (one face finder per thread: OpenCV's classifiers
-     * are not thread-safe); the first call on a thread loads OpenCV, so never call it on the FX thread.
+     * The photo checks: each inspection borrows a face finder no other thread is using (OpenCV's detectors are
+     * not thread-safe); the first loads OpenCV, so never inspect on the FX thread.
      */
-    public PhotoInspector photoInspector() {
-        return photoInspectors.forThisThread();
+    public PhotoInspectors photoInspectors() {
+        return photoInspectors;
     }
 
     /** The thresholds of the checks, without loading OpenCV. */

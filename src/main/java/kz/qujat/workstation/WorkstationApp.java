@@ -47,6 +47,7 @@ public final class WorkstationApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        WorkstationMemory.apply();
         context = contextSupplier != null ? contextSupplier.get()
                 : new AppContext(config(getParameters().getNamed()), BackgroundTask.forFx(), Clock.systemUTC());
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());

@@ -1,6 +1,6 @@
 package kz.qujat.workstation.review;
 
-import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.workstation.BackgroundTask;
@@ -15,8 +15,8 @@ public interface InspectionServices {
     /** The thresholds of the checks, without loading OpenCV. */
     Thresholds thresholds();
 
-    /** The calling background thread's photo inspector (loads OpenCV on first use: never on the FX thread). */
-    PhotoInspector photoInspector();
+    /** The photo checks (the first inspection loads OpenCV: never on the FX thread). */
+    PhotoInspectors photoInspectors();
 
     SignatureInspector signatureInspector();
 }

@@ -71,7 +71,7 @@ public final class InspectionViewModel {
         int run = generation;
         running.set(true);
         services.tasks().run(() -> {
-            Report report = services.photoInspector().inspect(photoBytes);
+            Report report = services.photoInspectors().inspect(photoBytes);
             List<CheckLine> sig = new ArrayList<>();
             services.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r, services.i18n())));
             SafeImage.Result decoded = SafeImage.fromThresholds(services.thresholds()).decode(photoBytes);
@@ -159,7 +159,7 @@ public final class InspectionViewModel {
         int run = generation;
         running.set(true);
         services.tasks().run(() -> {
-            Report r = services.photoInspector().inspect(bytes, manual);
+            Report r = services.photoInspectors().inspect(bytes, manual);
             return new Outcome(r, lines(r), null, null, null);
         }, o -> {
             if (run == generation) {

@@ -31,7 +31,7 @@ public final class ReceiptWindowProbe {
             IntakeResponse ready = central.ready(Region.ASTANA, "ASTANA-01");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "clerk-astana")) {
                 // the officer's photo checks in this same process, as on a workstation used for a whole day
-                ws.app.photoInspector().inspect(TestPhotos.facelessJpeg());
+                ws.app.photoInspectors().inspect(TestPhotos.facelessJpeg());
 
                 ws.robot.clickOn("#ticketField").write(ready.ticketNumber()).type(KeyCode.ENTER);
                 ws.until(() -> ready.ticketNumber().equals(ws.text("#ticketValue")));

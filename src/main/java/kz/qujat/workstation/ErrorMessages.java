@@ -19,24 +19,28 @@ public final class ErrorMessages {
     }
 
     public String of(Exception e) {
+        return phrase(e).in(i18n);
+    }
+
+    /** The sentence kept as a {@link Phrase} (worded again after a language switch); the failure is logged once. */
+    public Phrase phrase(Exception e) {
         if (e instanceof CentralException c) {
             return central(c);
         }
         if (e instanceof EdsException eds) {
             LOG.info("key store failure: {}", eds.kind());
-            return i18n.get("error.eds." + eds.kind().name());
+            return Phrase.of("error.eds." + eds.kind().name());
         }
         LOG.warn("unexpected failure", e);
-        return i18n.get("error.unexpected");
+        return Phrase.of("error.unexpected");
     }
 
-    private String central(CentralException c) {
+    private Phrase central(CentralException c) {
         if (c.status() == 0) {
             LOG.info("central service not reachable: {}", c.getMessage());
-            return i18n.get("error.unreachable");
+            return Phrase.of("error.unreachable");
         }
         LOG.info("central service answered {}: {}", c.status(), c.problem().map(p -> p.type()).orElse("?"));
-        return c.kind().map(k -> i18n.get("problem." + k.slug()))
-                .orElseGet(() -> i18n.get("problem." + ProblemKind.INTERNAL.slug()));
+        return Phrase.of("problem." + c.kind().orElse(ProblemKind.INTERNAL).slug());
     }
 }

@@ -21,9 +21,9 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(supported(initial));
     }
 
@@ -43,19 +43,35 @@ public final class I18n {
         return locale.get();
     }
 
+    /**
+     * The bundle of the language set now. Looked up here rather than in a listener of the locale: a binding that
+     * depends on the locale may be evaluated while the locale's listeners are still being told of the change.
+     */
     public ResourceBundle bundle() {
+        Locale now = locale.get();
+        if (!now.equals(bundleLocale)) {
+            bundle = load(now);
+            bundleLocale = now;
+        }
         return bundle;
     }
 
-    /** The text of {@code key}, with {@link MessageFormat} arguments when given. */
+    /** The text of {@code key}, with {@link MessageFormat} arguments when given (a {@link Phrase} is worded here). */
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = bundle().getString(key);
         } catch (MissingResourceException e) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale()).format(args);
+        if (args.length == 0) {
+            return pattern;
+        }
+        Object[] worded = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            worded[i] = args[i] instanceof Phrase p ? p.in(this) : args[i];
+        }
+        return new MessageFormat(pattern, locale()).format(worded);
     }
 
     /** A region's name in the user's language (the Kazakh screen uses the official Russian names). */

@@ -48,13 +48,13 @@ public final class MainWindow {
         endSession();
         login = new LoginViewModel(app, this::loggedIn);
         if (messageKey != null) {
-            login.notice(app.i18n().get(messageKey));
+            login.notice(Phrase.of(messageKey));
         }
         render();
     }
 
     private void loggedIn(StaffSession session) {
-        StatusModel status = new StatusModel();
+        StatusModel status = new StatusModel(app.i18n());
         SessionScope scope = new SessionScope(app, session, status, id -> shell.show(id), this::showLogin);
         shell = new ShellViewModel(scope);
         login = null;

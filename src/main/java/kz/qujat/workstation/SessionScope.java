@@ -72,16 +72,16 @@ public final class SessionScope {
      * Shows a failure in the status bar in the user's language and returns the message; a refused session
      * (401) or a token that was removed or stopped answering ends it and goes back to the login screen.
      */
-    public String failed(Exception e) {
+    public Phrase failed(Exception e) {
         if (e instanceof CentralException c && c.status() == 401) {
             ended.accept("session.expired");
-            return app.i18n().get("session.expired");
+            return Phrase.of("session.expired");
         }
         if (e instanceof EdsException eds && eds.kind() == EdsException.Kind.TOKEN_REMOVED) {
             ended.accept("session.tokenRemoved");
-            return app.i18n().get("session.tokenRemoved");
+            return Phrase.of("session.tokenRemoved");
         }
-        String text = app.errors().of(e);
+        Phrase text = app.errors().phrase(e);
         status.error(text);
         return text;
     }

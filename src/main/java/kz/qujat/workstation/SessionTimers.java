@@ -84,10 +84,10 @@ public final class SessionTimers {
                 nextRelay = scope.app().clock().instant().plus(scope.app().config().outboxRetry());
                 scope.status().undelivered(round.pending());
                 if (round.delivered() > 0) {
-                    scope.status().info(scope.app().i18n().get("status.delivered", round.delivered()));
+                    scope.status().info(Phrase.of("status.delivered", round.delivered()));
                 }
                 if (round.rejected() > 0) {
-                    scope.status().error(scope.app().i18n().get("status.rejected", round.rejected()));
+                    scope.status().error(Phrase.of("status.rejected", round.rejected()));
                 }
                 if (round.sessionRefused()) {
                     expired.run();

@@ -5,20 +5,26 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** What the status bar shows: the last message (and whether it is an error) and the undelivered decisions. */
+/**
+ * What the status bar shows: the last message (and whether it is an error) and the undelivered decisions. The
+ * message is kept as a {@link Phrase}, so it follows a language switch.
+ */
 public final class StatusModel {
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyIntegerWrapper undelivered = new ReadOnlyIntegerWrapper(0);
 
-    public void info(String text) {
+    public StatusModel(I18n i18n) {
+        message = new LocalText(i18n);
+    }
+
+    public void info(Phrase text) {
         message.set(text);
         error.set(false);
     }
 
-    public void error(String text) {
+    public void error(Phrase text) {
         message.set(text);
         error.set(true);
     }
@@ -28,7 +34,7 @@ public final class StatusModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty errorProperty() {

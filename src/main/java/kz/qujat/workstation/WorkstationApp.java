@@ -16,6 +16,7 @@ import javafx.stage.Stage;
  * ready {@link AppContext}.
  */
 public final class WorkstationApp extends Application {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(WorkstationApp.class);
     private final Supplier<AppContext> contextSupplier;
     private AppContext context;
     private MainWindow window;
@@ -53,6 +54,10 @@ public final class WorkstationApp extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         window = new MainWindow(context, stage);
         window.show();
+        // how long a user waits from starting the program to a login screen they can use (the README quotes it)
+        ProcessHandle.current().info().startInstant().ifPresent(started -> javafx.application.Platform.runLater(
+                () -> LOG.info("login screen shown {} ms after the program started",
+                        Duration.between(started, java.time.Instant.now()).toMillis())));
     }
 
     public MainWindow window() {

@@ -129,6 +129,8 @@ public final class AnnulmentsView {
         exportButton.disableProperty().bind(model.busyProperty());
 
         table.setItems(model.entries());
+        kz.qujat.workstation.TableText.fitHeaders(table);
+        kz.qujat.workstation.TableText.wrap(officerColumn, commentColumn, reviewColumn, refundColumn);
         photoColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         photoColumn.setCellFactory(c -> new ThumbnailCell(model, Paths.PHOTO, 48, 48, this::enlarge,
                 i18n.get("annulments.enlarge.tooltip")));
@@ -192,6 +194,8 @@ public final class AnnulmentsView {
         selectVerdict(model.verdictProperty().get());
 
         ratesTable.setItems(model.rates());
+        kz.qujat.workstation.TableText.fitHeaders(ratesTable);
+        kz.qujat.workstation.TableText.wrap(rateOfficerColumn);
         NumberFormat percent = NumberFormat.getPercentInstance(i18n.locale());
         percent.setMaximumFractionDigits(0);
         rateOfficerColumn.setCellValueFactory(c -> text(c.getValue().officerName()));
@@ -266,6 +270,12 @@ public final class AnnulmentsView {
 
     /** The log's narrow reason column: the reason's colour and its short name. */
     private final class ReasonCell extends javafx.scene.control.TableCell<Annulment, String> {
+        ReasonCell() {
+            // "Қосымша тексеру" is wider than the column: a second line, not an ellipsis
+            setWrapText(true);
+            setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+
         @Override
         protected void updateItem(String code, boolean empty) {
             super.updateItem(code, empty);

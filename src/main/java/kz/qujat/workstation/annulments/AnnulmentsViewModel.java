@@ -19,7 +19,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,6 +33,8 @@ import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.domain.Region;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 
 /**
  * The supervisor's annulment log: the filter, the entries, the charts by reason and by officer over time, each
@@ -52,7 +53,7 @@ public final class AnnulmentsViewModel {
     private final SupervisorApi api;
     private final BackgroundTask tasks;
     private final I18n i18n;
-    private final Function<Exception, String> failed;
+    private final Function<Exception, Phrase> failed;
 
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
@@ -68,17 +69,27 @@ public final class AnnulmentsViewModel {
     private final ObjectProperty<String> verdict = new SimpleObjectProperty<>();
     private final StringProperty reviewComment = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
     private final Map<String, byte[]> images = new ConcurrentHashMap<>();
     private final BooleanBinding canReview;
 
-    public AnnulmentsViewModel(SupervisorApi api, BackgroundTask tasks, I18n i18n, Function<Exception, String> failed,
+    private Loaded shown;
+    // held here: the locale holds it only weakly, so a closed session's model can go
+    private final javafx.beans.value.ChangeListener<java.util.Locale> relabel = (o, a, b) -> {
+        if (shown != null) {
+            byReason.setAll(reasonSeries(shown.log()));
+        }
+    };
+
+    public AnnulmentsViewModel(SupervisorApi api, BackgroundTask tasks, I18n i18n, Function<Exception, Phrase> failed,
                                LocalDate today) {
         this.api = api;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.message = new LocalText(i18n);
         this.failed = failed;
+        i18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(relabel));
         to.set(today);
         from.set(today.minusDays(DEFAULT_DAYS));
         officers.add(new OfficerOption(null, null));
@@ -95,7 +106,7 @@ public final class AnnulmentsViewModel {
     /** The filter as the server takes it; null (and a message) when the dates are the wrong way round. */
     AnnulmentFilter filter() {
         if (from.get() != null && to.get() != null && to.get().isBefore(from.get())) {
-            fail(i18n.get("annulments.error.dates"));
+            fail(Phrase.of("annulments.error.dates"));
             return null;
         }
         OfficerOption o = officer.get();
@@ -112,7 +123,7 @@ public final class AnnulmentsViewModel {
         tasks.run(() -> new Loaded(api.annulments(f), api.rates(f)), loaded -> {
             busy.set(false);
             show(loaded);
-            info(i18n.get("annulments.loaded", loaded.log().size()));
+            info(Phrase.of("annulments.loaded", loaded.log().size()));
         }, e -> {
             busy.set(false);
             fail(failed.apply(e));
@@ -120,6 +131,7 @@ public final class AnnulmentsViewModel {
     }
 
     private void show(Loaded loaded) {
+        shown = loaded;
         UUID keep = selected.get() == null ? null : selected.get().applicationId();
         entries.setAll(loaded.log());
         rates.setAll(AnnulmentStats.rateRows(loaded.rates()));
@@ -217,7 +229,7 @@ public final class AnnulmentsViewModel {
                 entries.set(i, saved);
             }
             selected.set(saved);
-            info(i18n.get("annulments.review.saved", saved.ticketNumber()));
+            info(Phrase.of("annulments.review.saved", saved.ticketNumber()));
         }, e -> {
             busy.set(false);
             fail(failed.apply(e));
@@ -247,7 +259,7 @@ public final class AnnulmentsViewModel {
                 Csv.write(out, header, rows);
             }
             return rows.size();
-        }, n -> info(i18n.get("annulments.exported", n, file.getFileName().toString())), e -> fail(failed.apply(e)));
+        }, n -> info(Phrase.of("annulments.exported", n, file.getFileName().toString())), e -> fail(failed.apply(e)));
     }
 
     private List<String> csvRow(Annulment a) {
@@ -304,12 +316,12 @@ public final class AnnulmentsViewModel {
         return verdictCode == null ? "" : i18n.get("annulments.verdict." + verdictCode);
     }
 
-    private void info(String text) {
+    private void info(Phrase text) {
         message.set(text);
         messageIsError.set(false);
     }
 
-    private void fail(String text) {
+    private void fail(Phrase text) {
         message.set(text);
         messageIsError.set(true);
     }
@@ -382,7 +394,7 @@ public final class AnnulmentsViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {

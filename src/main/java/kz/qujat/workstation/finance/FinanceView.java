@@ -69,6 +69,8 @@ public final class FinanceView {
         exportButton.disableProperty().bind(model.busyProperty());
         totalLabel.textProperty().bind(model.totalProperty());
         table.setItems(model.refunds());
+        kz.qujat.workstation.TableText.fitHeaders(table);
+        kz.qujat.workstation.TableText.wrap(applicantColumn, reasonColumn, paymentColumn);
         ticketColumn.setCellValueFactory(c -> text(c.getValue().ticketNumber()));
         applicantColumn.setCellValueFactory(c -> text(name(c.getValue().applicant())));
         iinColumn.setCellValueFactory(c -> text(c.getValue().applicant().iin()));

@@ -13,7 +13,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -24,6 +23,8 @@ import kz.qujat.client.FinanceApi;
 import kz.qujat.domain.RefundStatus;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +40,7 @@ public final class FinanceViewModel {
     private final FinanceApi api;
     private final BackgroundTask tasks;
     private final I18n i18n;
-    private final Function<Exception, String> failed;
+    private final Function<Exception, Phrase> failed;
     private final LocalDate today;
 
     private final ObservableList<Refund> refunds = FXCollections.observableArrayList();
@@ -48,16 +49,18 @@ public final class FinanceViewModel {
     private final StringProperty paymentReference = new SimpleStringProperty("");
     private final ObjectProperty<LocalDate> paidOn = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper total = new ReadOnlyStringWrapper("");
+    private final LocalText total;
     private final BooleanBinding canPay;
 
-    public FinanceViewModel(FinanceApi api, BackgroundTask tasks, I18n i18n, Function<Exception, String> failed,
+    public FinanceViewModel(FinanceApi api, BackgroundTask tasks, I18n i18n, Function<Exception, Phrase> failed,
                             LocalDate today) {
         this.api = api;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.message = new LocalText(i18n);
+        this.total = new LocalText(i18n);
         this.failed = failed;
         this.today = today;
         paidOn.set(today);
@@ -75,7 +78,7 @@ public final class FinanceViewModel {
             busy.set(false);
             refunds.setAll(list);
             long sum = list.stream().mapToLong(Refund::amountTiyn).sum();
-            total.set(i18n.get("refunds.total", list.size(), money(sum)));
+            total.set("refunds.total", list.size(), money(sum));
         }, e -> fail(failed.apply(e)));
     }
 
@@ -91,7 +94,7 @@ public final class FinanceViewModel {
         tasks.run(() -> api.paid(r.applicationId(), reference, date), done -> {
             busy.set(false);
             paymentReference.set("");
-            info(i18n.get("refunds.pay.done", done.ticketNumber(), done.payment().reference()));
+            info(Phrase.of("refunds.pay.done", done.ticketNumber(), done.payment().reference()));
             LOG.info("refund of {} recorded as paid", done.ticketNumber());
             refresh();
         }, e -> fail(failed.apply(e)));
@@ -108,7 +111,7 @@ public final class FinanceViewModel {
             return file;
         }, written -> {
             busy.set(false);
-            info(i18n.get("refunds.exported", written.getFileName().toString()));
+            info(Phrase.of("refunds.exported", written.getFileName().toString()));
         }, e -> fail(failed.apply(e)));
     }
 
@@ -121,12 +124,12 @@ public final class FinanceViewModel {
         return status == null ? i18n.get("refunds.filter.all") : i18n.get("refund.status." + status);
     }
 
-    private void info(String text) {
+    private void info(Phrase text) {
         message.set(text);
         messageIsError.set(false);
     }
 
-    private void fail(String text) {
+    private void fail(Phrase text) {
         busy.set(false);
         message.set(text);
         messageIsError.set(true);
@@ -157,7 +160,7 @@ public final class FinanceViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {
@@ -165,7 +168,7 @@ public final class FinanceViewModel {
     }
 
     public ReadOnlyStringProperty totalProperty() {
-        return total.getReadOnlyProperty();
+        return total.property();
     }
 
     public BooleanBinding canPayProperty() {

@@ -69,6 +69,8 @@ public final class HandoverView {
     private void initialize() {
         scopeLabel.setText(point == null ? "" : point);
         readyTable.setItems(model.ready());
+        kz.qujat.workstation.TableText.fitHeaders(readyTable);
+        kz.qujat.workstation.TableText.wrap(nameColumn);
         ticketColumn.setCellValueFactory(c -> text(c.getValue().ticketNumber()));
         nameColumn.setCellValueFactory(c -> text(c.getValue().surname() + " " + c.getValue().givenName()));
         readyAtColumn.setCellValueFactory(c -> text(c.getValue().readyAt() == null ? ""

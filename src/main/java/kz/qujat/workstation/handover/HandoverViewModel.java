@@ -13,7 +13,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -27,6 +26,8 @@ import kz.qujat.client.CentralException;
 import kz.qujat.client.ClerkApi;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +43,7 @@ public final class HandoverViewModel {
     private final ClerkApi api;
     private final BackgroundTask tasks;
     private final I18n i18n;
-    private final Function<Exception, String> failed;
+    private final Function<Exception, Phrase> failed;
     private final String clerkName;
 
     private final ObservableList<HandoverInfo> ready = FXCollections.observableArrayList();
@@ -52,17 +53,18 @@ public final class HandoverViewModel {
     private final BooleanProperty identityChecked = new SimpleBooleanProperty();
     private final BooleanProperty oldCardSurrendered = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canHandOver;
     private final BooleanBinding canPrint;
 
     /** {@code failed} shows a failure in the user's language (and ends an expired session); returns the text. */
-    public HandoverViewModel(ClerkApi api, BackgroundTask tasks, I18n i18n, Function<Exception, String> failed,
+    public HandoverViewModel(ClerkApi api, BackgroundTask tasks, I18n i18n, Function<Exception, Phrase> failed,
                              String clerkName) {
         this.api = api;
         this.tasks = tasks;
         this.i18n = i18n;
+        this.message = new LocalText(i18n);
         this.failed = failed;
         this.clerkName = clerkName;
         canHandOver = Bindings.createBooleanBinding(() -> current.get() != null
@@ -90,7 +92,7 @@ public final class HandoverViewModel {
         String ticket = ClerkApi.normalizeTicket(ticketText.get());
         clear();
         if (ticket == null) {
-            fail(i18n.get("handover.error.badTicket"));
+            fail(Phrase.of("handover.error.badTicket"));
             return;
         }
         ticketText.set(ticket);
@@ -102,8 +104,7 @@ public final class HandoverViewModel {
             busy.set(false);
             current.set(found.info());
             photo.set(found.photo());
-            info(ISSUED.equals(found.info().status()) ? i18n.get("handover.alreadyIssued")
-                    : i18n.get("handover.found"));
+            info(Phrase.of(ISSUED.equals(found.info().status()) ? "handover.alreadyIssued" : "handover.found"));
         }, e -> {
             busy.set(false);
             fail(lookupFailure(e));
@@ -127,7 +128,7 @@ public final class HandoverViewModel {
                     busy.set(false);
                     LOG.info("ticket {} handed over", issued.ticketNumber());
                     current.set(issued);
-                    info(i18n.get("handover.done", issued.ticketNumber()));
+                    info(Phrase.of("handover.done", issued.ticketNumber()));
                     refreshReady();
                     then.run();
                 }, e -> {
@@ -151,7 +152,7 @@ public final class HandoverViewModel {
             }
             return file;
         }, f -> {
-            info(i18n.get("handover.receipt.saved", f.getFileName().toString()));
+            info(Phrase.of("handover.receipt.saved", f.getFileName().toString()));
             then.run();
         }, e -> fail(failed.apply(e)));
     }
@@ -167,18 +168,18 @@ public final class HandoverViewModel {
     }
 
     /** The clerk-specific readings of a refusal; anything else goes to the shell's general messages. */
-    private String lookupFailure(Exception e) {
+    private Phrase lookupFailure(Exception e) {
         if (e instanceof CentralException c && c.kind().isPresent()) {
             ProblemKind kind = c.kind().get();
             LOG.info("handover lookup refused: {}", kind.slug());
             switch (kind) {
                 case FORBIDDEN:
                     return c.problem().flatMap(kz.qujat.api.Problem::holdingPoint).map(this::otherPoint)
-                            .orElseGet(() -> i18n.get("handover.error.otherPoint"));
+                            .orElseGet(() -> Phrase.of("handover.error.otherPoint"));
                 case CONFLICT:
-                    return i18n.get("handover.error.notReady");
+                    return Phrase.of("handover.error.notReady");
                 case NOT_FOUND:
-                    return i18n.get("handover.error.unknownTicket");
+                    return Phrase.of("handover.error.unknownTicket");
                 default:
                     break;
             }
@@ -187,14 +188,16 @@ public final class HandoverViewModel {
     }
 
     /** The refusal naming the point that holds the document: its name and address in the screen's language. */
-    private String otherPoint(ApplicantStatus.Pickup p) {
-        boolean kazakh = I18n.KAZAKH.equals(i18n.locale());
-        String name = p.name() == null ? null : kazakh ? p.name().kk() : p.name().ru();
-        String address = p.address() == null ? null : kazakh ? p.address().kk() : p.address().ru();
-        if (name == null) {
-            return i18n.get("handover.error.otherPointCode", p.code());
-        }
-        return i18n.get("handover.error.otherPointNamed", p.code(), name, address == null ? "" : address);
+    private Phrase otherPoint(ApplicantStatus.Pickup p) {
+        return words -> {
+            boolean kazakh = I18n.KAZAKH.equals(words.locale());
+            String name = p.name() == null ? null : kazakh ? p.name().kk() : p.name().ru();
+            String address = p.address() == null ? null : kazakh ? p.address().kk() : p.address().ru();
+            if (name == null) {
+                return words.get("handover.error.otherPointCode", p.code());
+            }
+            return words.get("handover.error.otherPointNamed", p.code(), name, address == null ? "" : address);
+        };
     }
 
     private void clear() {
@@ -202,15 +205,15 @@ public final class HandoverViewModel {
         photo.set(null);
         identityChecked.set(false);
         oldCardSurrendered.set(false);
-        message.set("");
+        message.clear();
     }
 
-    private void info(String text) {
+    private void info(Phrase text) {
         message.set(text);
         messageIsError.set(false);
     }
 
-    private void fail(String text) {
+    private void fail(Phrase text) {
         message.set(text);
         messageIsError.set(true);
     }
@@ -247,7 +250,7 @@ public final class HandoverViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {

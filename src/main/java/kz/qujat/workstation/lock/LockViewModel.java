@@ -4,9 +4,10 @@ import java.util.Arrays;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import kz.qujat.eds.CertificateProfile;
 import kz.qujat.eds.KeySource;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import kz.qujat.workstation.StaffSession;
 
 /**
@@ -17,13 +18,14 @@ public final class LockViewModel {
     private final LockServices services;
     private final StaffSession session;
     private final Runnable unlocked;
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
     public LockViewModel(LockServices services, StaffSession session, Runnable unlocked) {
         this.services = services;
         this.session = session;
         this.unlocked = unlocked;
+        this.message = new LocalText(services.i18n());
     }
 
     public String who() {
@@ -31,7 +33,7 @@ public final class LockViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -51,14 +53,14 @@ public final class LockViewModel {
         }, same -> {
             busy.set(false);
             if (same) {
-                message.set("");
+                message.clear();
                 unlocked.run();
             } else {
-                message.set(services.i18n().get("lock.otherPerson"));
+                message.set(Phrase.of("lock.otherPerson"));
             }
         }, e -> {
             busy.set(false);
-            message.set(services.errors().of(e));
+            message.set(services.errors().phrase(e));
         });
     }
 }

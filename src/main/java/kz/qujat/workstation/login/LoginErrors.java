@@ -6,7 +6,7 @@ import kz.qujat.client.CentralException;
 import kz.qujat.eds.EdsException;
 import kz.qujat.eds.VerificationResult;
 import kz.qujat.workstation.ErrorMessages;
-import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.Phrase;
 
 /**
  * The login screen's sentences for what went wrong: a refused PIN with the token's counter, a key store
@@ -14,27 +14,25 @@ import kz.qujat.workstation.I18n;
  * everything else as {@link ErrorMessages} says it.
  */
 final class LoginErrors {
-    private final I18n i18n;
     private final ErrorMessages errors;
 
-    LoginErrors(I18n i18n, ErrorMessages errors) {
-        this.i18n = i18n;
+    LoginErrors(ErrorMessages errors) {
         this.errors = errors;
     }
 
     /** What the token's PIN counter says before the PIN is typed; empty when all is well. */
-    String pinWarning(TokenChoice.PinState state) {
+    Phrase pinWarning(TokenChoice.PinState state) {
         return switch (state) {
-            case OK -> "";
-            case COUNT_LOW -> i18n.get("login.pin.countLowAhead");
-            case FINAL_TRY -> i18n.get("login.pin.finalTryAhead");
-            case LOCKED -> i18n.get("login.pin.locked");
+            case OK -> Phrase.NONE;
+            case COUNT_LOW -> Phrase.of("login.pin.countLowAhead");
+            case FINAL_TRY -> Phrase.of("login.pin.finalTryAhead");
+            case LOCKED -> Phrase.of("login.pin.locked");
         };
     }
 
-    String describe(Exception e) {
+    Phrase describe(Exception e) {
         if (e instanceof PinRefused refused) {
-            return i18n.get(switch (refused.state()) {
+            return Phrase.of(switch (refused.state()) {
                 case OK -> "login.pin.wrong";
                 case COUNT_LOW -> "login.pin.countLow";
                 case FINAL_TRY -> "login.pin.finalTry";
@@ -42,29 +40,29 @@ final class LoginErrors {
             });
         }
         if (e instanceof EdsException eds) {
-            return i18n.get(eds.kind() == EdsException.Kind.NO_SUCH_KEY
+            return Phrase.of(eds.kind() == EdsException.Kind.NO_SUCH_KEY
                     ? "login.verdict.WRONG_PURPOSE" : "error.eds." + eds.kind().name());
         }
         if (e instanceof CentralException c && c.kind().orElse(null) == ProblemKind.UNAUTHENTICATED) {
             return refused(c);
         }
         if (e instanceof CentralException c && c.kind().orElse(null) == ProblemKind.FORBIDDEN) {
-            return i18n.get("login.error.notStaff");
+            return Phrase.of("login.error.notStaff");
         }
-        return errors.of(e);
+        return errors.phrase(e);
     }
 
     /** A certificate the server refused: its reason in the user's words when the server gave its code. */
-    private String refused(CentralException c) {
+    private Phrase refused(CentralException c) {
         var code = c.problem().flatMap(Problem::reasonCode);
         if (code.isPresent()) {
             try {
                 var failure = VerificationResult.Failure.valueOf(code.get());
-                return i18n.get("login.verdict." + CertificateJudge.of(failure).name());
+                return Phrase.of("login.verdict." + CertificateJudge.of(failure).name());
             } catch (IllegalArgumentException unknown) {
-                return i18n.get("login.error.refused");
+                return Phrase.of("login.error.refused");
             }
         }
-        return i18n.get("login.error.refused");
+        return Phrase.of("login.error.refused");
     }
 }

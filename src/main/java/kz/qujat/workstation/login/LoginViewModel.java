@@ -12,7 +12,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -23,6 +22,8 @@ import kz.qujat.eds.Pkcs11KeySource;
 import kz.qujat.eds.SigningKey;
 import kz.qujat.eds.TokenInfo;
 import kz.qujat.workstation.KeyOrigin;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import kz.qujat.workstation.StaffSession;
 import kz.qujat.workstation.UserSettings;
 
@@ -52,7 +53,7 @@ public final class LoginViewModel {
     private final ObservableList<TokenCertificate> tokenCertificates = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CertificateCard> card = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<CertificateJudge.Verdict> verdict = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     // a field, not made per call: a binding that only its listeners hold can be collected and stop firing
     private final BooleanBinding canLogIn = Bindings.createBooleanBinding(
@@ -64,26 +65,27 @@ public final class LoginViewModel {
     public LoginViewModel(LoginServices app, Consumer<StaffSession> loggedIn) {
         this.app = app;
         this.loggedIn = loggedIn;
+        this.message = new LocalText(app.i18n());
         CertificateJudge judge = new CertificateJudge(app.trust(), app.clock());
         this.files = new FileKeyOpener(judge);
         this.tokenOpener = new TokenOpener(judge, app.trust());
-        this.errors = new LoginErrors(app.i18n(), app.errors());
+        this.errors = new LoginErrors(app.errors());
         app.settings().get(UserSettings.KEY_FILE).map(Path::of).filter(Files::isRegularFile).ifPresent(keyFile::set);
         // another file: the old file's refusal no longer applies
         keyFile.addListener((o, a, b) -> {
             forgetKey();
-            message.set("");
+            message.clear();
         });
         this.tokenChoice = new TokenChoice(app.pkcs11Libraries(), app.settings());
         method.set(app.settings().get(UserSettings.LOGIN_METHOD).filter("TOKEN"::equals).map(m -> Method.TOKEN)
                 .orElse(Method.FILE));
         method.addListener((o, a, b) -> {
             forgetKey();
-            message.set("");
+            message.clear();
         });
         tokenChoice.tokenProperty().addListener((o, a, t) -> {
             forgetKey();
-            message.set(t == null ? "" : errors.pinWarning(TokenChoice.pinState(t)));
+            message.set(t == null ? Phrase.NONE : errors.pinWarning(TokenChoice.pinState(t)));
         });
     }
 
@@ -104,27 +106,27 @@ public final class LoginViewModel {
     public void findTokens() {
         String problem = tokenChoice.libraryProblem();
         if (problem != null) {
-            message.set(app.i18n().get(problem));
+            message.set(Phrase.of(problem));
             return;
         }
         Path lib = tokenChoice.libraryProperty().get();
         forgetKey();
         busy.set(true);
-        message.set("");
+        message.clear();
         app.tasks().run(() -> TokenChoice.find(lib), list -> {
             busy.set(false);
             if (list.isEmpty()) {
-                message.set(app.i18n().get("login.token.error.none"));
+                message.set(Phrase.of("login.token.error.none"));
             } else {
                 tokenChoice.found(lib, list);
                 if (tokenChoice.tokenProperty().get() == null) {
-                    message.set(app.i18n().get("login.token.choose"));
+                    message.set(Phrase.of("login.token.choose"));
                 }
             }
         }, e -> {
             busy.set(false);
             message.set(e instanceof EdsException eds && eds.kind() == EdsException.Kind.PROVIDER
-                    ? app.i18n().get("login.token.error.badLibrary") : errors.describe(e));
+                    ? Phrase.of("login.token.error.badLibrary") : errors.describe(e));
         });
     }
 
@@ -141,7 +143,7 @@ public final class LoginViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -149,7 +151,7 @@ public final class LoginViewModel {
     }
 
     /** A message from elsewhere, e.g. why the last session ended. */
-    public void notice(String text) {
+    public void notice(Phrase text) {
         message.set(text);
     }
 
@@ -179,7 +181,7 @@ public final class LoginViewModel {
     private void open(char[] secret, boolean thenLogIn) {
         if (secret.length == 0) {
             // nothing typed is not a wrong password: say what is missing
-            message.set(app.i18n().get(method.get() == Method.TOKEN ? "login.error.emptyPin" : "login.error.emptyPassword"));
+            message.set(Phrase.of(method.get() == Method.TOKEN ? "login.error.emptyPin" : "login.error.emptyPassword"));
             return;
         }
         if (method.get() == Method.TOKEN) {
@@ -193,12 +195,12 @@ public final class LoginViewModel {
         Path file = keyFile.get();
         if (file == null) {
             Arrays.fill(password, '\0');
-            message.set(app.i18n().get("login.error.noFile"));
+            message.set(Phrase.of("login.error.noFile"));
             return;
         }
         forgetKey();
         busy.set(true);
-        message.set("");
+        message.clear();
         app.tasks().run(() -> files.open(file, password), opened -> {
             busy.set(false);
             app.settings().put(UserSettings.KEY_FILE, file.toAbsolutePath().toString());
@@ -212,7 +214,7 @@ public final class LoginViewModel {
         String problem = tokenChoice.libraryProblem();
         if (problem != null || token == null) {
             Arrays.fill(pin, '\0');
-            message.set(app.i18n().get(problem != null ? problem : "login.token.error.noToken"));
+            message.set(Phrase.of(problem != null ? problem : "login.token.error.noToken"));
             return;
         }
         Path lib = tokenChoice.libraryProperty().get();
@@ -220,7 +222,7 @@ public final class LoginViewModel {
                 token.label());
         forgetKey();
         busy.set(true);
-        message.set("");
+        message.clear();
         app.tasks().run(() -> tokenOpener.open(tokenOrigin, pin), opened -> {
             busy.set(false);
             app.settings().put(UserSettings.LOGIN_METHOD, Method.TOKEN.name());
@@ -241,12 +243,12 @@ public final class LoginViewModel {
         if (opened.verdict() == CertificateJudge.Verdict.OK) {
             authenticationKey = opened.key();
             origin = keys;
-            message.set(app.i18n().get("login.ready"));
+            message.set(Phrase.of("login.ready"));
             if (thenLogIn) {
                 logIn();
             }
         } else {
-            message.set(app.i18n().get("login.verdict." + opened.verdict().name()));
+            message.set(Phrase.of("login.verdict." + opened.verdict().name()));
         }
     }
 
@@ -263,12 +265,12 @@ public final class LoginViewModel {
             authenticationKey = null;
         }
         busy.set(true);
-        message.set(app.i18n().get("login.connecting"));
+        message.set(Phrase.of("login.connecting"));
         StaffClient client = app.newClient();
         app.tasks().run(() -> ChallengeLogin.logIn(client, key, keys, token), session -> {
             busy.set(false);
             forgetKey();
-            message.set("");
+            message.clear();
             loggedIn.accept(session);
         }, this::fail);
     }

@@ -71,6 +71,8 @@ public final class QueueView {
             }
         });
         table.setItems(model.visibleRows());
+        kz.qujat.workstation.TableText.fitHeaders(table);
+        kz.qujat.workstation.TableText.wrap(applicantColumn);
         table.setPlaceholder(new Label(i18n.get("queue.none")));
         table.setRowFactory(t -> {
             TableRow<QueueRow> row = new TableRow<>();

@@ -11,7 +11,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -23,6 +22,8 @@ import kz.qujat.api.ApplicationDetail;
 import kz.qujat.api.ProblemKind;
 import kz.qujat.client.CentralException;
 import kz.qujat.domain.KzTime;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import kz.qujat.workstation.Screens;
 import kz.qujat.workstation.SessionScope;
 
@@ -39,11 +40,12 @@ public final class QueueViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final BooleanProperty expiredOnly = new SimpleBooleanProperty(false);
     private final ObjectProperty<UUID> selected = new SimpleObjectProperty<>();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private boolean loading;
 
     public QueueViewModel(SessionScope scope) {
+        this.message = new LocalText(scope.i18n());
         this.scope = scope;
         filter.addListener((o, a, b) -> applyFilter());
         expiredOnly.addListener((o, a, b) -> applyFilter());
@@ -67,7 +69,7 @@ public final class QueueViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -102,7 +104,7 @@ public final class QueueViewModel {
         if (keep != null && rows.stream().noneMatch(r -> r.id().equals(keep))) {
             selected.set(null);
         }
-        message.set(scope.i18n().get("queue.count", rows.size()));
+        message.set(Phrase.of("queue.count", rows.size()));
     }
 
     private void applyFilter() {
@@ -120,7 +122,7 @@ public final class QueueViewModel {
     public void takeSelected() {
         UUID id = selected.get();
         if (id == null) {
-            message.set(scope.i18n().get("queue.selectFirst"));
+            message.set(Phrase.of("queue.selectFirst"));
             return;
         }
         take(() -> scope.session().client().claim(id));
@@ -131,7 +133,7 @@ public final class QueueViewModel {
             return;
         }
         if (scope.desk().current() != null) {
-            message.set(scope.i18n().get("queue.finishCurrent", scope.desk().current().ticketNumber()));
+            message.set(Phrase.of("queue.finishCurrent", scope.desk().current().ticketNumber()));
             scope.show(Screens.REVIEW);
             return;
         }
@@ -139,18 +141,18 @@ public final class QueueViewModel {
         scope.tasks().run(claim, detail -> {
             busy.set(false);
             if (detail == null) {
-                message.set(scope.i18n().get("queue.empty"));
+                message.set(Phrase.of("queue.empty"));
                 refresh();
                 return;
             }
             scope.desk().currentProperty().set(detail);
-            scope.status().info(scope.i18n().get("queue.taken", detail.ticketNumber()));
+            scope.status().info(Phrase.of("queue.taken", detail.ticketNumber()));
             scope.show(Screens.REVIEW);
         }, e -> {
             busy.set(false);
             if (e instanceof CentralException c && c.kind().orElse(null) == ProblemKind.CONFLICT) {
-                message.set(scope.i18n().get("queue.takenByOther"));
-                scope.status().error(message.get());
+                message.set(Phrase.of("queue.takenByOther"));
+                scope.status().error(message.phrase());
                 refresh();
             } else {
                 message.set(scope.failed(e));

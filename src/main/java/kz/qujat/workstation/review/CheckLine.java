@@ -7,26 +7,55 @@ import kz.qujat.inspect.Verdict;
 import kz.qujat.workstation.I18n;
 
 /**
- * One automated check as the review shows it: the check id (photo.* or signature.*), its short name in the
- * officer's language, the measured value, verdict, why, and the image area it measured (null for the file).
+ * One automated check as the review shows it: the check's result (id photo.* or signature.*, measured value and
+ * unit, threshold, verdict, the image area it measured, null for the file). Its name, value and explanation are
+ * worded when shown, in the language in use then, so that a language switch words them again.
  */
-public record CheckLine(String check, String name, String measured, String threshold, Verdict verdict,
-                        String explanation, Area area) {
-    static CheckLine of(CheckResult r, I18n i18n) {
-        String measured = r.measured() && !Double.isNaN(r.value())
-                ? String.format(i18n.locale(), "%.1f %s", r.value(), r.unit()).trim() : "—";
-        String why;
-        try {
-            why = Explanations.text(r, i18n.locale());
-        } catch (java.util.MissingResourceException e) {
-            why = r.messageKey();
+public record CheckLine(CheckResult result) {
+    static CheckLine of(CheckResult r) {
+        return new CheckLine(r);
+    }
+
+    public String check() {
+        return result.check();
+    }
+
+    public Verdict verdict() {
+        return result.verdict();
+    }
+
+    public Area area() {
+        return result.area();
+    }
+
+    public String threshold() {
+        return result.threshold();
+    }
+
+    /** The short name in the officer's language. */
+    public String name(I18n i18n) {
+        return CheckNames.name(i18n, result.check());
+    }
+
+    /** The measured value with its unit in the officer's language; a dash when nothing was measured. */
+    public String measured(I18n i18n) {
+        if (!result.measured() || Double.isNaN(result.value())) {
+            return "—";
         }
-        return new CheckLine(r.check(), CheckNames.name(i18n, r.check()), measured, r.threshold(), r.verdict(), why,
-                r.area());
+        return String.format(i18n.locale(), "%.1f %s", result.value(), Units.of(i18n, result.unit())).trim();
+    }
+
+    /** Why the verdict, in one line. */
+    public String explanation(I18n i18n) {
+        try {
+            return Explanations.text(result, i18n.locale());
+        } catch (java.util.MissingResourceException e) {
+            return result.messageKey();
+        }
     }
 
     /** A check of the submitted photo (its area is in the photo's pixels). */
     public boolean onPhoto() {
-        return check.startsWith("photo.");
+        return check().startsWith("photo.");
     }
 }

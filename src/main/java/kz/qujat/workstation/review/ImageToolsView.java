@@ -209,8 +209,19 @@ public final class ImageToolsView {
             compareGrid.getChildren().forEach(n -> n.getStyleClass().add("text-muted"));
             int row = 1;
             for (SignatureViewModel.Row r : v.rows()) {
-                compareGrid.addRow(row++, new Label(i18n.get(r.labelKey())), new Label(r.submitted()),
-                        new Label(r.registry()));
+                compareGrid.addRow(row++, new Label(i18n.get(r.labelKey())), new Label(r.submitted(i18n.locale())),
+                        new Label(r.registry(i18n.locale())));
+            }
+            // the values and headers keep their width; a long measure's name wraps (the Kazakh ones are long)
+            for (javafx.scene.Node n : compareGrid.getChildren()) {
+                Label l = (Label) n;
+                Integer column = GridPane.getColumnIndex(l);
+                if (column == null || column == 0) {
+                    l.setWrapText(true);
+                    l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+                } else {
+                    l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                }
             }
         }
     }

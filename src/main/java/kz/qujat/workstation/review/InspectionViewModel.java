@@ -73,7 +73,7 @@ public final class InspectionViewModel {
         services.tasks().run(() -> {
             Report report = services.photoInspectors().inspect(photoBytes);
             List<CheckLine> sig = new ArrayList<>();
-            services.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r, services.i18n())));
+            services.signatureInspector().inspect(signatureBytes).checks().forEach(r -> sig.add(CheckLine.of(r)));
             SafeImage.Result decoded = SafeImage.fromThresholds(services.thresholds()).decode(photoBytes);
             int[] hist = decoded.ok() ? Histogram.luminance(new Raster(decoded.image())) : null;
             PortraitTemplate t = decoded.ok() ? PortraitTemplate.of(decoded.image().getWidth(),
@@ -180,7 +180,7 @@ public final class InspectionViewModel {
 
     private List<CheckLine> lines(Report report) {
         List<CheckLine> out = new ArrayList<>();
-        report.checks().forEach(r -> out.add(CheckLine.of(r, services.i18n())));
+        report.checks().forEach(r -> out.add(CheckLine.of(r)));
         return out;
     }
 

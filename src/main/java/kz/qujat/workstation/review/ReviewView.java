@@ -152,8 +152,22 @@ public final class ReviewView {
         openNextBox.selectedProperty().addListener((o, a, on) -> model.setOpenNextAfterDecision(on));
         messageLabel.textProperty().bind(model.messageProperty());
         setUpDecisionPanels();
-        // the queue's table that had the focus is gone: keep the keyboard on this screen
-        javafx.application.Platform.runLater(checksTable::requestFocus);
+        // the queue's table that had the focus is gone (or the view was built again in another language while a
+        // decision was open): keep the keyboard on this screen, in the open panel if there is one
+        javafx.application.Platform.runLater(() -> focusFor(model.stepProperty().get()));
+    }
+
+    private void focusFor(ReviewViewModel.Step s) {
+        if (s == ReviewViewModel.Step.CONFIRM) {
+            SignSummary words = model.summaryProperty().get();
+            (words != null && words.needsOverride() && !overrideBox.isSelected() ? overrideBox : signPasswordField)
+                    .requestFocus();
+        } else if (s == ReviewViewModel.Step.ANNUL_FORM) {
+            reasons.getToggles().stream().filter(javafx.scene.control.Toggle::isSelected).findFirst()
+                    .map(t -> (javafx.scene.Node) t).orElse(reasonList.getChildren().get(0)).requestFocus();
+        } else if (reviewPane.isVisible()) {
+            checksTable.requestFocus();
+        }
     }
 
     /** A (approve) and N (annul) open the decision from anywhere on the screen; plain keys, no modifier. */
@@ -215,6 +229,7 @@ public final class ReviewView {
         InspectionViewModel inspection = model.inspection();
         checksRunningLabel.visibleProperty().bind(inspection.runningProperty());
         checksTable.setItems(inspection.checks());
+        kz.qujat.workstation.TableText.fitHeaders(checksTable);
         checksTable.getSelectionModel().selectedItemProperty().addListener((o, a, line) -> inspection.select(line));
         checksTable.setPlaceholder(new Label(i18n.get("review.checks.none")));
         checksTable.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
@@ -222,12 +237,13 @@ public final class ReviewView {
             protected void updateItem(CheckLine line, boolean empty) {
                 super.updateItem(line, empty);
                 setTooltip(empty || line == null ? null
-                        : new javafx.scene.control.Tooltip(line.name() + " (" + line.check() + ")\n" + line.explanation()
+                        : new javafx.scene.control.Tooltip(line.name(i18n) + " (" + line.check() + ")\n" + line.explanation(i18n)
                                 + (line.threshold().isEmpty() ? "" : "\n" + line.threshold())));
             }
         });
-        checkNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        checkValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().measured()));
+        checkNameColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name(i18n)));
+        checkNameColumn.setCellFactory(col -> new kz.qujat.workstation.WrappingCell<>());
+        checkValueColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().measured(i18n)));
         checkVerdictColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().verdict()));
         checkVerdictColumn.setCellFactory(col -> new TableCell<>() {
             @Override
@@ -240,7 +256,9 @@ public final class ReviewView {
                 }
             }
         });
-        checkWhyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().explanation()));
+        checkWhyColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().explanation(i18n)));
+        // the explanation is read in the table itself, wrapped over as many lines as it needs, not in a tooltip
+        checkWhyColumn.setCellFactory(col -> new kz.qujat.workstation.WrappingCell<>());
     }
 
     private void setUpDecisionPanels() {
@@ -303,19 +321,8 @@ public final class ReviewView {
         });
         subscriptions.onChange(model.summaryProperty(), (o, a, words) -> showSummary(words));
         showSummary(model.summaryProperty().get());
-        subscriptions.onChange(model.stepProperty(), (o, a, s) -> {
-            if (s == ReviewViewModel.Step.CONFIRM) {
-                javafx.application.Platform.runLater(() -> {
-                    SignSummary words = model.summaryProperty().get();
-                    (words != null && words.needsOverride() ? overrideBox : signPasswordField).requestFocus();
-                });
-            } else if (s == ReviewViewModel.Step.ANNUL_FORM) {
-                javafx.application.Platform.runLater(reasonList.getChildren().get(0)::requestFocus);
-            } else if (s == ReviewViewModel.Step.NONE && reviewPane.isVisible()) {
-                // back from a decision panel: the keyboard stays on this screen, never on the language box
-                javafx.application.Platform.runLater(checksTable::requestFocus);
-            }
-        });
+        // back from a decision panel the keyboard stays on this screen, never on the language box
+        subscriptions.onChange(model.stepProperty(), (o, a, s) -> javafx.application.Platform.runLater(() -> focusFor(s)));
     }
 
     private void selectReason(AnnulmentReason r) {
@@ -368,9 +375,9 @@ public final class ReviewView {
         boolean on = words != null;
         signApplicant.setText(on ? words.applicant() : "");
         signTicket.setText(on ? words.ticket() : "");
-        signDecision.setText(on ? words.decision() : "");
-        boolean reason = on && words.reason() != null;
-        signReason.setText(reason ? words.reason() : "");
+        signDecision.setText(on ? words.decision(i18n) : "");
+        boolean reason = on && words.reasonCode() != null;
+        signReason.setText(reason ? words.reason(i18n) : "");
         signReasonKey.setVisible(reason);
         signReason.setVisible(reason);
         boolean comment = on && words.comment() != null;
@@ -382,7 +389,7 @@ public final class ReviewView {
         boolean failed = on && words.needsOverride();
         failedBox.setVisible(failed);
         failedBox.setManaged(failed);
-        failedLabel.setText(failed ? i18n.get("review.sign.failedChecks", String.join(", ", words.failedChecks())) : "");
+        failedLabel.setText(failed ? i18n.get("review.sign.failedChecks", String.join(", ", words.failedChecks(i18n))) : "");
         documentPane.setExpanded(false);
     }
 

@@ -21,6 +21,8 @@ import kz.qujat.api.DecisionDocument;
 import kz.qujat.api.Paths;
 import kz.qujat.domain.AnnulmentReason;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import kz.qujat.workstation.Screens;
 import kz.qujat.workstation.SessionScope;
 import kz.qujat.workstation.UserSettings;
@@ -44,7 +46,7 @@ public final class ReviewViewModel {
     private final ObservableList<Comparison> comparisons = FXCollections.observableArrayList();
     private final InspectionViewModel inspection;
     private final SignatureViewModel signatures;
-    private final ReadOnlyStringWrapper eligibility = new ReadOnlyStringWrapper("");
+    private final LocalText eligibility;
     private final ReadOnlyBooleanWrapper eligible = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<Images> images = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SamePersonAid> samePerson = new ReadOnlyObjectWrapper<>();
@@ -53,7 +55,7 @@ public final class ReviewViewModel {
     private final ObjectProperty<AnnulmentReason> reason = new SimpleObjectProperty<>();
     private final StringProperty comment = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper documentText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyObjectWrapper<SignSummary> summary = new ReadOnlyObjectWrapper<>();
     private final javafx.beans.property.BooleanProperty overrideConfirmed =
@@ -89,6 +91,8 @@ public final class ReviewViewModel {
         this.scope = scope;
         this.services = services;
         this.i18n = scope.i18n();
+        this.eligibility = new LocalText(i18n);
+        this.message = new LocalText(i18n);
         this.signer = new DecisionSigner(services, scope.session());
         this.relay = scope.relay();
         this.samePersonRates = kz.qujat.inspect.SamePerson.Calibration.of(services.thresholds());
@@ -126,7 +130,7 @@ public final class ReviewViewModel {
     }
 
     public ReadOnlyStringProperty eligibilityProperty() {
-        return eligibility.getReadOnlyProperty();
+        return eligibility.property();
     }
 
     public ReadOnlyBooleanProperty eligibleProperty() {
@@ -154,7 +158,7 @@ public final class ReviewViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -216,9 +220,9 @@ public final class ReviewViewModel {
         step.set(Step.NONE);
         prepared = null;
         summary.set(null);
-        message.set("");
+        message.clear();
         if (d == null) {
-            eligibility.set("");
+            eligibility.clear();
             eligible.set(false);
             return;
         }
@@ -226,9 +230,11 @@ public final class ReviewViewModel {
         ApplicationDetail.EligibilityInfo e = d.eligibility();
         if (e != null) {
             eligible.set(e.eligibleToday());
-            String when = ExpiryText.of(i18n, e.daysFromExpiry());
-            eligibility.set(i18n.get(e.eligibleToday() ? "review.eligible" : "review.notEligible", when,
-                    RuleText.of(i18n, e.rule()), String.valueOf(d.policyVersion())));
+            long days = e.daysFromExpiry();
+            String rule = e.rule();
+            eligibility.set(e.eligibleToday() ? "review.eligible" : "review.notEligible",
+                    (Phrase) words -> ExpiryText.of(words, days), (Phrase) words -> RuleText.of(words, rule),
+                    String.valueOf(d.policyVersion()));
         }
         var client = scope.session().client();
         boolean regPhoto = d.registry() != null && d.registry().hasPhoto();
@@ -247,7 +253,7 @@ public final class ReviewViewModel {
     /** Prepares the approval: the exact document is shown before the password is asked. */
     public void startApprove() {
         if (inspection.runningProperty().get()) {
-            message.set(i18n.get("review.checks.wait"));
+            message.set("review.checks.wait");
             return;
         }
         prepare(DecisionDocument.APPROVE, null, null);
@@ -262,7 +268,7 @@ public final class ReviewViewModel {
     /** Prepares the annulment once the reason (and comment, where required) is given. */
     public void confirmAnnulForm() {
         if (!annulReadyBinding().get()) {
-            message.set(i18n.get("review.annul.commentRequired"));
+            message.set("review.annul.commentRequired");
             return;
         }
         String c = comment.get().isBlank() ? null : comment.get().trim();
@@ -288,7 +294,7 @@ public final class ReviewViewModel {
                         return;
                     }
                     if (doc.isEmpty()) {
-                        message.set(i18n.get("review.sign.alreadySigned"));
+                        message.set("review.sign.alreadySigned");
                         return;
                     }
                     prepared = doc.get();
@@ -299,11 +305,10 @@ public final class ReviewViewModel {
                     }
                     documentText.set(new String(prepared.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
                     overrideConfirmed.set(false);
-                    SignSummary words = SignSummary.of(i18n, d, loaded, prepared,
+                    SignSummary words = SignSummary.of(d, loaded, prepared,
                             reasonCode == null ? null : AnnulmentReason.valueOf(reasonCode), inspection.checks());
                     summary.set(words);
-                    message.set(i18n.get(words.needsOverride() ? "review.sign.confirmFailed"
-                            : "review.sign.askPassword"));
+                    message.set(words.needsOverride() ? "review.sign.confirmFailed" : "review.sign.askPassword");
                     step.set(Step.CONFIRM);
                 }, e -> {
                     busy.set(false);
@@ -316,7 +321,7 @@ public final class ReviewViewModel {
         summary.set(null);
         overrideConfirmed.set(false);
         documentText.set("");
-        message.set("");
+        message.clear();
         step.set(Step.NONE);
     }
 
@@ -331,7 +336,7 @@ public final class ReviewViewModel {
         SignSummary words = summary.get();
         if (words != null && words.needsOverride() && !overrideConfirmed.get()) {
             java.util.Arrays.fill(password, '\0');
-            message.set(i18n.get("review.sign.confirmFailed"));
+            message.set("review.sign.confirmFailed");
             return;
         }
         busy.set(true);
@@ -339,11 +344,11 @@ public final class ReviewViewModel {
             prepared = null;
             summary.set(null);
             step.set(Step.NONE);
-            message.set(i18n.get("review.sign.stored"));
+            message.set("review.sign.stored");
             deliver(entry);
         }, e -> {
             busy.set(false);
-            message.set(e instanceof DecisionSigner.Refused r ? i18n.get(r.messageKey()) : scope.failed(e));
+            message.set(e instanceof DecisionSigner.Refused r ? Phrase.of(r.messageKey()) : scope.failed(e));
         });
     }
 
@@ -352,14 +357,14 @@ public final class ReviewViewModel {
             busy.set(false);
             scope.status().undelivered(sent.pending());
             switch (sent.outcome()) {
-                case DELIVERED -> scope.status().info(i18n.get("review.decided." + entry.decision(), entry.ticketNumber()));
-                case REJECTED -> scope.status().error(i18n.get("review.sign.rejected", entry.ticketNumber()));
-                case POSTPONED -> scope.status().error(i18n.get("review.sign.queued", entry.ticketNumber()));
+                case DELIVERED -> scope.status().info(Phrase.of("review.decided." + entry.decision(), entry.ticketNumber()));
+                case REJECTED -> scope.status().error(Phrase.of("review.sign.rejected", entry.ticketNumber()));
+                case POSTPONED -> scope.status().error(Phrase.of("review.sign.queued", entry.ticketNumber()));
             }
             finished();
         }, e -> {
             busy.set(false);
-            scope.status().error(i18n.get("review.sign.queued", entry.ticketNumber()));
+            scope.status().error(Phrase.of("review.sign.queued", entry.ticketNumber()));
             finished();
         });
     }
@@ -372,7 +377,7 @@ public final class ReviewViewModel {
                 if (next != null) {
                     scope.desk().currentProperty().set(next);
                 } else {
-                    scope.status().info(i18n.get("queue.empty"));
+                    scope.status().info(Phrase.of("queue.empty"));
                     scope.show(Screens.QUEUE);
                 }
             }, e -> {
@@ -397,7 +402,7 @@ public final class ReviewViewModel {
         }, released -> {
             busy.set(false);
             scope.desk().currentProperty().set(null);
-            scope.status().info(i18n.get("review.released", released.ticketNumber()));
+            scope.status().info(Phrase.of("review.released", released.ticketNumber()));
             scope.show(Screens.QUEUE);
         }, e -> {
             busy.set(false);

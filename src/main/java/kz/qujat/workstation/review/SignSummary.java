@@ -16,19 +16,31 @@ import kz.qujat.workstation.I18n;
  * comment, the photo and signature whose hashes the document binds, and, for an approval, the checks that
  * failed (the officer confirms those explicitly). The canonical document itself is shown on request.
  */
-public record SignSummary(String applicant, String ticket, String decision, String reason, String comment,
-                          List<String> failedChecks, Image photo, Image signature, String document) {
+public record SignSummary(String applicant, String ticket, boolean approve, AnnulmentReason reasonCode,
+                          String comment, List<CheckLine> failed, Image photo, Image signature, String document) {
 
-    static SignSummary of(I18n i18n, ApplicationDetail d, ReviewViewModel.Images images, DecisionDocument doc,
+    static SignSummary of(ApplicationDetail d, ReviewViewModel.Images images, DecisionDocument doc,
                           AnnulmentReason reason, List<CheckLine> checks) {
         boolean approve = DecisionDocument.APPROVE.equals(doc.decision());
-        List<String> failed = approve ? checks.stream().filter(c -> c.verdict() == Verdict.FAIL)
-                .map(CheckLine::name).toList() : List.of();
-        return new SignSummary(name(d.form()), d.ticketNumber(),
-                i18n.get(approve ? "review.sign.summary.approve" : "review.sign.summary.annul"),
-                reason == null ? null : i18n.get("review.annul.reason." + reason.name()),
-                doc.comment(), failed, images.photoImage(), images.signatureImage(),
+        List<CheckLine> failed = approve ? checks.stream().filter(c -> c.verdict() == Verdict.FAIL).toList() : List.of();
+        return new SignSummary(name(d.form()), d.ticketNumber(), approve, reason, doc.comment(), failed,
+                images.photoImage(), images.signatureImage(),
                 new String(doc.canonicalBytes(), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Approve or annul, in the language in use (worded when shown, so a language switch words it again). */
+    public String decision(I18n i18n) {
+        return i18n.get(approve ? "review.sign.summary.approve" : "review.sign.summary.annul");
+    }
+
+    /** The annulment reason in words; null for an approval. */
+    public String reason(I18n i18n) {
+        return reasonCode == null ? null : i18n.get("review.annul.reason." + reasonCode.name());
+    }
+
+    /** The names of the failing checks the officer approves over. */
+    public List<String> failedChecks(I18n i18n) {
+        return failed.stream().map(c -> c.name(i18n)).toList();
     }
 
     /** The applicant as the form names them: surname, given name, patronymic. */
@@ -42,6 +54,6 @@ public record SignSummary(String applicant, String ticket, String decision, Stri
 
     /** An approval over failing checks needs the officer's explicit confirmation. */
     public boolean needsOverride() {
-        return !failedChecks.isEmpty();
+        return !failed.isEmpty();
     }
 }

@@ -24,8 +24,18 @@ public final class SignatureViewModel {
     private final ReadOnlyObjectWrapper<Views> views = new ReadOnlyObjectWrapper<>();
     private int generation;
 
-    /** One line of the comparison table: the measure's label key and both values as text. */
-    public record Row(String labelKey, String submitted, String registry) {
+    /**
+     * One line of the comparison table: the measure's label key, the number pattern and both values (the register's
+     * NaN where the measure belongs to the pair); worded in the language in use when shown.
+     */
+    public record Row(String labelKey, String pattern, double submittedValue, double registryValue) {
+        public String submitted(Locale locale) {
+            return String.format(locale, pattern, submittedValue);
+        }
+
+        public String registry(Locale locale) {
+            return Double.isNaN(registryValue) ? "" : String.format(locale, pattern, registryValue);
+        }
     }
 
     /** The binarised images and the comparison; the ink crops, overlay and rows are null without a register signature. */
@@ -41,7 +51,6 @@ public final class SignatureViewModel {
     public void load(byte[] submitted, byte[] registry) {
         int run = ++generation;
         views.set(null);
-        Locale locale = services.i18n().locale();
         SafeImage decoder = SafeImage.fromThresholds(services.thresholds());
         services.tasks().run(() -> {
             BufferedImage a = decode(decoder, submitted);
@@ -50,7 +59,7 @@ public final class SignatureViewModel {
             return new Views(a == null ? null : FxImages.of(SignatureComparison.binarised(a)),
                     b == null ? null : FxImages.of(SignatureComparison.binarised(b)),
                     c == null ? null : FxImages.of(c.submittedInk()), c == null ? null : FxImages.of(c.registryInk()),
-                    c == null ? null : FxImages.of(c.overlay()), c == null ? List.of() : rows(c, locale));
+                    c == null ? null : FxImages.of(c.overlay()), c == null ? List.of() : rows(c));
         }, v -> {
             if (run == generation) {
                 views.set(v);
@@ -76,21 +85,16 @@ public final class SignatureViewModel {
     }
 
     /** The table of PHOTO-SIGNATURE.md; the correlations belong to the pair, shown in the submitted column. */
-    static List<Row> rows(SignatureComparison.Result c, Locale locale) {
+    static List<Row> rows(SignatureComparison.Result c) {
         SignatureComparison.Measures s = c.submitted();
         SignatureComparison.Measures r = c.registry();
         return List.of(
-                new Row("review.signature.aspect", fmt(locale, "%.2f", s.aspectRatio()), fmt(locale, "%.2f", r.aspectRatio())),
-                new Row("review.signature.density", fmt(locale, "%.1f %%", 100 * s.inkDensity()),
-                        fmt(locale, "%.1f %%", 100 * r.inkDensity())),
-                new Row("review.signature.slant", fmt(locale, "%.0f°", s.slantDegrees()), fmt(locale, "%.0f°", r.slantDegrees())),
-                new Row("review.signature.strokes", Integer.toString(s.strokes()), Integer.toString(r.strokes())),
-                new Row("review.signature.profileX", fmt(locale, "%.2f", c.horizontalProfileCorrelation()), ""),
-                new Row("review.signature.profileY", fmt(locale, "%.2f", c.verticalProfileCorrelation()), ""));
-    }
-
-    private static String fmt(Locale locale, String pattern, double v) {
-        return String.format(locale, pattern, v);
+                new Row("review.signature.aspect", "%.2f", s.aspectRatio(), r.aspectRatio()),
+                new Row("review.signature.density", "%.1f %%", 100 * s.inkDensity(), 100 * r.inkDensity()),
+                new Row("review.signature.slant", "%.0f°", s.slantDegrees(), r.slantDegrees()),
+                new Row("review.signature.strokes", "%.0f", s.strokes(), r.strokes()),
+                new Row("review.signature.profileX", "%.2f", c.horizontalProfileCorrelation(), Double.NaN),
+                new Row("review.signature.profileY", "%.2f", c.verticalProfileCorrelation(), Double.NaN));
     }
 
     public void toggleBinarised() {

@@ -61,6 +61,8 @@ public final class ShellView {
             b.setId("nav-" + e.id());
             b.setToggleGroup(group);
             b.setMaxWidth(Double.MAX_VALUE);
+            // the Kazakh names are long: they take a second line rather than an ellipsis
+            b.setWrapText(true);
             b.getStyleClass().add("nav-button");
             b.setUserData(e.id());
             b.setOnAction(ev -> {
@@ -139,12 +141,34 @@ public final class ShellView {
             return;
         }
         for (javafx.scene.Node n : view.lookupAll(".initial-focus")) {
-            if (n.isVisible() && !n.isDisabled() && n.getScene() != null && isTreeVisible(n)) {
+            if (n.isVisible() && !n.isDisabled() && n.getScene() != null && isTreeVisible(n) && !covered(n)) {
                 n.requestFocus();
                 return;
             }
         }
+        // a panel over the screen (a decision being made) places the keyboard itself: leave it there
+        javafx.scene.Node owner = view.getScene().getFocusOwner();
+        for (javafx.scene.Node p = owner; p != null; p = p.getParent()) {
+            if (p == view) {
+                return;
+            }
+        }
         view.requestFocus();
+    }
+
+    /** Under a visible overlay ({@code lock-layer}, e.g. the decision panels) laid over it in a stack. */
+    private static boolean covered(javafx.scene.Node n) {
+        for (javafx.scene.Node child = n, p = n.getParent(); p != null; child = p, p = p.getParent()) {
+            if (p instanceof javafx.scene.layout.StackPane stack) {
+                var kids = stack.getChildren();
+                for (int i = kids.indexOf(child) + 1; i > 0 && i < kids.size(); i++) {
+                    if (kids.get(i).isVisible() && kids.get(i).getStyleClass().contains("lock-layer")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isTreeVisible(javafx.scene.Node n) {

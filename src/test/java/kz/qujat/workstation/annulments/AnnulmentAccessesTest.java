@@ -28,7 +28,7 @@ class AnnulmentAccessesTest {
             List<Exception> failures = new ArrayList<>();
             AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
                 failures.add(e);
-                return "failure";
+                return kz.qujat.workstation.Phrase.literal("failure");
             }, TestClock.today());
             m.refresh();
             Annulment entry = m.entries().get(0);

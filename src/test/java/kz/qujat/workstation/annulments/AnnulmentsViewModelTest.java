@@ -48,7 +48,7 @@ class AnnulmentsViewModelTest {
     private AnnulmentsViewModel model() {
         return new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
             failures.add(e);
-            return "general failure";
+            return kz.qujat.workstation.Phrase.literal("general failure");
         }, TestClock.today());
     }
 
@@ -94,11 +94,11 @@ class AnnulmentsViewModelTest {
         Annulment none = new Annulment(java.util.UUID.randomUUID(), "Q-0000004-1", "ASTANA", "PHOTO", null,
                 "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null, null);
         AnnulmentsViewModel ru = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(I18n.RUSSIAN),
-                e -> "", TestClock.today());
+                e -> kz.qujat.workstation.Phrase.literal(""), TestClock.today());
         assertThat(ru.samePersonText(other)).isEqualTo("другой · 0,76");
         assertThat(ru.samePersonText(none)).isEmpty();
         AnnulmentsViewModel en = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(I18n.ENGLISH),
-                e -> "", TestClock.today());
+                e -> kz.qujat.workstation.Phrase.literal(""), TestClock.today());
         assertThat(en.samePersonText(other)).isEqualTo("different · 0.76");
     }
 
@@ -108,7 +108,7 @@ class AnnulmentsViewModelTest {
                 "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null, null);
         for (java.util.Locale l : I18n.SUPPORTED) {
             AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(l),
-                    e -> "", TestClock.today());
+                    e -> kz.qujat.workstation.Phrase.literal(""), TestClock.today());
             List<XYChart.Series<String, Number>> series = m.reasonSeries(List.of(signature));
             // the series follow the reasons' order, not their translated names' alphabetical order
             assertThat(series).extracting(XYChart.Series::getName).containsExactlyElementsOf(

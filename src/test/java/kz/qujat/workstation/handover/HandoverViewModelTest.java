@@ -41,7 +41,7 @@ class HandoverViewModelTest {
     private HandoverViewModel model(ClerkApi api) {
         return new HandoverViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
             failures.add(e);
-            return "general failure";
+            return kz.qujat.workstation.Phrase.literal("general failure");
         }, "ИСМАИЛОВА ДИНАРА");
     }
 

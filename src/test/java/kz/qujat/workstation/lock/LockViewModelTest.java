@@ -21,7 +21,7 @@ class LockViewModelTest {
     @Test
     void onlyThePasswordOfTheLoggedInKeyUnlocksAndTheArrayIsCleared() {
         AppContext app = TestContexts.app(data, "http://localhost:9");
-        SessionScope scope = TestContexts.officer(app, new StatusModel(), new ArrayList<>());
+        SessionScope scope = TestContexts.officer(app, new StatusModel(app.i18n()), new ArrayList<>());
         AtomicInteger unlocked = new AtomicInteger();
         LockViewModel lock = new LockViewModel(app, scope.session(), unlocked::incrementAndGet);
 
@@ -39,7 +39,7 @@ class LockViewModelTest {
     @Test
     void aRefusedSessionEndsItAndOtherFailuresAreShownInTheUsersLanguage() {
         AppContext app = TestContexts.app(data, "http://localhost:9");
-        StatusModel status = new StatusModel();
+        StatusModel status = new StatusModel(app.i18n());
         List<String> moves = new ArrayList<>();
         SessionScope scope = TestContexts.officer(app, status, moves);
 

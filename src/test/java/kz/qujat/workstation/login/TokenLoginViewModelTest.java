@@ -136,14 +136,14 @@ class TokenLoginViewModelTest {
                 new SessionResponse("t", TestContexts.NOW.plusSeconds(3600), "OFFICER", "ASTANA", null,
                         new SessionResponse.Staff(SoftHsm.OFFICER_IIN, "ЖАКСЫБЕКОВ АРМАН")), gone);
         List<String> shown = new ArrayList<>();
-        var scope = TestContexts.scope(app, session, new StatusModel(), shown);
+        var scope = TestContexts.scope(app, session, new StatusModel(app.i18n()), shown);
         EdsException e = (EdsException) org.assertj.core.api.Assertions.catchThrowable(() -> {
             try (KeySource keys = session.keys().open(SoftHsm.PIN.toCharArray(), app.trust())) {
                 keys.signingKey();
             }
         });
         assertThat(e.kind()).isEqualTo(EdsException.Kind.TOKEN_REMOVED);
-        assertThat(scope.failed(e)).startsWith("The key token was removed or stopped answering.");
+        assertThat(scope.failed(e).in(app.i18n())).startsWith("The key token was removed or stopped answering.");
         assertThat(shown).containsExactly("session.tokenRemoved");
     }
 

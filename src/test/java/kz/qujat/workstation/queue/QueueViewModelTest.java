@@ -25,7 +25,7 @@ class QueueViewModelTest {
     @BeforeEach
     void setUp() {
         var app = TestContexts.app(data, "http://localhost:9");
-        model = new QueueViewModel(TestContexts.officer(app, new StatusModel(), shown));
+        model = new QueueViewModel(TestContexts.officer(app, new StatusModel(app.i18n()), shown));
     }
 
     private static QueueRow row(String ticket, long minutesAgo, LocalDate expiry, String name) {

@@ -89,7 +89,7 @@ class InspectionViewModelTest {
         CheckLine background = m.checks().stream().filter(l -> l.check().equals("photo.backgroundLightness"))
                 .findFirst().orElseThrow();
         assertThat(background.area()).isNotNull();
-        assertThat(background.name()).isEqualTo("Light background");
+        assertThat(background.name(new kz.qujat.workstation.I18n(kz.qujat.workstation.I18n.ENGLISH))).isEqualTo("Light background");
         m.select(background);
         assertThat(m.highlightProperty().get()).isEqualTo(background.area());
         m.select(m.checks().stream().filter(l -> l.check().startsWith("signature.")).findFirst().orElseThrow());

@@ -161,7 +161,7 @@ class OfficerUiTest extends FxRobot {
         waitFor(() -> lookup("#signPanel").query().isVisible());
         assertThat(lookup("#signFailed").query().isVisible()).isTrue();
         String failedName = lookup("#checks").<TableView<kz.qujat.workstation.review.CheckLine>>query().getItems()
-                .stream().filter(l -> l.verdict() == kz.qujat.inspect.Verdict.FAIL).findFirst().orElseThrow().name();
+                .stream().filter(l -> l.verdict() == kz.qujat.inspect.Verdict.FAIL).findFirst().orElseThrow().name(app().i18n());
         assertThat(text("#signFailedChecks")).contains(failedName);
         assertThat(lookup("#sign").queryAs(Button.class).isDisabled()).isTrue();
         waitFor(() -> focusOwner() == lookup("#signOverride").query());

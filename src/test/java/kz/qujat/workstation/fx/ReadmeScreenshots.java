@@ -1,0 +1,129 @@
+package kz.qujat.workstation.fx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Takes the README's pictures from the real window on an X display (not part of {@code verify}: the name is no
+ * test's). Start the demo's back end, then, with Xvfb on :110 at 1366×768:
+ * <pre>
+ *   java -jar target/qujat.jar demo --no-window --data /tmp/shots-demo      # prints "central service: URL"
+ *   Xvfb :110 -screen 0 1366x768x24 &amp;
+ *   DISPLAY=:110 ./mvnw -B -o test -Dtest=ReadmeScreenshots -Dsurefire.failIfNoSpecifiedTests=false \
+ *       -Dqujat.shots.central=URL -Dqujat.shots.dir=$PWD/docs/screenshots
+ * </pre>
+ * Each picture is the whole X screen ({@code import -window root}), the window filling it, as a user sees it.
+ */
+class ReadmeScreenshots {
+    static {
+        // a real GTK window instead of the build's headless Monocle; must be set before the toolkit starts
+        if (System.getProperty("qujat.shots.central") != null && System.getenv("DISPLAY") != null) {
+            System.setProperty("testfx.headless", "false");
+            System.setProperty("glass.platform", "gtk");
+            System.clearProperty("monocle.platform");
+        }
+    }
+
+    private final String central = System.getProperty("qujat.shots.central");
+    private final Path dir = Path.of(System.getProperty("qujat.shots.dir", "docs/screenshots"));
+
+    @Test
+    void takeThem(@TempDir Path data, @TempDir Path saves) throws Exception {
+        Assumptions.assumeTrue(central != null && System.getenv("DISPLAY") != null,
+                "set -Dqujat.shots.central=URL and DISPLAY");
+        Files.createDirectories(dir);
+        try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("officer"), saves, "officer-astana")) {
+            fill(ws);
+            TableView<?> queue = ws.robot.lookup("#queueTable").queryAs(TableView.class);
+            ws.until(() -> queue.getItems().size() > 3);
+            shot(ws, "queue.png");
+            ws.robot.clickOn("#takeNext");
+            ws.until(() -> !ws.text("#reviewTicket").isEmpty() && !ws.robot.lookup("#approve").query().isDisabled());
+            shot(ws, "review.png");
+            ws.robot.clickOn("#templateToggle");
+            ws.robot.clickOn("#histogramToggle");
+            ws.robot.interact(() -> ws.robot.lookup("#checks").queryAs(TableView.class).getSelectionModel().select(1));
+            shot(ws, "review-tools.png");
+            ws.robot.clickOn("#templateToggle");
+            ws.robot.clickOn("#histogramToggle");
+            ws.robot.clickOn("#markPoints");
+            ws.until(() -> ws.robot.lookup("#markingHint").query().isVisible());
+            ws.robot.clickOn("#photo");
+            shot(ws, "review-manual-points.png");
+            ws.robot.type(KeyCode.ESCAPE);
+            ws.robot.clickOn("#markPoints");
+            ws.robot.clickOn("#compareToggle");
+            shot(ws, "signature-compare.png");
+            ws.robot.clickOn("#compareToggle");
+            ws.robot.clickOn("#checks").type(KeyCode.A);
+            ws.until(() -> ws.robot.lookup("#signPanel").query().isVisible());
+            shot(ws, "approve.png");
+            ws.robot.type(KeyCode.ESCAPE);
+            ws.until(() -> !ws.robot.lookup("#signPanel").query().isVisible());
+            ws.robot.clickOn("#release");
+            ws.until(() -> ws.robot.lookup("#queueTable").query().isVisible());
+        }
+        try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("supervisor"), saves, "supervisor")) {
+            fill(ws);
+            TableView<?> log = ws.robot.lookup("#annulmentTable").queryAs(TableView.class);
+            ws.until(() -> !log.getItems().isEmpty());
+            ws.robot.interact(() -> log.getSelectionModel().select(0));
+            shot(ws, "supervisor.png");
+        }
+        try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("finance"), saves, "finance")) {
+            fill(ws);
+            TableView<?> refunds = ws.robot.lookup("#refundTable").queryAs(TableView.class);
+            ws.until(() -> !refunds.getItems().isEmpty());
+            shot(ws, "finance.png");
+        }
+        try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("clerk"), saves, "clerk-astana")) {
+            fill(ws);
+            TableView<?> ready = ws.robot.lookup("#readyTable").queryAs(TableView.class);
+            ws.until(() -> !ready.getItems().isEmpty());
+            ws.robot.interact(() -> ready.getSelectionModel().select(0));
+            ws.robot.doubleClickOn(".table-row-cell");
+            ws.until(() -> ws.robot.lookup("#handoverCard").query().isVisible());
+            shot(ws, "clerk-astana.png");
+            ws.robot.clickOn("#logOut");
+            ws.until(() -> ws.robot.lookup("#password").tryQuery().isPresent());
+            ws.robot.clickOn("#password").write(kz.qujat.testsupport.DevIdentities.PASSWORD);
+            ws.robot.clickOn("#showCertificate");
+            ws.until(() -> ws.robot.lookup("#certificateCard").query().isVisible());
+            shot(ws, "login.png");
+            ws.robot.clickOn("#methodToken");
+            shot(ws, "login-token.png");
+            ws.robot.clickOn("#methodFile");
+        }
+    }
+
+    /** The window fills the screen, as an officer's would. */
+    private static void fill(WorkstationDriver ws) throws Exception {
+        Stage stage = (Stage) ws.robot.lookup("#language").query().getScene().getWindow();
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+        ws.robot.interact(() -> {
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+        });
+    }
+
+    private void shot(WorkstationDriver ws, String name) throws Exception {
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        // images decode and checks run in the background: give the window a moment to show them
+        Thread.sleep(1500);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        Process p = new ProcessBuilder("import", "-window", "root", dir.resolve(name).toString())
+                .inheritIO().start();
+        if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new AssertionError("import failed for " + name);
+        }
+    }
+}

@@ -11,7 +11,6 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -22,6 +21,8 @@ import kz.qujat.api.ParkedOrder;
 import kz.qujat.client.SupervisorApi;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
+import kz.qujat.workstation.LocalText;
+import kz.qujat.workstation.Phrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class LiveQueueViewModel {
     private final SupervisorApi api;
     private final BackgroundTask tasks;
     private final I18n i18n;
-    private final Function<Exception, String> failed;
+    private final Function<Exception, Phrase> failed;
 
     private final ObservableList<LiveQueue.RegionLine> regions = FXCollections.observableArrayList();
     private final ObservableList<LiveQueue.HeldClaim> claims = FXCollections.observableArrayList();
@@ -47,16 +48,18 @@ public final class LiveQueueViewModel {
     private final ObjectProperty<ParkedOrder> selectedOrder = new SimpleObjectProperty<>();
     private final StringProperty reason = new SimpleStringProperty("");
     private final ReadOnlyObjectWrapper<Instant> updatedAt = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
+    private final LocalText totals;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final LocalText message;
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper();
     private final BooleanBinding canRelease;
     private final BooleanBinding canRetry;
 
-    public LiveQueueViewModel(SupervisorApi api, BackgroundTask tasks, I18n i18n, Function<Exception, String> failed) {
+    public LiveQueueViewModel(SupervisorApi api, BackgroundTask tasks, I18n i18n, Function<Exception, Phrase> failed) {
         this.api = api;
+        this.totals = new LocalText(i18n);
+        this.message = new LocalText(i18n);
         this.tasks = tasks;
         this.i18n = i18n;
         this.failed = failed;
@@ -93,7 +96,7 @@ public final class LiveQueueViewModel {
         updatedAt.set(s.queue().at());
         long waiting = s.queue().regions().stream().mapToLong(LiveQueue.RegionLine::waiting).sum();
         long held = s.queue().regions().stream().mapToLong(LiveQueue.RegionLine::claimsHeld).sum();
-        totals.set(i18n.get("live.totals", waiting, held, s.parked().size()));
+        totals.set("live.totals", waiting, held, s.parked().size());
         // the view re-selects what was selected, if it is still there
         selectedClaim.set(claim == null ? null : claims.stream()
                 .filter(c -> c.applicationId().equals(claim.applicationId())).findFirst().orElse(null));
@@ -115,7 +118,7 @@ public final class LiveQueueViewModel {
         }, done -> {
             busy.set(false);
             reason.set("");
-            info(i18n.get("live.release.done", done.ticketNumber()));
+            info(Phrase.of("live.release.done", done.ticketNumber()));
             LOG.info("claim on {} released by the supervisor", done.applicationId());
             refresh();
         }, e -> {
@@ -137,7 +140,7 @@ public final class LiveQueueViewModel {
             return order;
         }, done -> {
             busy.set(false);
-            info(i18n.get("live.retry.done", done.ticketNumber()));
+            info(Phrase.of("live.retry.done", done.ticketNumber()));
             LOG.info("parked order {} sent again by the supervisor", done.applicationId());
             refresh();
         }, e -> {
@@ -160,12 +163,12 @@ public final class LiveQueueViewModel {
         return i18n.get("live.minutes", minutes);
     }
 
-    private void info(String text) {
+    private void info(Phrase text) {
         message.set(text);
         messageIsError.set(false);
     }
 
-    private void fail(String text) {
+    private void fail(Phrase text) {
         message.set(text);
         messageIsError.set(true);
     }
@@ -199,7 +202,7 @@ public final class LiveQueueViewModel {
     }
 
     public ReadOnlyStringProperty totalsProperty() {
-        return totals.getReadOnlyProperty();
+        return totals.property();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -207,7 +210,7 @@ public final class LiveQueueViewModel {
     }
 
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return message.property();
     }
 
     public ReadOnlyBooleanProperty messageIsErrorProperty() {

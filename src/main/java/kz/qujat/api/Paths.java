@@ -51,6 +51,8 @@ public final class Paths {
     public static final String PRODUCTION_ORDER = BASE + "/orders/{id}";
     /** The node's every order (id, status, card number) for central's reconciliation; signed like an order. */
     public static final String PRODUCTION_ORDER_SUMMARY = BASE + "/orders-summary";
+    /** Production node: an image by its SHA-256 (lowercase hex), PUT by central when production asks for it. */
+    public static final String PRODUCTION_IMAGE = BASE + "/images/{sha256}";
 
     private Paths() {
     }

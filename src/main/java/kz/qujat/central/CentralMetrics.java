@@ -92,11 +92,17 @@ public final class CentralMetrics implements AutoCloseable {
 
     /** One HTTP request: latency by method, route template and status. */
     public void request(String method, String route, int status, long nanos) {
-        Timer.builder("qujat.http.server.requests").description("HTTP requests by route")
+        // one Timer per (method, route, status), built once: the builder's register() allocates and looks up by
+        // tags on every call, which showed on the claim path under 64 clients
+        requestTimers.computeIfAbsent(method + ' ' + status + ' ' + route, k -> Timer.builder("qujat.http.server.requests")
+                .description("HTTP requests by route")
                 .tag("method", method).tag("route", route).tag("status", Integer.toString(status))
                 .serviceLevelObjectives(LATENCY_BUCKETS)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+                .register(registry)).record(nanos, TimeUnit.NANOSECONDS);
     }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, Timer> requestTimers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** An application claimed by an officer through this instance. */
     public void claimed() {
@@ -127,6 +133,11 @@ public final class CentralMetrics implements AutoCloseable {
                 .serviceLevelObjectives(Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(30),
                         Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30), Duration.ofHours(2))
                 .register(registry).record(sinceApproval);
+    }
+
+    /** An image PUT to production because it asked for it (it did not hold it yet). */
+    public void imageSent() {
+        registry.counter("qujat.outbox.images.sent").increment();
     }
 
     /** A delivery attempt that failed, by kind: refused (HTTP 4xx), unavailable (5xx, network). */

@@ -188,12 +188,14 @@ public final class DecisionService {
                 List.of(new Problem.FieldError(field, message)));
     }
 
+    /**
+     * The order for production: the images by their hashes only (no image is read here, and the outbox row stays a
+     * few KB); the relay sends an image when production says it does not hold it.
+     */
     private String order(ApplicationStore.Row row, byte[] document, byte[] cms) {
-        byte[] photo = applications.image(row.id(), "photo").orElseThrow();
-        byte[] signature = applications.image(row.id(), "signature").orElseThrow();
-        ProductionOrder order = new ProductionOrder(row.id(), row.ticketNumber(), row.registrationPoint(),
-                review.form(row), Base64s.encode(photo), Base64s.encode(signature), Base64s.encode(document),
-                Base64s.encode(cms));
+        ProductionOrder order = ProductionOrder.byReference(row.id(), row.ticketNumber(), row.registrationPoint(),
+                review.form(row), Base64s.encode(document), Base64s.encode(cms), row.photoSha256().trim(),
+                row.signatureSha256().trim());
         try {
             return mapper.writeValueAsString(order);
         } catch (JsonProcessingException e) {

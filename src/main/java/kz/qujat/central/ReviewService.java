@@ -56,11 +56,8 @@ public final class ReviewService {
      * transaction claims and reads (no image is read); expired claims are returned to the queue by the sweepers.
      */
     public Optional<ApplicationDetail> next(StaffMember officer) {
-        return claims.claimNextAndRead(officer.region(), officer.iin(), clock.instant(), claimTtl)
-                .map(v -> {
-                    personalDataRead(officer, v.row().id(), "detail");
-                    return detail(v.row(), v.history(), v.registry());
-                });
+        return claims.claimNextAndRead(officer.region(), officer.iin(), officer.role().name(), clock.instant(), claimTtl)
+                .map(v -> detail(v.row(), v.history(), v.registry()));
     }
 
     public ApplicationDetail claim(StaffMember officer, UUID id) {

@@ -1,16 +1,23 @@
 package kz.qujat.client;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kz.qujat.api.AccessEntry;
 import kz.qujat.api.Annulment;
 import kz.qujat.api.AnnulmentRates;
+import kz.qujat.api.LiveQueue;
+import kz.qujat.api.ParkedOrder;
 import kz.qujat.api.Paths;
+import kz.qujat.api.ReleaseRequest;
 import kz.qujat.api.ReviewRequest;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 
-/** The supervisor's calls: the annulment log of their scope, the officers' rates, reviews, thumbnails. */
+/**
+ * The supervisor's calls: the annulment log of their scope, the officers' rates, reviews, thumbnails; the live
+ * queue with the release of a stale claim; the parked orders and their retry.
+ */
 public final class SupervisorApi {
     /** The server's upper bound on one page of the log. */
     public static final int MAX_LOG = 5000;
@@ -42,6 +49,28 @@ public final class SupervisorApi {
     public List<AccessEntry> accesses(UUID applicationId) throws CentralException {
         return List.of(staff.call(new Request.Builder().url(staff.url(Paths.fill(Paths.ACCESSES, "id",
                 applicationId.toString()))).get().build(), AccessEntry[].class));
+    }
+
+    /** The live queue of the supervisor's scope: per region waiting, oldest, claims held; every claim held. */
+    public LiveQueue liveQueue() throws CentralException {
+        return staff.call(new Request.Builder().url(staff.url(Paths.LIVE_QUEUE)).get().build(), LiveQueue.class);
+    }
+
+    /** Returns a stale claim to the queue; the reason is recorded in the application's history with the supervisor. */
+    public void releaseClaim(UUID applicationId, String reason) throws CentralException {
+        staff.call(staff.post(Paths.fill(Paths.SUPERVISOR_RELEASE, "id", applicationId.toString()),
+                new ReleaseRequest(reason)), null);
+    }
+
+    /** The approved orders production kept refusing, parked until a supervisor retries them; oldest first. */
+    public List<ParkedOrder> parkedOrders() throws CentralException {
+        return List.of(staff.call(new Request.Builder().url(staff.url(Paths.PARKED_ORDERS)).get().build(),
+                ParkedOrder[].class));
+    }
+
+    /** Sends a parked order to production again (once its cause is fixed). */
+    public void retryParked(UUID applicationId) throws CentralException {
+        staff.call(staff.post(Paths.fill(Paths.PARKED_ORDER_RETRY, "id", applicationId.toString()), Map.of()), null);
     }
 
     /** {@link Paths#PHOTO} or {@link Paths#SIGNATURE} of an annulled application, for the thumbnails. */

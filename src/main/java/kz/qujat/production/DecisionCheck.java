@@ -22,12 +22,13 @@ final class DecisionCheck {
         this.verifier = verifier;
     }
 
-    /** Returns the verified document, or throws with the reason the order is refused. */
-    DecisionDocument verify(ProductionOrder order) {
+    /**
+     * Returns the verified document, or throws with the reason the order is refused. {@code photo} and
+     * {@code signature} are the images the order names (inline or held by hash); they must be the approved ones.
+     */
+    DecisionDocument verify(ProductionOrder order, byte[] photo, byte[] signature) {
         byte[] document = base64(order.decisionDocument(), "decisionDocument");
         byte[] cms = base64(order.decisionCms(), "decisionCms");
-        byte[] photo = base64(order.photo(), "photo");
-        byte[] signature = base64(order.signature(), "signature");
         VerificationResult result = verifier.verifyDetached(cms, document, KeyPurpose.SIGNING);
         if (result.indeterminate()) {
             throw ApiException.unavailable("the officer signature is not confirmed yet (revocation status"

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import kz.qujat.eds.ServiceCalls;
+import kz.qujat.production.store.ImageStore;
 import kz.qujat.production.store.OrderStore;
 import kz.qujat.store.Database;
 import org.slf4j.Logger;
@@ -31,6 +32,8 @@ public final class ProductionMetrics implements AutoCloseable {
         Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final OrderStore store;
+    private final ImageStore images;
+    private static final String IMAGES = "images";
     private final Map<String, Long> counts = new ConcurrentHashMap<>();
     private final ServiceCalls.Listener eds;
     private final ExecutorService checks = Executors.newCachedThreadPool(r -> {
@@ -39,9 +42,12 @@ public final class ProductionMetrics implements AutoCloseable {
         return t;
     });
 
-    ProductionMetrics(Database database, OrderStore store) {
+    ProductionMetrics(Database database, OrderStore store, ImageStore images) {
         this.store = store;
+        this.images = images;
         database.bindMetrics(registry);
+        Gauge.builder("qujat.production.images", counts, c -> c.getOrDefault(IMAGES, -1L))
+                .description("images held by this node, each once by its SHA-256").register(registry);
         for (String s : STATUSES) {
             Gauge.builder("qujat.production.orders", counts, c -> c.getOrDefault(s, -1L))
                     .description("orders of this node by status").tag("status", s).register(registry);
@@ -65,11 +71,17 @@ public final class ProductionMetrics implements AutoCloseable {
         registry.counter("qujat.production.orders.received", "outcome", outcome).increment();
     }
 
+    /** An image PUT by central: stored (new) or already held. */
+    public void imageReceived(boolean stored) {
+        registry.counter("qujat.production.images.received", "outcome", stored ? "stored" : "held").increment();
+    }
+
     public String scrape() {
         try {
             for (String s : STATUSES) {
                 counts.put(s, store.count(s));
             }
+            counts.put(IMAGES, images.count());
         } catch (RuntimeException e) {
             LOG.warn("metrics: database not readable: {}", e.getMessage());
         }

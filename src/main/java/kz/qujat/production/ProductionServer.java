@@ -3,6 +3,7 @@ package kz.qujat.production;
 import java.io.IOException;
 import kz.qujat.eds.CmsVerifier;
 import kz.qujat.production.http.ProductionRoutes;
+import kz.qujat.production.store.ImageStore;
 import kz.qujat.production.store.OrderStore;
 import kz.qujat.server.SignedRequests;
 import kz.qujat.server.http.HttpEndpoint;
@@ -36,11 +37,12 @@ public final class ProductionServer implements AutoCloseable {
             SignedRequests signed = new SignedRequests(verifier, config.centralCertificate(), config.serviceKey());
             // officer decisions get the configured policy; service requests stay CAdES-BES between pinned peers
             CmsVerifier decisions = new CmsVerifier(config.trust(), config.clock(), config.validation());
-            OrderService orders = new OrderService(signed, new DecisionCheck(decisions), store, config.productionTime(),
-                    config.clock());
+            ImageStore images = new ImageStore(database);
+            OrderService orders = new OrderService(signed, new DecisionCheck(decisions), store, images,
+                    config.productionTime(), config.clock());
             ProductionWorker worker = new ProductionWorker(store, new ReadyReporter(config.centralUrl(), signed),
                     config.clock(), config.retryInitial(), config.retryMax());
-            ProductionMetrics metrics = new ProductionMetrics(database, store);
+            ProductionMetrics metrics = new ProductionMetrics(database, store, images);
             HttpEndpoint app = new ProductionRoutes(orders, store, metrics).start(config.port(), MAX_BODY);
             worker.start(config.pollInterval());
             LOG.info("production node listening on port {}", app.port());

@@ -57,7 +57,12 @@ class DecisionHttpTest {
         String payload = (String) f.scalar("SELECT payload::text FROM outbox WHERE application_id = ?", id);
         ProductionOrder order = Json.mapper().readValue(payload, ProductionOrder.class);
         assertThat(order.applicationId()).isEqualTo(id);
-        assertThat(Base64.getDecoder().decode(order.photo())).isEqualTo(Applicants.PHOTO);
+        assertThat(order.photo()).as("the outbox names the images, it does not copy them").isNull();
+        assertThat(order.signature()).isNull();
+        assertThat(order.photoSha256()).isEqualTo(kz.qujat.api.Canonical.sha256Hex(Applicants.PHOTO));
+        assertThat(order.signatureSha256()).isEqualTo(doc.signatureSha256());
+        assertThat(payload).as("no image in the row").doesNotContain(Base64.getEncoder().encodeToString(Applicants.PHOTO))
+                .hasSizeLessThan(16 * 1024);
         assertThat(Base64.getDecoder().decode(order.decisionDocument())).isEqualTo(doc.canonicalBytes());
         JsonNode history = f.detail(OFFICER, id).get("history");
         assertThat(history.findValuesAsText("event")).containsExactly("SUBMIT", "CLAIM", "APPROVE");

@@ -93,6 +93,17 @@ class LifecycleE2eTest {
         assertThatThrownBy(() -> clerk.handOver(submitted.ticketNumber(), new HandoverRequest(true, true, "")))
                 .isInstanceOfSatisfying(CentralException.class, e -> assertThat(e.status()).isEqualTo(409));
         assertThat(productionHealth().get("reported").asLong()).isEqualTo(1);
+        // the order named its images; production asked for both once and holds each once
+        assertThat(scrape(central.url())).contains("qujat_outbox_images_sent_total 2.0");
+        assertThat(scrape(production.url())).contains("qujat_production_images 2.0")
+                .contains("qujat_production_images_received_total{outcome=\"stored\"} 2.0")
+                .doesNotContain("qujat_production_images_received_total{outcome=\"held\"}");
+    }
+
+    private String scrape(String base) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(base + kz.qujat.api.Paths.METRICS)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
     }
 
     @Test

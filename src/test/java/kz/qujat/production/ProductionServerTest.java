@@ -153,6 +153,71 @@ class ProductionServerTest {
         assertThat(stored()).isZero();
     }
 
+    private HttpResponse<String> putImage(String sha256, byte[] bytes, SigningKey signer) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(server.url() + Paths.fill(Paths.PRODUCTION_IMAGE, "sha256",
+                        sha256))).header(SignedRequests.HEADER, sign(signer, bytes))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ProductionOrder byReference(ProductionOrder o) {
+        return ProductionOrder.byReference(o.applicationId(), o.ticketNumber(), o.registrationPoint(), o.form(),
+                o.decisionDocument(), o.decisionCms(), kz.qujat.api.Canonical.sha256Hex(Base64.getDecoder().decode(o.photo())),
+                kz.qujat.api.Canonical.sha256Hex(Base64.getDecoder().decode(o.signature())));
+    }
+
+    @Test
+    void ordersNameTheirImagesByHashAndTheNodeAsksForEachImageOnce() throws Exception {
+        ProductionOrder inline = fixtures.approved();
+        byte[] photo = Base64.getDecoder().decode(inline.photo());
+        byte[] signature = Base64.getDecoder().decode(inline.signature());
+        ProductionOrder order = byReference(inline);
+        assertThat(OrderFixtures.json(order).length).as("no image in the order").isLessThan(photo.length);
+
+        // the node holds neither image: it names both, and keeps nothing
+        HttpResponse<String> asked = postSigned(order);
+        assertProblem(asked, 409, "urn:qujat:problem:conflict");
+        JsonNode problem = Json.mapper().readTree(asked.body());
+        assertThat(problem.get("code").asText()).isEqualTo(ProductionOrder.MISSING_IMAGES);
+        assertThat(problem.get("errors").findValuesAsText("message"))
+                .containsExactly(order.photoSha256(), order.signatureSha256());
+        assertThat(stored()).isZero();
+
+        // an image must be central's and hash to its name
+        assertProblem(putImage(order.photoSha256(), photo, DevIdentities.signingKey("officer-astana")), 401,
+                "urn:qujat:problem:unauthenticated");
+        assertProblem(putImage(order.photoSha256(), signature, CENTRAL), 400, "urn:qujat:problem:invalid-input");
+        assertProblem(putImage(order.photoSha256().toUpperCase(java.util.Locale.ROOT), photo, CENTRAL), 400,
+                "urn:qujat:problem:invalid-input");
+
+        assertThat(putImage(order.photoSha256(), photo, CENTRAL).statusCode()).isEqualTo(201);
+        assertThat(putImage(order.photoSha256(), photo, CENTRAL).statusCode()).as("held already").isEqualTo(200);
+        HttpResponse<String> stillAsked = postSigned(order);
+        assertThat(stillAsked.statusCode()).isEqualTo(409);
+        assertThat(Json.mapper().readTree(stillAsked.body()).get("errors").findValuesAsText("message"))
+                .containsExactly(order.signatureSha256());
+        assertThat(putImage(order.signatureSha256(), signature, CENTRAL).statusCode()).isEqualTo(201);
+
+        HttpResponse<String> accepted = postSigned(order);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(201);
+        assertThat(postSigned(order).statusCode()).as("a repeat needs no image").isEqualTo(200);
+
+        // the decision is still checked against the images the node holds: an order naming another photo than
+        // the one approved is refused as an invalid decision once that photo is held
+        ProductionOrder other = fixtures.approved();
+        byte[] otherPhoto = Base64.getDecoder().decode(other.photo());
+        ProductionOrder swapped = ProductionOrder.byReference(other.applicationId(), other.ticketNumber(),
+                other.registrationPoint(), other.form(), other.decisionDocument(), other.decisionCms(),
+                order.photoSha256(), order.signatureSha256());
+        assertProblem(postSigned(swapped), 422, "urn:qujat:problem:invalid-decision");
+        assertThat(otherPhoto).isNotEqualTo(photo);
+
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(server.url() + Paths.METRICS)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("qujat_production_images 2.0")
+                .contains("qujat_production_images_received_total{outcome=\"stored\"} 2.0")
+                .contains("qujat_production_images_received_total{outcome=\"held\"} 1.0");
+    }
+
     @Test
     void malformedOrdersAreInvalidInput() throws Exception {
         byte[] junk = "{\"applicationId\": 5".getBytes(java.nio.charset.StandardCharsets.UTF_8);

@@ -10,8 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import kz.qujat.api.Canonical;
 import kz.qujat.api.Json;
 import kz.qujat.api.Paths;
+import kz.qujat.api.ProductionOrder;
 import kz.qujat.central.CentralMetrics;
 import kz.qujat.central.store.OutboxStore;
 import kz.qujat.eds.EdsException;
@@ -20,7 +24,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Forwards approved applications to the production node: each due outbox row is POSTed as a signed request;
+ * Forwards approved applications to the production node: each due outbox row is POSTed as a signed request
+ * naming the images by hash (production asks for the ones it does not hold, and gets each once);
  * a 2xx marks it delivered (and the application IN_PRODUCTION), anything else schedules a retry with
  * exponential backoff. No database transaction is open while a request is in flight. Run it on a scheduled executor with {@link #runOnce()}.
  */
@@ -34,6 +39,7 @@ public final class OutboxRelay {
     private static final int MAX_DETAIL = 300;
     private final OutboxStore outbox;
     private final SignedRequests signed;
+    private final String base;
     private final URI orders;
     private final Clock clock;
     private final CentralMetrics metrics;
@@ -61,7 +67,8 @@ public final class OutboxRelay {
         }
         this.outbox = outbox;
         this.signed = signed;
-        this.orders = URI.create(production.toString().replaceAll("/+$", "") + Paths.PRODUCTION_ORDERS);
+        this.base = production.toString().replaceAll("/+$", "");
+        this.orders = URI.create(base + Paths.PRODUCTION_ORDERS);
         this.clock = clock;
         this.metrics = metrics;
         this.maxRefusals = maxRefusals;
@@ -103,15 +110,27 @@ public final class OutboxRelay {
         }
     }
 
-    /** Sends one order; the error text carries no personal data (production's problem detail, or the failure's kind). */
+    /**
+     * Sends one order, which names its images by hash; when production answers that it lacks some
+     * ({@link ProductionOrder#MISSING_IMAGES}), PUTs those from the application and sends the order once more. The
+     * error text carries no personal data (production's problem detail, or the failure's kind).
+     */
     private Sent send(OutboxStore.Due due) {
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         try {
-            HttpRequest request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(15))
-                    .header("Content-Type", "application/json")
-                    .header(SignedRequests.HEADER, signed.sign(body))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = post(body);
+            if (response.statusCode() == 409) {
+                List<String> missing = missingImages(response.body());
+                if (!missing.isEmpty()) {
+                    for (String sha256 : missing) {
+                        String failure = upload(due, sha256);
+                        if (failure != null) {
+                            return new Sent(false, false, failure);
+                        }
+                    }
+                    response = post(body);
+                }
+            }
             if (response.statusCode() / 100 == 2) {
                 return new Sent(true, false, null);
             }
@@ -126,6 +145,56 @@ public final class OutboxRelay {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Sent(false, false, "interrupted");
+        }
+    }
+
+    private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException, EdsException {
+        HttpRequest request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json")
+                .header(SignedRequests.HEADER, signed.sign(body))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** PUTs one image production asked for; null when production holds it now, else why not. */
+    private String upload(OutboxStore.Due due, String sha256) throws IOException, InterruptedException, EdsException {
+        byte[] image = outbox.image(due.applicationId(), sha256).orElse(null);
+        if (image == null || !Canonical.sha256Hex(image).equals(sha256)) {
+            LOG.warn("relay: production asked for an image order {} does not name", due.applicationId());
+            return "production asked for an image the order does not name";
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + Paths.fill(Paths.PRODUCTION_IMAGE, "sha256", sha256)))
+                .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/octet-stream")
+                .header(SignedRequests.HEADER, signed.sign(image))
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(image)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() / 100 != 2) {
+            LOG.info("relay: image for order {} refused with HTTP {}", due.applicationId(), response.statusCode());
+            return "image upload: HTTP " + response.statusCode() + detail(response.body());
+        }
+        if (metrics != null) {
+            metrics.imageSent();
+        }
+        return null;
+    }
+
+    /** The hashes production lacks, from its MISSING_IMAGES problem; empty for any other answer. */
+    private static List<String> missingImages(String body) {
+        try {
+            JsonNode problem = Json.mapper().readTree(body);
+            if (problem == null || !ProductionOrder.MISSING_IMAGES.equals(problem.path("code").asText())) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (JsonNode e : problem.path("errors")) {
+                String sha = e.path("message").asText("");
+                if (sha.matches("[0-9a-f]{64}") && !out.contains(sha)) {
+                    out.add(sha);
+                }
+            }
+            return out;
+        } catch (IOException | RuntimeException e) {
+            return List.of();
         }
     }
 

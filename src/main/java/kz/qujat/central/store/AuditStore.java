@@ -34,15 +34,23 @@ public final class AuditStore {
 
     /** Records one event in its own transaction. */
     public void record(Instant at, String kind, UUID applicationId, String actorIin, Map<String, ?> detail) {
-        jdbc.tx("audit record", c -> Audit.append(c, at, kind, applicationId, actorIin, detail));
+        jdbc.tx("audit record", c -> {
+            Audit.append(c, at, kind, applicationId, actorIin, detail);
+            return null;
+        });
     }
 
     /** Records that a member of staff read personal data of an application ({@code what}: detail, photo, ...). */
     public void personalDataRead(Instant at, UUID applicationId, String staffIin, String role, String what) {
+        record(at, "PD_READ", applicationId, staffIin, readDetail(role, what));
+    }
+
+    /** The detail of a PD_READ event. */
+    static Map<String, Object> readDetail(String role, String what) {
         Map<String, Object> detail = new HashMap<>();
         detail.put("what", what);
         detail.put("role", role);
-        record(at, "PD_READ", applicationId, staffIin, detail);
+        return detail;
     }
 
     public List<Access> accesses(UUID applicationId) {

@@ -9,13 +9,16 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kz.qujat.central.audit.AuditChain;
 import kz.qujat.domain.Region;
 
 /**
@@ -23,6 +26,11 @@ import kz.qujat.domain.Region;
  * row with {@code SKIP LOCKED}, move it to IN_REVIEW, write the history row, record the claim) in one transaction,
  * over plain JDBC with server-side prepared statements, on as many connections as the service's pool, each
  * connection claiming until the region's queue is empty. What the API is measured against.
+ *
+ * <p>With {@code audited}, each claim also writes what the service's claim writes to the hash-chained audit log in
+ * the same transaction (the CLAIM transition and the officer's PD_READ of the detail: lock the chain's head, two
+ * rows, move the head): the same SQL as the service's claim. Without, the claim SQL alone (the baseline as it was
+ * before the audit log existed).
  */
 public final class ClaimBaseline {
     private ClaimBaseline() {
@@ -30,7 +38,7 @@ public final class ClaimBaseline {
 
     /** Claims every waiting application of {@code region}; returns each claim's latency in nanoseconds. */
     public static List<Long> run(String jdbcUrl, String user, String password, int connections, Region region,
-                                 String officerIin, Duration ttl) throws Exception {
+                                 String officerIin, Duration ttl, boolean audited) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(connections);
         try {
@@ -52,10 +60,15 @@ public final class ClaimBaseline {
                              PreparedStatement history = c.prepareStatement("INSERT INTO history (application_id, at,"
                                      + " event, from_status, to_status, actor_iin, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
                              PreparedStatement claim = c.prepareStatement("UPDATE application SET claimed_by = ?,"
-                                     + " claimed_at = ?, claim_expires_at = ? WHERE id = ?")) {
+                                     + " claimed_at = ?, claim_expires_at = ? WHERE id = ?");
+                             PreparedStatement head = c.prepareStatement("SELECT seq, hash FROM audit_head FOR UPDATE");
+                             PreparedStatement log = c.prepareStatement("INSERT INTO audit_log (seq, at, kind,"
+                                     + " application_id, actor_iin, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+                             PreparedStatement move = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ?")) {
+                            AuditSql audit = audited ? new AuditSql(head, log, move) : null;
                             while (true) {
                                 long start = System.nanoTime();
-                                if (!claimOne(c, next, status, history, claim, region, officerIin, ttl)) {
+                                if (!claimOne(c, next, status, history, claim, audit, region, officerIin, ttl)) {
                                     break;
                                 }
                                 latencies.add(System.nanoTime() - start);
@@ -75,8 +88,8 @@ public final class ClaimBaseline {
     }
 
     private static boolean claimOne(Connection c, PreparedStatement next, PreparedStatement status,
-                                    PreparedStatement history, PreparedStatement claim, Region region,
-                                    String officerIin, Duration ttl) throws SQLException {
+                                    PreparedStatement history, PreparedStatement claim, AuditSql audit,
+                                    Region region, String officerIin, Duration ttl) throws SQLException {
         try {
             UUID id;
             next.setString(1, region.name());
@@ -105,11 +118,51 @@ public final class ClaimBaseline {
             claim.setTimestamp(3, Timestamp.from(now.plus(ttl)));
             claim.setObject(4, id);
             claim.executeUpdate();
+            if (audit != null) {
+                Map<String, Object> transition = new HashMap<>();
+                transition.put("from", "SUBMITTED");
+                transition.put("to", "IN_REVIEW");
+                transition.put("note", null);
+                Map<String, Object> read = new HashMap<>();
+                read.put("what", "detail");
+                read.put("role", "OFFICER");
+                // as the service writes them: together just before the commit, one lock of the chain's head
+                long seq;
+                String prev;
+                try (ResultSet rs = audit.head.executeQuery()) {
+                    rs.next();
+                    seq = rs.getLong(1);
+                    prev = rs.getString(2);
+                }
+                for (var e : List.of(Map.entry("CLAIM", transition), Map.entry("PD_READ", read))) {
+                    seq++;
+                    Instant time = AuditChain.time(now);
+                    String text = AuditChain.detail(e.getValue());
+                    String hash = AuditChain.hash(prev, seq, time, e.getKey(), id, officerIin, text);
+                    audit.log.setLong(1, seq);
+                    audit.log.setTimestamp(2, Timestamp.from(time));
+                    audit.log.setString(3, e.getKey());
+                    audit.log.setObject(4, id);
+                    audit.log.setString(5, officerIin);
+                    audit.log.setString(6, text);
+                    audit.log.setString(7, prev);
+                    audit.log.setString(8, hash);
+                    audit.log.addBatch();
+                    prev = hash;
+                }
+                audit.log.executeBatch();
+                audit.move.setLong(1, seq);
+                audit.move.setString(2, prev);
+                audit.move.executeUpdate();
+            }
             c.commit();
             return true;
         } catch (SQLException e) {
             c.rollback();
             throw e;
         }
+    }
+
+    private record AuditSql(PreparedStatement head, PreparedStatement log, PreparedStatement move) {
     }
 }

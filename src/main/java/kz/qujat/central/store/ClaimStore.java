@@ -58,9 +58,10 @@ public final class ClaimStore {
 
     /**
      * Claims the oldest waiting application of the region and reads what the review needs of it, all in one
-     * short transaction (one pool checkout, no image read); empty when the queue is empty.
+     * short transaction (one pool checkout, no image read), with the audit log's record that the officer read the
+     * application's personal data ({@code PD_READ}, what "detail", role {@code role}); empty when the queue is empty.
      */
-    public Optional<View> claimNextAndRead(Region region, String officerIin, Instant now, Duration ttl) {
+    public Optional<View> claimNextAndRead(Region region, String officerIin, String role, Instant now, Duration ttl) {
         return jdbc.tx("claim next", c -> {
             UUID id;
             try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE region = ?"
@@ -75,7 +76,9 @@ public final class ClaimStore {
             }
             take(c, id, Status.SUBMITTED, officerIin, now, ttl);
             ApplicationStore.Row row = ApplicationStore.find(c, id).orElseThrow();
-            return Optional.of(new View(row, ApplicationStore.history(c, id), RegistryStore.summary(c, row.iin())));
+            View view = new View(row, ApplicationStore.history(c, id), RegistryStore.summary(c, row.iin()));
+            Audit.append(c, now, "PD_READ", id, officerIin, AuditStore.readDetail(role, "detail"));
+            return Optional.of(view);
         });
     }
 

@@ -27,6 +27,7 @@ final class Jdbc {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
+                Audit.flush(c);
                 c.commit();
                 return result;
             } catch (SQLException | RuntimeException e) {
@@ -37,6 +38,8 @@ final class Jdbc {
                     e.addSuppressed(rollbackFailed);
                 }
                 throw e;
+            } finally {
+                Audit.discard(c);
             }
         } catch (SQLException e) {
             throw new StoreException(operation, e);

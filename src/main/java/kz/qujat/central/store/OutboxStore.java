@@ -143,6 +143,22 @@ public final class OutboxStore {
                 region == null ? null : region.name()) == 1);
     }
 
+    /**
+     * The image of the order's application named by {@code sha256} (its photo or its signature), for production
+     * when it asks for an image it does not hold; empty when the application has no image of that hash.
+     */
+    public java.util.Optional<byte[]> image(UUID applicationId, String sha256) {
+        return jdbc.tx("outbox image", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT CASE WHEN photo_sha256 = ? THEN photo"
+                    + " WHEN signature_sha256 = ? THEN signature END FROM application WHERE id = ?")) {
+                Jdbc.bind(ps, sha256, sha256, applicationId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? java.util.Optional.ofNullable(rs.getBytes(1)) : java.util.Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
     /** Records a failed attempt and schedules the next one with exponential backoff. */
     public void failed(Due d, String error, Instant at) {
         jdbc.tx("outbox failure", c -> Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?,"

@@ -62,6 +62,12 @@ public final class ProductionRoutes {
         app.post(Paths.PRODUCTION_ORDERS, this::receive);
         app.post(Paths.PRODUCTION_ORDER_SUMMARY, ctx -> json(ctx, 200,
                 orders.summary(ctx.bodyAsBytes(), ctx.header(SignedRequests.HEADER))));
+        app.put(Paths.PRODUCTION_IMAGE, ctx -> {
+            boolean stored = orders.receiveImage(ctx.pathParam("sha256"), ctx.bodyAsBytes(),
+                    ctx.header(SignedRequests.HEADER));
+            metrics.imageReceived(stored);
+            json(ctx, stored ? 201 : 200, Map.of("sha256", ctx.pathParam("sha256"), "stored", stored));
+        });
         app.get(Paths.PRODUCTION_ORDER, this::status);
         app.get(Paths.HEALTH, this::health);
         app.get(Paths.READY, ctx -> {

@@ -39,6 +39,22 @@ class ReadmeScreenshots {
         Assumptions.assumeTrue(central != null && System.getenv("DISPLAY") != null,
                 "set -Dqujat.shots.central=URL and DISPLAY");
         Files.createDirectories(dir);
+        String only = System.getProperty("qujat.shots.only", "officer,supervisor,finance,clerk");
+        if (only.contains("officer")) {
+            officer(data, saves);
+        }
+        if (only.contains("supervisor")) {
+            supervisor(data, saves);
+        }
+        if (only.contains("finance")) {
+            finance(data, saves);
+        }
+        if (only.contains("clerk")) {
+            clerkAndLogin(data, saves);
+        }
+    }
+
+    private void officer(Path data, Path saves) throws Exception {
         try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("officer"), saves, "officer-astana")) {
             fill(ws);
             TableView<?> queue = ws.robot.lookup("#queueTable").queryAs(TableView.class);
@@ -70,6 +86,9 @@ class ReadmeScreenshots {
             ws.robot.clickOn("#release");
             ws.until(() -> ws.robot.lookup("#queueTable").query().isVisible());
         }
+    }
+
+    private void supervisor(Path data, Path saves) throws Exception {
         try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("supervisor"), saves, "supervisor")) {
             fill(ws);
             TableView<?> log = ws.robot.lookup("#annulmentTable").queryAs(TableView.class);
@@ -77,12 +96,18 @@ class ReadmeScreenshots {
             ws.robot.interact(() -> log.getSelectionModel().select(0));
             shot(ws, "supervisor.png");
         }
+    }
+
+    private void finance(Path data, Path saves) throws Exception {
         try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("finance"), saves, "finance")) {
             fill(ws);
             TableView<?> refunds = ws.robot.lookup("#refundTable").queryAs(TableView.class);
             ws.until(() -> !refunds.getItems().isEmpty());
             shot(ws, "finance.png");
         }
+    }
+
+    private void clerkAndLogin(Path data, Path saves) throws Exception {
         try (WorkstationDriver ws = new WorkstationDriver(central, data.resolve("clerk"), saves, "clerk-astana")) {
             fill(ws);
             TableView<?> ready = ws.robot.lookup("#readyTable").queryAs(TableView.class);

@@ -9,12 +9,14 @@ import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.domain.Region;
+import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.I18n;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,13 @@ class ScreenWalkFxTest {
                 ws.robot.clickOn("#showCertificate");
                 ws.until(() -> !ws.text("#loginMessage").isEmpty());
                 everyLanguageAndSize(ws, "login, wrong password");
+                // the card with the certificate shown is the tallest state of the login screen
+                PasswordField password = ws.robot.lookup("#password").queryAs(PasswordField.class);
+                ws.robot.interact(password::clear);
+                ws.robot.clickOn(password).write(DevIdentities.PASSWORD);
+                ws.robot.clickOn("#showCertificate");
+                ws.until(() -> ws.robot.lookup("#certificateCard").query().isVisible());
+                everyLanguageAndSize(ws, "login, certificate shown");
             }
         }
         assertThat(problems).isEmpty();

@@ -94,6 +94,18 @@ class ScreenWalkFxTest {
                 everyLanguageAndSize(ws, "annulment log");
                 ws.robot.clickOn(annulled.ticketNumber());
                 everyLanguageAndSize(ws, "annulment log, one selected");
+
+                // the live queue, with one claim held by an officer
+                central.submit(Region.ASTANA, null);
+                central.login("officer-astana").next().orElseThrow();
+                ws.robot.clickOn("#nav-livequeue");
+                ws.until(() -> ws.robot.lookup("#liveClaims").tryQuery().isPresent());
+                TableView<?> claims = ws.robot.lookup("#liveClaims").queryAs(TableView.class);
+                ws.until(() -> {
+                    ws.robot.clickOn("#liveRefresh");
+                    return claims.getItems().size() == 1;
+                });
+                everyLanguageAndSize(ws, "live queue, one claim held");
             }
             IntakeResponse ready = central.ready(Region.ASTANA, "ASTANA-01");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data2, saves, "clerk-astana")) {

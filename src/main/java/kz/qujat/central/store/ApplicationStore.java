@@ -111,11 +111,6 @@ public final class ApplicationStore {
         return jdbc.tx("application read", c -> one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", id));
     }
 
-    /** The row, locked for update in the caller's transaction. */
-    static Optional<Row> lockedRow(Connection c, UUID id) throws SQLException {
-        return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ? FOR UPDATE OF a", id);
-    }
-
     public Optional<Row> findByTicket(String ticketNumber) {
         return jdbc.tx("application read", c -> one(c, "SELECT " + COLUMNS + FROM + " WHERE a.ticket_number = ?",
                 ticketNumber));

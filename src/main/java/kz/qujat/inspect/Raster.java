@@ -13,11 +13,18 @@ public final class Raster {
     /** Linear luminance Y quantised to 1/{@value #Y_LEVELS} → CIELAB L* scaled to 0..255 (L* × 2.55). */
     private static final int Y_LEVELS = 16384;
     private static final short[] LIGHTNESS = new short[Y_LEVELS + 1];
+    /** The three terms of Y = 0.2126 R + 0.7152 G + 0.0722 B (linear channels), each product computed once. */
+    private static final double[] YR = new double[256];
+    private static final double[] YG = new double[256];
+    private static final double[] YB = new double[256];
 
     static {
         for (int i = 0; i < 256; i++) {
             double c = i / 255.0;
             LINEAR[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+            YR[i] = 0.2126 * LINEAR[i];
+            YG[i] = 0.7152 * LINEAR[i];
+            YB[i] = 0.0722 * LINEAR[i];
         }
         for (int i = 0; i <= Y_LEVELS; i++) {
             double y = (double) i / Y_LEVELS;
@@ -150,7 +157,7 @@ public final class Raster {
     /** Linear-light luminance L = round(255 * (0.2126 R + 0.7152 G + 0.0722 B)) with R, G, B linearised. */
     public int luminance(int x, int y) {
         int p = rgb[y * width + x];
-        double yLin = 0.2126 * LINEAR[(p >> 16) & 0xff] + 0.7152 * LINEAR[(p >> 8) & 0xff] + 0.0722 * LINEAR[p & 0xff];
+        double yLin = YR[(p >> 16) & 0xff] + YG[(p >> 8) & 0xff] + YB[p & 0xff];
         return (int) Math.round(255 * yLin);
     }
 
@@ -178,7 +185,7 @@ public final class Raster {
     }
 
     static int lightness(int p) {
-        double y = 0.2126 * LINEAR[(p >> 16) & 0xff] + 0.7152 * LINEAR[(p >> 8) & 0xff] + 0.0722 * LINEAR[p & 0xff];
+        double y = YR[(p >> 16) & 0xff] + YG[(p >> 8) & 0xff] + YB[p & 0xff];
         return LIGHTNESS[(int) Math.round(Math.min(1, y) * Y_LEVELS)];
     }
 

@@ -24,6 +24,7 @@ import kz.qujat.inspect.FaceLandmarks;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Raster;
 import kz.qujat.inspect.Report;
+import kz.qujat.inspect.SafeImage;
 import kz.qujat.inspect.SamePerson;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
@@ -111,7 +112,10 @@ class CheckEquivalenceTest {
         for (long seed : new long[] {42, 43}) {
             photo(out, "bench " + seed, inspector, SyntheticApplicants.portraitJpeg(seed, 1200, 1600), null);
         }
+        // from here on as the standalone central service runs OpenCV: on the calling thread alone
+        kz.qujat.inspect.OpenCvNatives.oneThreadPerCall();
         IntakeChecks intake = new IntakeChecks(t);
+        SafeImage decoder = SafeImage.fromThresholds(t);
         SyntheticApplicants people = new SyntheticApplicants(13, LocalDate.of(2026, 12, 2), 0.5);
         for (int i = 0; i < 24; i++) {
             SyntheticApplicant p = people.next(Region.ASTANA);
@@ -120,7 +124,14 @@ class CheckEquivalenceTest {
             photo(out, id + " register photo", inspector, p.registryPhotoJpeg(), null);
             signature(out, id + " signature", signatures, p.signaturePng());
             signature(out, id + " register signature", signatures, p.registrySignaturePng());
-            out.add(id + " intake " + intake.run(p.photoJpeg(), p.signaturePng(), p.registryPhotoJpeg()).json());
+            String json = intake.run(p.photoJpeg(), p.signaturePng(), p.registryPhotoJpeg()).json();
+            out.add(id + " intake " + json);
+            // as the central service runs it: the photo and the signature decoded once, by the edge check
+            String shared = intake.run(p.photoJpeg(), decoder.decode(p.photoJpeg()), p.signaturePng(),
+                    decoder.decode(p.signaturePng()), p.registryPhotoJpeg()).json();
+            if (!shared.equals(json)) {
+                out.add(id + " intake on the edge check's pixels differs: " + shared);
+            }
         }
         byte[] tinyPng = png(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB));
         BufferedImage grey = new BufferedImage(600, 771, BufferedImage.TYPE_BYTE_GRAY);
@@ -130,6 +141,7 @@ class CheckEquivalenceTest {
             signature(out, "broken " + i + " signature", signatures, broken[i]);
             out.add("broken " + i + " intake " + intake.run(broken[i], broken[i], broken[i]).json());
         }
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(-1);
         return out;
     }
 

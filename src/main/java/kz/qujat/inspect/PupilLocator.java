@@ -7,6 +7,15 @@ package kz.qujat.inspect;
  */
 final class PupilLocator {
     private static final int PATCH_WIDTH = 40;
+    /**
+     * Each term of the score is the squared cosine of two unit vectors, at most 1 (plus a few units in the last place
+     * of rounding): a point whose partial sum plus 1 for every term left, with these margins, stays below the best
+     * score so far cannot become the best, so its remaining terms are not computed. The point chosen is the same.
+     */
+    private static final double TERM_BOUND = 1.000001;
+    private static final double SUM_BOUND = 1.000001;
+    /** How often (in terms) that bound is tested. */
+    private static final int BLOCK_MASK = 31;
 
     private PupilLocator() {
     }
@@ -82,7 +91,13 @@ final class PupilLocator {
             for (int cx = 1; cx < pw - 1; cx++) {
                 double weight = 255 - blurred[cy * pw + cx];
                 double acc = 0;
+                boolean beaten = false;
                 for (int k = 0; k < count; k++) {
+                    if ((k & BLOCK_MASK) == 0 && (acc + (count - k) * TERM_BOUND) * weight * SUM_BOUND < best) {
+                        // even if every remaining term were 1 this point could not beat the best: skip the rest
+                        beaten = true;
+                        break;
+                    }
                     int dx = kx[k] - cx;
                     int dy = ky[k] - cy;
                     int d2 = dx * dx + dy * dy;
@@ -93,6 +108,9 @@ final class PupilLocator {
                     if (dot > 0) {
                         acc += dot * dot;
                     }
+                }
+                if (beaten) {
+                    continue;
                 }
                 double score = acc * weight;
                 if (score > best) {

@@ -100,29 +100,59 @@ public final class Raster {
         return lastDownscaled;
     }
 
+    /**
+     * Each output pixel the integer mean of its f×f block, per channel. The input is read row after row, in memory
+     * order, summing each block's columns into per-channel row sums first.
+     */
     private Raster averaged(int f) {
         int w = width / f;
         int h = height / f;
         int[] out = new int[w * h];
         int n = f * f;
+        int shift = Integer.numberOfTrailingZeros(n);
+        boolean power = (n & (n - 1)) == 0;
+        int[] sr = new int[w];
+        int[] sg = new int[w];
+        int[] sb = new int[w];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int r = 0;
-                int g = 0;
-                int b = 0;
-                for (int dy = 0; dy < f; dy++) {
-                    int row = (y * f + dy) * width + x * f;
+            java.util.Arrays.fill(sr, 0);
+            java.util.Arrays.fill(sg, 0);
+            java.util.Arrays.fill(sb, 0);
+            for (int dy = 0; dy < f; dy++) {
+                int i = (y * f + dy) * width;
+                for (int x = 0; x < w; x++) {
+                    int r = 0;
+                    int g = 0;
+                    int b = 0;
                     for (int dx = 0; dx < f; dx++) {
-                        int p = rgb[row + dx];
+                        int p = rgb[i++];
                         r += (p >> 16) & 0xff;
                         g += (p >> 8) & 0xff;
                         b += p & 0xff;
                     }
+                    sr[x] += r;
+                    sg[x] += g;
+                    sb[x] += b;
                 }
-                out[y * w + x] = ((r / n) << 16) | ((g / n) << 8) | (b / n);
+            }
+            int o = y * w;
+            if (power) {
+                // sums are never negative: a shift is the division
+                for (int x = 0; x < w; x++) {
+                    out[o + x] = ((sr[x] >> shift) << 16) | ((sg[x] >> shift) << 8) | (sb[x] >> shift);
+                }
+            } else {
+                for (int x = 0; x < w; x++) {
+                    out[o + x] = ((sr[x] / n) << 16) | ((sg[x] / n) << 8) | (sb[x] / n);
+                }
             }
         }
         return new Raster(w, h, out);
+    }
+
+    /** The packed pixels themselves (row-major, {@link #width()} wide), for tight loops of this package; never changed. */
+    int[] pixels() {
+        return rgb;
     }
 
     /** A copy of one area (clipped to the image). */
@@ -179,6 +209,16 @@ public final class Raster {
     public int[] lightness() {
         int[] out = new int[width * height];
         for (int i = 0; i < out.length; i++) {
+            out[i] = lightness(rgb[i]);
+        }
+        return out;
+    }
+
+    /** As {@link #lightness()} for the first {@code rows} rows only (the rest left 0: for measures that never read them). */
+    int[] lightnessOfRows(int rows) {
+        int[] out = new int[width * height];
+        int end = Math.min(height, rows) * width;
+        for (int i = 0; i < end; i++) {
             out[i] = lightness(rgb[i]);
         }
         return out;

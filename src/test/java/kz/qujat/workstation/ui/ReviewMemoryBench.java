@@ -74,6 +74,9 @@ class ReviewMemoryBench extends FxRobot {
             WorkstationConfig config = new WorkstationConfig(central.url, data, DevIdentities.file("trust"),
                     Duration.ofMinutes(60), I18n.RUSSIAN, Duration.ofSeconds(30), Duration.ofSeconds(5));
             FxToolkit.registerPrimaryStage();
+            // TestFX keeps every event of its stage (and so each event's node) in a list that only grows: the
+            // heap would grow for the harness's sake, not the window's (as with its lookup, below)
+            kz.qujat.testsupport.TestFxEvents.stopRecording();
             var app = FxToolkit.setupApplication(() -> new WorkstationApp(
                     () -> new AppContext(config, BackgroundTask.forFx(), Clock.systemUTC())));
             try {
@@ -95,6 +98,7 @@ class ReviewMemoryBench extends FxRobot {
                         last = Memory.now();
                         System.out.printf("reviews %4d: %s, RSS %.2fx the baseline%n", i, last,
                                 (double) last.rssMb() / baseline.rssMb());
+                        histogram(i);
                     }
                 }
                 System.out.printf("after %d reviews: RSS %d MB, target <= %d MB: %s%n", reviews, last.rssMb(),
@@ -123,6 +127,29 @@ class ReviewMemoryBench extends FxRobot {
         });
         interact(() -> this.<Button>node("#release").fire());
         waitFor(this::queueShown);
+    }
+
+    /**
+     * Diagnostics only, off unless {@code -Dqujat.bench.histograms=DIR} is given: writes the live class
+     * histogram (as {@code jcmd <pid> GC.class_histogram} prints it) to {@code DIR/histo-<reviews>.txt}, to compare
+     * what the heap holds after 50 and after 150 reviews. It changes nothing the bench measures: it runs after
+     * the figures are read. With {@code -Dqujat.bench.heapdumps=true} it also writes a heap dump of the live
+     * objects ({@code heap-<reviews>.hprof}) beside it, to follow a leaked object to what holds it.
+     */
+    private static void histogram(int reviews) throws Exception {
+        String dir = System.getProperty("qujat.bench.histograms");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Files.createDirectories(Path.of(dir));
+        Files.writeString(Path.of(dir, "histo-" + reviews + ".txt"), String.valueOf(text));
+        if (Boolean.getBoolean("qujat.bench.heapdumps")) {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(Path.of(dir, "heap-" + reviews + ".hprof").toString(), true);
+        }
     }
 
     private boolean queueShown() {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * applications, then starts the window as a program of its own ({@link ReviewMemoryWindow}) in a JVM given
  * exactly the workstation's options, {@code java @installer/workstation-jvm.options}, the file the installers
  * and the README's start commands use, so the figures are those of the JVM that ships; the window's process
- * holds nothing but the window and the robot that drives it. It prints what the window prints: after login
+ * holds nothing but the window and the robot that drives it (TestFX's record of every event, which would keep
+ * each event's node, is stopped there). It prints what the window prints: after login
  * (the baseline) and after each 50 reviews the resident set, the heap after a full GC and the heap kept.
  * <pre>
  * ./mvnw -B -o test -Dtest=ReviewMemoryBench -Dsurefire.failIfNoSpecifiedTests=false [-Dqujat.bench.reviews=200]
@@ -74,6 +75,12 @@ class ReviewMemoryBench {
             }
             for (String key : PASSED_ON) {
                 if (System.getProperty(key) != null) {
+                    command.add("-D" + key + "=" + System.getProperty(key));
+                }
+            }
+            // the bench's own diagnostics (-Dqujat.bench.histograms=DIR, -Dqujat.bench.heapdumps=true) are the window's
+            for (String key : System.getProperties().stringPropertyNames()) {
+                if (key.startsWith("qujat.bench.") && !key.equals("qujat.bench.jvm")) {
                     command.add("-D" + key + "=" + System.getProperty(key));
                 }
             }

@@ -57,6 +57,9 @@ public final class ReviewMemoryWindow extends FxRobot {
         WorkstationConfig config = new WorkstationConfig(central, data, DevIdentities.file("trust"),
                 Duration.ofMinutes(60), I18n.RUSSIAN, Duration.ofSeconds(30), Duration.ofSeconds(5));
         FxToolkit.registerPrimaryStage();
+        // TestFX keeps every event of its stage (and so each event's node) in a list that only grows: the
+        // heap would grow for the harness's sake, not the window's (as with its lookup, below)
+        kz.qujat.testsupport.TestFxEvents.stopRecording();
         var app = FxToolkit.setupApplication(() -> new WorkstationApp(
                 () -> new AppContext(config, BackgroundTask.forFx(), Clock.systemUTC())));
         try {
@@ -82,6 +85,7 @@ public final class ReviewMemoryWindow extends FxRobot {
                             (double) last.rssMb() / baseline.rssMb());
                     pauses.printAndReset();
                     nativeMemory();
+                    histogram(i);
                 }
             }
             System.out.printf("after %d reviews: RSS %d MB, target <= %d MB: %s%n", reviews, last.rssMb(),
@@ -136,6 +140,29 @@ public final class ReviewMemoryWindow extends FxRobot {
             totalMs = 0;
             longestMs = 0;
             longest = "-";
+        }
+    }
+
+    /**
+     * Diagnostics only, off unless {@code -Dqujat.bench.histograms=DIR} is given: writes the live class
+     * histogram (as {@code jcmd <pid> GC.class_histogram} prints it) to {@code DIR/histo-<reviews>.txt}, to compare
+     * what the heap holds after 50 and after 150 reviews. It changes nothing the bench measures: it runs after
+     * the figures are read. With {@code -Dqujat.bench.heapdumps=true} it also writes a heap dump of the live
+     * objects ({@code heap-<reviews>.hprof}) beside it, to follow a leaked object to what holds it.
+     */
+    private static void histogram(int reviews) throws Exception {
+        String dir = System.getProperty("qujat.bench.histograms");
+        if (dir == null || dir.isBlank()) {
+            return;
+        }
+        Object text = ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {new String[0]}, new String[] {String[].class.getName()});
+        Files.createDirectories(Path.of(dir));
+        Files.writeString(Path.of(dir, "histo-" + reviews + ".txt"), String.valueOf(text));
+        if (Boolean.getBoolean("qujat.bench.heapdumps")) {
+            ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpHeap(Path.of(dir, "heap-" + reviews + ".hprof").toString(), true);
         }
     }
 

@@ -149,6 +149,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
             // 3. decisions: every claimed application approved with a CAdES-BES signature (signed beforehand)
             List<ApplicationDetail> toDecide = new ArrayList<>(claimed);
             List<String[]> bodies = new ArrayList<>();
+            long signStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             for (ApplicationDetail d : toDecide) {
                 DecisionDocument doc = new DecisionDocument(d.id(), d.ticketNumber(), DecisionDocument.APPROVE, null,
                         null, Canonical.sha256Hex(Canonical.bytes(d.form())), d.photoSha256(), d.signatureSha256(),
@@ -159,6 +160,8 @@ public final class CentralBenchCommand implements Callable<Integer> {
                     mapper.writeValueAsString(Map.of("document", Base64.getEncoder().encodeToString(bytes),
                             "cms", Base64.getEncoder().encodeToString(cms)))});
             }
+            double signMs = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
+                    - signStart) / 1e6 / Math.max(1, bodies.size());
             AtomicInteger next = new AtomicInteger();
             Result decisions = load(clients, c -> {
                 int i = next.getAndIncrement();
@@ -169,6 +172,12 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 return true;
             });
             print("decisions via API", decisions, "(target >= 1000/s)");
+            System.out.printf("  the officers' signatures: made after each claim, before the timed part (decidedAt within"
+                    + " the 10-minute skew the service allows): %.2f ms of CPU each (document, CAdES-BES signature, JSON body), i.e. %.0f%% of"
+                    + " one core at the decision rate above if signed in the loop%n", signMs,
+                    signMs * decisions.rate() / 10);
+            cpu("claims", api);
+            cpu("decisions", decisions);
             System.out.printf("national day: peak ×10 of ~5,500 replacements/day in 8 working hours = %.2f/s;"
                     + " margin: claims ×%.0f, decisions ×%.0f on this machine%n", NATIONAL_PEAK_PER_SECOND,
                     api.rate() / NATIONAL_PEAK_PER_SECOND, decisions.rate() / NATIONAL_PEAK_PER_SECOND);
@@ -201,7 +210,12 @@ public final class CentralBenchCommand implements Callable<Integer> {
         boolean run(int client) throws Exception;
     }
 
-    record Result(List<Long> latencies, long wallNanos) {
+    record Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos,
+                  long machineBusyNanos) {
+        Result(List<Long> latencies, long wallNanos) {
+            this(latencies, wallNanos, 0, 0, 0);
+        }
+
         double rate() {
             return latencies.size() / (wallNanos / 1e9);
         }
@@ -219,18 +233,28 @@ public final class CentralBenchCommand implements Callable<Integer> {
     private static Result load(int clients, Step step) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long httpBefore = httpClientThreadsCpu();
+        long processBefore = processCpu();
+        long machineBefore = machineBusy();
         long start = System.nanoTime();
         try {
             List<Future<Void>> done = new ArrayList<>();
             for (int i = 0; i < clients; i++) {
                 int client = i;
                 done.add(pool.submit(() -> {
-                    while (true) {
-                        long t = System.nanoTime();
-                        if (!step.run(client)) {
-                            return null;
+                    long cpu0 = mx.getCurrentThreadCpuTime();
+                    try {
+                        while (true) {
+                            long t = System.nanoTime();
+                            if (!step.run(client)) {
+                                return null;
+                            }
+                            latencies.add(System.nanoTime() - t);
                         }
-                        latencies.add(System.nanoTime() - t);
+                    } finally {
+                        clientCpu.addAndGet(mx.getCurrentThreadCpuTime() - cpu0);
                     }
                 }));
             }
@@ -240,7 +264,51 @@ public final class CentralBenchCommand implements Callable<Integer> {
         } finally {
             pool.shutdownNow();
         }
-        return new Result(new ArrayList<>(latencies), System.nanoTime() - start);
+        long wall = System.nanoTime() - start;
+        return new Result(new ArrayList<>(latencies), wall, clientCpu.get() + httpClientThreadsCpu() - httpBefore,
+                processCpu() - processBefore, machineBusy() - machineBefore);
+    }
+
+    /** The load client's share of the machine in a phase: its threads' CPU against wall time × cores. */
+    private static void cpu(String phase, Result r) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double wall = r.wallNanos() / 1e9;
+        System.out.printf("  CPU in the %s: load client %.3f s (%.0f%% of %d cores × %.2f s), this JVM in all (client"
+                + " + service) %.2f s, the machine %.2f s busy of %.2f s%n", phase, r.clientCpuNanos() / 1e9,
+                100 * r.clientCpuNanos() / 1e9 / (cores * wall), cores, wall, r.processCpuNanos() / 1e9,
+                r.machineBusyNanos() / 1e9, cores * wall);
+    }
+
+    /** CPU time of the threads of java.net.http's client (its selector and workers, shared by the load threads). */
+    private static long httpClientThreadsCpu() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("HttpClient-")) {
+                long n = mx.getThreadCpuTime(t.getThreadId());
+                sum += Math.max(0, n);
+            }
+        }
+        return sum;
+    }
+
+    private static long processCpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** Busy CPU time of the whole machine from /proc/stat (user+nice+system+irq+softirq+steal), 0 where absent. */
+    private static long machineBusy() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long ticks = 0;
+            for (int i : new int[] {1, 2, 3, 6, 7, 8}) {
+                ticks += Long.parseLong(f[i]);
+            }
+            return ticks * 10_000_000L; // USER_HZ 100
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static void print(String what, Result r, String note) {

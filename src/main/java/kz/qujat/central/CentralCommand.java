@@ -41,6 +41,11 @@ public final class CentralCommand implements Callable<Integer> {
     @Option(names = "--session-ttl", defaultValue = "PT30M", description = "How long a session lasts (default ${DEFAULT-VALUE}).")
     Duration sessionTtl;
 
+    @Option(names = "--session-recheck", defaultValue = "PT5S", description = "How long a session checked in the"
+            + " database is taken from memory: a session logged out on another instance stops working here within"
+            + " this (default ${DEFAULT-VALUE}; PT0S checks the database on every request).")
+    Duration sessionRecheck;
+
     @Option(names = "--production", description = "Base URL of the production node; without it nothing is relayed.")
     URI production;
 
@@ -109,7 +114,7 @@ public final class CentralCommand implements Callable<Integer> {
             return 2;
         }
         CentralConfig.Builder b = CentralConfig.builder().validation(validation).port(port).db(db).trustDir(trust).staffFile(staff)
-                .claimTtl(claimTtl).sessionTtl(sessionTtl).relayLease(relayLease).sweepInterval(sweepInterval)
+                .claimTtl(claimTtl).sessionTtl(sessionTtl).sessionRecheck(sessionRecheck).relayLease(relayLease).sweepInterval(sweepInterval)
                 .production(production).peerCert(peerCert);
         b.pointsFile(points).auditCheckpoint(checkpointRows, checkpointInterval);
         if (notifyFile != null && notifyUrl != null) {

@@ -18,7 +18,8 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
                             Path keyFile, char[] keyPassword, Path peerCert, Duration sweepInterval, Duration relayInterval,
                             long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals,
                             Duration relayLease, Path pointsFile, NotificationChannel notifications,
-                            Duration notifyInterval, int auditCheckpointRows, Duration auditCheckpointInterval) {
+                            Duration notifyInterval, int auditCheckpointRows, Duration auditCheckpointInterval,
+                            Duration sessionRecheck) {
 
     public static Builder builder() {
         return new Builder();
@@ -45,6 +46,16 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private ValidationPolicy validation = ValidationPolicy.BASIC;
         private int maxRefusals = 5;
         private Duration relayLease = Duration.ofSeconds(60);
+        private Duration sessionRecheck = SessionService.RECHECK;
+
+        /**
+         * How long a session checked in the database is taken from memory: the bound on how long a session logged
+         * out on another instance still works here (zero: checked in the database on every request).
+         */
+        public Builder sessionRecheck(Duration v) {
+            sessionRecheck = v;
+            return this;
+        }
 
         /** How long a relay keeps the orders it is sending from the other instances; they take over after it. */
         public Builder relayLease(Duration v) {
@@ -178,7 +189,7 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
                     production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation,
                     maxRefusals, relayLease, pointsFile, notifications, notifyInterval, auditCheckpointRows,
-                    auditCheckpointInterval);
+                    auditCheckpointInterval, sessionRecheck);
         }
     }
 

@@ -62,6 +62,10 @@ public final class CentralMetrics implements AutoCloseable {
                 s -> s.inProduction());
         gauge("qujat.production.lag.seconds", "time since the oldest application still in production was delivered",
                 s -> age(s.oldestInProductionSince(), s.readAt()));
+        gauge("qujat.audit.pending", "audit events committed and not yet linked into the hash chain",
+                s -> s.auditPending());
+        gauge("qujat.audit.pending.oldest.seconds", "age of the oldest audit event not yet chained",
+                s -> age(s.auditPendingOldest(), s.readAt()));
         Gauge.builder("qujat.database.up", this, m -> m.databaseUp ? 1 : 0)
                 .description("1 when the last scrape could read the database").register(registry);
         edsListener = (service, nanos, answered) -> Timer.builder("qujat.eds.calls")

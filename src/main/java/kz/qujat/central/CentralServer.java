@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import kz.qujat.central.http.HttpApi;
 import kz.qujat.central.http.Routes;
+import kz.qujat.central.audit.AuditChainer;
 import kz.qujat.central.audit.AuditCheckpointer;
 import kz.qujat.central.store.AnnulmentStore;
 import kz.qujat.central.store.AuditStore;
@@ -45,13 +46,19 @@ public final class CentralServer implements AutoCloseable {
     private final HttpEndpoint app;
     private final ScheduledExecutorService workers;
     private final CentralMetrics metrics;
+    private final AuditChainer chainer;
 
-    private CentralServer(Database database, HttpEndpoint app, ScheduledExecutorService workers, CentralMetrics metrics) {
+    private CentralServer(Database database, HttpEndpoint app, ScheduledExecutorService workers, CentralMetrics metrics,
+                          AuditChainer chainer) {
         this.database = database;
         this.app = app;
         this.workers = workers;
         this.metrics = metrics;
+        this.chainer = chainer;
     }
+
+    /** How often the audit chainer looks for events other instances committed (this one's wake it at once). */
+    static final long AUDIT_CHAIN_POLL_MILLIS = 100;
 
     /** How often central compares itself with the production node (and flags what diverges). */
     static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofMinutes(5);
@@ -70,6 +77,7 @@ public final class CentralServer implements AutoCloseable {
     public static CentralServer start(CentralConfig config) throws IOException {
         PolicyBook policies = config.policies() != null ? config.policies() : demoPolicies();
         Database database = Database.open(config.db(), "central");
+        AuditChainer chainer = null;
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "central-worker");
             t.setDaemon(true);
@@ -92,9 +100,10 @@ public final class CentralServer implements AutoCloseable {
             ImageCheck images = new ImageCheck((long) thresholds.number("photo.maxBytes"),
                     (long) (thresholds.number("photo.maxMegapixels") * 1_000_000));
             SessionService sessions = new SessionService(new SessionStore(database), staff, id.loginVerifier(),
-                    config.sessionTtl(), config.clock());
+                    config.sessionTtl(), config.clock(), config.sessionRecheck());
             PickupStore pickup = new PickupStore(database, applicantTexts);
             AuditStore audit = new AuditStore(database);
+            chainer = new AuditChainer(audit, AUDIT_CHAIN_POLL_MILLIS).start();
             ReviewService review = new ReviewService(applications, claims, registry, policies, config.claimTtl(),
                     config.clock(), audit);
             Services services = new Services(
@@ -150,11 +159,14 @@ public final class CentralServer implements AutoCloseable {
                 LOG.warn("no notification channel given: applicants' notifications stay pending");
             }
             HttpEndpoint app = HttpApi.start(routes, sessions, config.maxBodyBytes(), metrics, config.port());
-            CentralServer server = new CentralServer(database, app, workers, metrics);
+            CentralServer server = new CentralServer(database, app, workers, metrics, chainer);
             LOG.info("central service listening on {}", server.url());
             return server;
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
+            if (chainer != null) {
+                chainer.close();
+            }
             database.close();
             throw e;
         }
@@ -223,6 +235,7 @@ public final class CentralServer implements AutoCloseable {
     public void stop() {
         workers.shutdownNow();
         app.stop();
+        chainer.close();
         metrics.close();
         database.close();
         LOG.info("central service stopped");

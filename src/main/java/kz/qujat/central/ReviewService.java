@@ -57,7 +57,7 @@ public final class ReviewService {
      */
     public Optional<ApplicationDetail> next(StaffMember officer) {
         return claims.claimNextAndRead(officer.region(), officer.iin(), officer.role().name(), clock.instant(), claimTtl)
-                .map(v -> detail(v.row(), v.history(), v.registry()));
+                .map(v -> detail(v.row(), v.history(), v.registry(), v.checksJson()));
     }
 
     public ApplicationDetail claim(StaffMember officer, UUID id) {
@@ -87,8 +87,11 @@ public final class ReviewService {
      * nothing but the photo).
      */
     ApplicationStore.Row visible(StaffMember caller, UUID id) {
-        ApplicationStore.Row row = applications.find(id)
-                .orElseThrow(() -> ApiException.notFound("no such application"));
+        return visible(caller, applications.find(id).orElseThrow(() -> ApiException.notFound("no such application")));
+    }
+
+    /** {@code row} if the caller may see it (as {@link #visible(StaffMember, UUID)}), read by the caller. */
+    ApplicationStore.Row visible(StaffMember caller, ApplicationStore.Row row) {
         boolean allowed = switch (caller.role()) {
             case OFFICER -> row.region() == caller.region();
             case SUPERVISOR -> caller.national() || row.region() == caller.region();
@@ -105,11 +108,11 @@ public final class ReviewService {
     public ApplicationDetail detail(StaffMember caller, UUID id) {
         ApplicationStore.Row row = visible(caller, id);
         personalDataRead(caller, id, "detail");
-        return detail(row, applications.history(id), registry.summary(row.iin()));
+        return detail(row, applications.history(id), registry.summary(row.iin()), applications.checksJson(id).orElse(null));
     }
 
     private ApplicationDetail detail(ApplicationStore.Row row, List<ApplicationStore.History> rows,
-                                     Optional<RegistryStore.Summary> person) {
+                                     Optional<RegistryStore.Summary> person, String checksJson) {
         UUID id = row.id();
         JsonNode form = form(row);
         LocalDate today = KzTime.today(clock);
@@ -130,7 +133,7 @@ public final class ReviewService {
                 row.submittedAt(), row.policyVersion(),
                 new ApplicationDetail.EligibilityInfo(row.expiryDate(), row.daysFromExpiry(), e.eligible(), e.rule()),
                 reg, claim, history, row.photoSha256(), row.signatureSha256(),
-                kz.qujat.api.SamePersonCheck.within(applications.checksJson(id).orElse(null)));
+                kz.qujat.api.SamePersonCheck.within(checksJson));
     }
 
     /** {@code which}: photo, signature, registry-photo or registry-signature. */

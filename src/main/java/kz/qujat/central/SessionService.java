@@ -38,18 +38,28 @@ public final class SessionService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
     /**
-     * Sessions seen recently, by token hash: a request within {@link #CACHE_FOR} of the last database check is
-     * answered without a pool round trip. Safe because a session ends only by expiry (checked on every use) and
-     * nothing revokes one; a change of the staff directory is seen after at most this delay.
+     * Sessions seen recently, by token hash: a request within {@link #recheck} of the last database check is
+     * answered without a pool round trip. The expiry is checked on every use; a logout on this instance removes the
+     * entry at once; a logout on another instance (the row is deleted) is seen here at the next database check, so
+     * within {@code recheck} (default 5 s) on every instance; a change of the staff directory likewise.
      */
     private final Map<String, Cached> recent = new ConcurrentHashMap<>();
-    private static final Duration CACHE_FOR = Duration.ofSeconds(10);
+    private final Duration recheck;
+    /** The default bound on how long a session logged out on another instance may still be used here. */
+    public static final Duration RECHECK = Duration.ofSeconds(5);
     private static final int CACHE_MAX = 20_000;
 
     private record Cached(StaffMember member, Instant checkedUntil) {
     }
 
     public SessionService(SessionStore store, StaffStore staff, CmsVerifier verifier, Duration sessionTtl, Clock clock) {
+        this(store, staff, verifier, sessionTtl, clock, RECHECK);
+    }
+
+    /** {@code recheck}: how long a session checked in the database is taken from memory (zero: never). */
+    public SessionService(SessionStore store, StaffStore staff, CmsVerifier verifier, Duration sessionTtl, Clock clock,
+                          Duration recheck) {
+        this.recheck = recheck;
         this.store = store;
         this.staff = staff;
         this.verifier = verifier;
@@ -110,12 +120,7 @@ public final class SessionService {
 
     /** The staff member of a live session, or unauthenticated. */
     public StaffMember authenticate(String authorization) {
-        String prefix = "Bearer ";
-        if (authorization == null || !authorization.startsWith(prefix)) {
-            throw ApiException.unauthenticated("a session is required: send Authorization: Bearer <token>");
-        }
-        String token = authorization.substring(prefix.length()).trim();
-        String key = hash(token);
+        String key = tokenHash(authorization);
         Instant now = clock.instant();
         Cached hit = recent.get(key);
         if (hit != null && now.isBefore(hit.checkedUntil())) {
@@ -126,9 +131,30 @@ public final class SessionService {
         if (recent.size() >= CACHE_MAX) {
             recent.clear();
         }
-        Instant until = now.plus(CACHE_FOR);
+        Instant until = now.plus(recheck);
         recent.put(key, new Cached(session.member(), until.isBefore(session.expiresAt()) ? until : session.expiresAt()));
         return session.member();
+    }
+
+    /**
+     * Logs out: the session ends on every instance (its row is deleted; this instance forgets it at once, the
+     * others at their next check of it, within their {@code recheck}). Unknown or expired: unauthenticated.
+     */
+    public void logout(String authorization) {
+        String key = tokenHash(authorization);
+        recent.remove(key);
+        if (!store.deleteSession(key)) {
+            throw ApiException.unauthenticated("the session is unknown or has expired; log in again");
+        }
+        LOG.info("logout: session closed");
+    }
+
+    private static String tokenHash(String authorization) {
+        String prefix = "Bearer ";
+        if (authorization == null || !authorization.startsWith(prefix)) {
+            throw ApiException.unauthenticated("a session is required: send Authorization: Bearer <token>");
+        }
+        return hash(authorization.substring(prefix.length()).trim());
     }
 
     /** Opens a session for a staff member whose identity has been proven; returns the token and its expiry. */

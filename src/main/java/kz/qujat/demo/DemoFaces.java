@@ -3,10 +3,17 @@ package kz.qujat.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import kz.qujat.domain.Iin;
+import kz.qujat.domain.Region;
 import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.tools.faceset.FaceSet;
+import kz.qujat.tools.synthetic.SyntheticApplicant;
+import kz.qujat.tools.synthetic.SyntheticApplicants;
 
 /**
  * Real portraits for the demo's same-person examples, read at run time from the sample face set
@@ -26,10 +33,12 @@ final class DemoFaces {
             new Example("022_03.jpg", "017_03.jpg", "DIFFERENT", true));
 
     private final Path dir;
+    private final Map<String, FaceSet.Sitter> sitters;
     private final YuNetFaceFinder finder = new YuNetFaceFinder();
 
-    private DemoFaces(Path dir) {
+    private DemoFaces(Path dir, Map<String, FaceSet.Sitter> sitters) {
         this.dir = dir;
+        this.sitters = sitters;
     }
 
     /** The face set at {@code dir}, if it is there with every photo the examples use. */
@@ -39,7 +48,38 @@ final class DemoFaces {
                 return Optional.empty();
             }
         }
-        return Optional.of(new DemoFaces(dir));
+        Map<String, FaceSet.Sitter> sitters = new HashMap<>();
+        try {
+            for (FaceSet.Sitter s : FaceSet.open(dir).sitters()) {
+                sitters.put(s.id() + ".jpg", s);
+            }
+        } catch (IOException unreadable) {
+            return Optional.empty();
+        }
+        for (Example e : EXAMPLES) {
+            FaceSet.Sitter s = sitters.get(e.submitted());
+            if (s == null || sex(s).isEmpty() || s.age() < 18) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new DemoFaces(dir, sitters));
+    }
+
+    /**
+     * A synthetic applicant whose sex (in the IIN, the name and the patronymic) and age agree with the sitter of
+     * the example's submitted photo, so the officer does not see a man's name beside a woman's face.
+     */
+    SyntheticApplicant applicantFor(Example e, SyntheticApplicants people, Region region) {
+        FaceSet.Sitter s = sitters.get(e.submitted());
+        return people.next(region, sex(s).orElseThrow(), s.age());
+    }
+
+    private static Optional<Iin.Sex> sex(FaceSet.Sitter s) {
+        return switch (s.gender().toLowerCase(Locale.ROOT)) {
+            case "female" -> Optional.of(Iin.Sex.FEMALE);
+            case "male" -> Optional.of(Iin.Sex.MALE);
+            default -> Optional.empty();
+        };
     }
 
     /** The portrait cropped to 35×45 around the eyes, as a JPEG. */

@@ -69,7 +69,7 @@ final class DemoSeeder {
             // its own generator: the synthetic applicants below stay the same with or without the face set
             SyntheticApplicants others = new SyntheticApplicants(seed + 1, KzTime.today(Clock.systemUTC()), 0);
             for (DemoFaces.Example e : DemoFaces.EXAMPLES) {
-                SyntheticApplicant p = others.next(Region.ASTANA);
+                SyntheticApplicant p = faces.get().applicantFor(e, others, Region.ASTANA);
                 SyntheticApplicant person = new SyntheticApplicant(p.iin(), p.surname(), p.givenName(), p.patronymic(),
                         p.cardNumber(), p.expiryDate(), p.region(), p.registrationPoint(), p.feePaymentRef(), p.phone(),
                         faces.get().portrait(e.submitted()), p.signaturePng(), p.registrySurname(),

@@ -68,7 +68,14 @@ class AuditChainHttpTest {
         f.close();
     }
 
+    /** The chain as `audit verify` reads it: every committed event linked first. */
     private static List<AuditRow> rows() {
+        store.chainAll(10_000);
+        return chained();
+    }
+
+    /** The chained rows as they are, without chaining what is pending. */
+    private static List<AuditRow> chained() {
         List<AuditRow> rows = new ArrayList<>();
         store.rows(rows::add);
         return rows;
@@ -199,6 +206,40 @@ class AuditChainHttpTest {
 
     private static String sql(String s) {
         return s == null ? "NULL" : "'" + s.replace("'", "''") + "'";
+    }
+
+    @Test
+    void eventsCommittedButNotYetChainedArePendingNeverABreakAndAnotherInstanceChainsThem() throws Exception {
+        synchronized (AuditChainHttpTest.class) {
+            rows();
+            try (Connection chainer = DriverManager.getConnection(f.jdbcUrl); Statement st = chainer.createStatement()) {
+                // a chainer somewhere holds the chain's head: it is at work, or its instance is dying mid-round
+                chainer.setAutoCommit(false);
+                st.execute("SELECT seq FROM audit_head FOR UPDATE");
+                // an event committed through another instance's pool (this test's own store: nothing wakes the
+                // central instance's chainer for it, as when the instance that committed it dies at once)
+                store.record(Instant.parse("2026-12-02T06:00:00Z"), "PD_READ", null, "850314312017",
+                        java.util.Map.of("what", "refunds", "role", "FINANCE"));
+                assertThat(store.pending()).isEqualTo(1);
+                AuditVerifier.Report r = AuditVerifier.verify(chained(), store.checkpoints(), null);
+                assertThat(r.ok()).as(String.valueOf(r.problem())).isTrue();
+                assertThat(AuditCommand.text(r, false) + AuditCommand.pendingText(store.pending()))
+                        .contains("INTACT", "1 event(s) committed and not yet chained");
+                // an event is never dropped from the pending ones before it is in the chain
+                try (Connection other = DriverManager.getConnection(f.jdbcUrl); Statement del = other.createStatement()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> del.execute("DELETE FROM audit_pending"))
+                            .hasMessageContaining("only once chained");
+                }
+                chainer.rollback();
+            }
+            // the head is free again: the central instance's chainer finds the event at its next poll
+            ApplicantLoopHttpTest.await(Duration.ofSeconds(20), () -> store.pending() == 0);
+            List<AuditRow> rows = chained();
+            AuditRow last = rows.get(rows.size() - 1);
+            assertThat(last.kind()).isEqualTo("PD_READ");
+            assertThat(last.detail()).contains("refunds");
+            assertThat(verify().ok()).isTrue();
+        }
     }
 
     @Test

@@ -79,9 +79,9 @@ class RefundHttpTest {
                 assertThat(a.get("refundStatus").asText())
                         .isEqualTo(a.get("ticketNumber").asText().equals(astana.ticket()) ? "REFUNDED" : "OWED");
             }
-            assertThat(f.scalar("SELECT actor_iin FROM audit_log WHERE kind = 'REFUND_PAID' AND application_id = ?",
+            assertThat(f.scalar("SELECT actor_iin FROM audit_event WHERE kind = 'REFUND_PAID' AND application_id = ?",
                     astana.id())).isEqualTo("830119390095");
-            assertThat((Long) f.scalar("SELECT count(*) FROM audit_log WHERE kind = 'PD_READ' AND actor_iin = ?",
+            assertThat((Long) f.scalar("SELECT count(*) FROM audit_event WHERE kind = 'PD_READ' AND actor_iin = ?",
                     "830119390095")).isGreaterThanOrEqualTo(4L);
         }
     }

@@ -31,7 +31,7 @@ class RegionalSupervisorTest {
             assertThat(f.http.post(Paths.fill(Paths.ANNULMENT_REVIEW, "id", almaty.toString()), sup,
                     Map.of("verdict", "DISAGREE", "comment", "фото в порядке")).status()).isEqualTo(200);
             // the review is an event of the audit log, by the supervisor who made it
-            assertThat(f.scalar("SELECT actor_iin FROM audit_log WHERE kind = 'REVIEW' AND application_id = ?", almaty))
+            assertThat(f.scalar("SELECT actor_iin FROM audit_event WHERE kind = 'REVIEW' AND application_id = ?", almaty))
                     .isEqualTo("800612489082");
             assertThat(f.http.get(Paths.ANNULMENTS, f.token("supervisor")).json().findValuesAsText("applicationId"))
                     .containsExactlyInAnyOrder(astana.toString(), almaty.toString());

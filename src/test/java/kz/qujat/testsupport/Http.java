@@ -72,6 +72,10 @@ public final class Http {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build());
     }
 
+    public Answer delete(String path, String token) {
+        return send(builder(path, token).DELETE().build());
+    }
+
     public Answer postRaw(String path, byte[] body) {
         return send(builder(path, null).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());

@@ -1,5 +1,6 @@
 package kz.qujat.central.http;
 
+import static io.javalin.http.HandlerType.DELETE;
 import static io.javalin.http.HandlerType.GET;
 import static io.javalin.http.HandlerType.POST;
 import static io.javalin.http.HandlerType.PUT;
@@ -40,6 +41,7 @@ public final class Routes {
     /** The status a decision route recorded (APPROVED, ANNULLED), for the metrics. */
     static final String DECIDED = "qujat.decided";
     private static final Set<StaffRole> PUBLIC = Set.of();
+    private static final Set<StaffRole> ANY_STAFF = java.util.EnumSet.allOf(StaffRole.class);
     private static final Set<StaffRole> OFFICER = Set.of(StaffRole.OFFICER);
     private static final Set<StaffRole> REVIEWERS = Set.of(StaffRole.OFFICER, StaffRole.SUPERVISOR);
     private static final Set<StaffRole> CLERK = Set.of(StaffRole.CLERK);
@@ -78,6 +80,10 @@ public final class Routes {
         r.add(new Route(POST, Paths.CHALLENGE, PUBLIC, ctx -> ctx.json(s.sessions().challenge())));
         r.add(new Route(POST, Paths.SESSION, PUBLIC,
                 ctx -> ctx.json(s.sessions().login(Bodies.read(ctx, SessionRequest.class)))));
+        r.add(new Route(DELETE, Paths.SESSION, ANY_STAFF, ctx -> {
+            s.sessions().logout(ctx.header("Authorization"));
+            ctx.status(204);
+        }));
         r.add(new Route(POST, Paths.PRODUCTION_READY, PUBLIC, ctx -> ctx.json(s.productionReady()
                 .report(ctx.header(SignedRequests.HEADER), ctx.bodyAsBytes()))));
 

@@ -24,6 +24,10 @@ public final class ApplicationStore {
             + " a.annul_reason, a.new_document_number, a.ready_at, a.issued_at, a.issued_by, a.checks_worst,"
             + " s.surname AS claim_surname, s.given_name AS claim_given_name";
     private static final String FROM = " FROM application a LEFT JOIN staff s ON s.iin = a.claimed_by";
+    /** {@link #COLUMNS} as an UPDATE ... RETURNING of {@code application a} gives them (the claimant's name by subquery). */
+    static final String COLUMNS_RETURNED = COLUMNS.replace(", s.surname AS claim_surname, s.given_name AS claim_given_name",
+            ", (SELECT surname FROM staff WHERE iin = a.claimed_by) AS claim_surname,"
+            + " (SELECT given_name FROM staff WHERE iin = a.claimed_by) AS claim_given_name");
 
     private final Jdbc jdbc;
 
@@ -105,6 +109,11 @@ public final class ApplicationStore {
 
     public Optional<Row> find(UUID id) {
         return jdbc.tx("application read", c -> one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", id));
+    }
+
+    /** The row, locked for update in the caller's transaction. */
+    static Optional<Row> lockedRow(Connection c, UUID id) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ? FOR UPDATE OF a", id);
     }
 
     public Optional<Row> findByTicket(String ticketNumber) {

@@ -2,7 +2,6 @@ package kz.qujat.central.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,22 +13,47 @@ import java.util.UUID;
 import kz.qujat.central.audit.AuditChain;
 
 /**
- * Appends events to the hash-chained audit log within the caller's transaction, so they commit or roll back with
- * what they record. The chain has a single order, so appends are serialised on the head row's lock, which is held
- * until the commit: to keep that serial section short, the events a transaction records are written together
- * just before it commits ({@link #flush}, called by {@link Jdbc#tx}): one lock, one batch of rows, one move of the
- * head, then the commit. Before, the head was locked at the first event and held through the rest of the work
- * (for a claim: the reads of the row, its history and the register record), which made every claim and decision
- * wait for the one before it to finish all of that.
+ * Records events of the audit log within the caller's transaction, so they commit or roll back with what they
+ * record. The events a transaction records are written together just before it commits ({@link #flush}, called by
+ * {@link Jdbc#tx}): one batch into {@code audit_pending}, without a place in the chain and without any lock shared
+ * by other transactions, so commits do not wait for one another and their fsyncs can group. The chainer
+ * ({@link AuditStore#chain}) gives them their place in the hash chain after the commit.
  */
 final class Audit {
     private record Event(Instant at, String kind, UUID applicationId, String actorIin, String detail) {
     }
 
+    static final String INSERT_PENDING = "INSERT INTO audit_pending (at, kind, application_id, actor_iin, detail)"
+            + " VALUES (?, ?, ?, ?, ?)";
+
     /** The events of each open transaction, by its connection. */
     private static final Map<Connection, List<Event>> PENDING = Collections.synchronizedMap(new IdentityHashMap<>());
 
+    /** Who wants to know that events were committed, by the data source they were committed through. */
+    private static final Map<javax.sql.DataSource, List<Runnable>> LISTENERS =
+            Collections.synchronizedMap(new IdentityHashMap<>());
+
     private Audit() {
+    }
+
+    /** Calls {@code listener} after each commit through {@code dataSource} that recorded events (it must not block). */
+    static void onCommit(javax.sql.DataSource dataSource, Runnable listener) {
+        LISTENERS.computeIfAbsent(dataSource, k -> new java.util.concurrent.CopyOnWriteArrayList<>()).add(listener);
+    }
+
+    static void removeListener(javax.sql.DataSource dataSource, Runnable listener) {
+        List<Runnable> l = LISTENERS.get(dataSource);
+        if (l != null) {
+            l.remove(listener);
+        }
+    }
+
+    /** Events were committed through {@code dataSource}. */
+    static void committed(javax.sql.DataSource dataSource) {
+        List<Runnable> l = LISTENERS.get(dataSource);
+        if (l != null) {
+            l.forEach(Runnable::run);
+        }
     }
 
     /** Records one event in the transaction of {@code c}; it is written when the transaction commits. */
@@ -39,34 +63,23 @@ final class Audit {
         PENDING.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
     }
 
-    /** Writes the events recorded in the transaction of {@code c}, in order; called just before it commits. */
-    static void flush(Connection c) throws SQLException {
+    /**
+     * Writes the events recorded in the transaction of {@code c}, in order; called just before it commits.
+     * Returns whether there were any (the chainer is then told after the commit).
+     */
+    static boolean flush(Connection c) throws SQLException {
         List<Event> events = PENDING.remove(c);
         if (events == null || events.isEmpty()) {
-            return;
+            return false;
         }
-        long seq;
-        String prev;
-        try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head FOR UPDATE");
-             ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                throw new SQLException("audit_head is missing");
-            }
-            seq = rs.getLong(1);
-            prev = rs.getString(2);
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO audit_log (seq, at, kind, application_id,"
-                + " actor_iin, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(INSERT_PENDING)) {
             for (Event e : events) {
-                seq++;
-                String hash = AuditChain.hash(prev, seq, e.at(), e.kind(), e.applicationId(), e.actorIin(), e.detail());
-                Jdbc.bind(ps, seq, e.at(), e.kind(), e.applicationId(), e.actorIin(), e.detail(), prev, hash);
+                Jdbc.bind(ps, e.at(), e.kind(), e.applicationId(), e.actorIin(), e.detail());
                 ps.addBatch();
-                prev = hash;
             }
             ps.executeBatch();
         }
-        Jdbc.update(c, "UPDATE audit_head SET seq = ?, hash = ?", seq, prev);
+        return true;
     }
 
     /** Forgets the events of a transaction that rolls back. */

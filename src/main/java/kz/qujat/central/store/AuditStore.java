@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import kz.qujat.central.audit.AuditChain;
 import kz.qujat.central.audit.AuditCheckpoint;
 import kz.qujat.central.audit.AuditRow;
 import kz.qujat.store.Database;
@@ -55,9 +56,10 @@ public final class AuditStore {
 
     public List<Access> accesses(UUID applicationId) {
         return jdbc.tx("audit accesses", c -> {
+            // chained and pending events alike (audit_event): an access is listed from its commit on
             try (PreparedStatement ps = c.prepareStatement("SELECT l.at, l.actor_iin, s.surname, s.given_name, l.detail"
-                    + " FROM audit_log l LEFT JOIN staff s ON s.iin = l.actor_iin WHERE l.application_id = ?"
-                    + " AND l.kind = 'PD_READ' ORDER BY l.seq")) {
+                    + " FROM audit_event l LEFT JOIN staff s ON s.iin = l.actor_iin WHERE l.application_id = ?"
+                    + " AND l.kind = 'PD_READ' ORDER BY l.seq NULLS LAST, l.event_id")) {
                 ps.setObject(1, applicationId);
                 List<Access> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -93,6 +95,108 @@ public final class AuditStore {
                 return new Head(rs.getLong(1), rs.getString(2), rs.getLong(3), Jdbc.instant(rs.getTimestamp(4)));
             }
         });
+    }
+
+    /** How many events are committed but not yet in the chain. */
+    public long pending() {
+        return jdbc.tx("audit pending", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM audit_pending");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    /** Events a chainer gives a place in the chain per transaction. */
+    public static final int CHAIN_BATCH = 2000;
+
+    /**
+     * Gives committed pending events their place in the hash chain, oldest first, in one transaction: lock the
+     * chain's head (so one chainer at a time, whichever instance), read up to {@code max} pending events in the
+     * order they were recorded, insert their chained rows, delete them from the pending table, move the head.
+     * Dies half-way, it commits nothing and the next chainer does it all. Returns how many were chained, or -1
+     * when another chainer holds the head and {@code waitMillis} is 0 (it will chain them); with
+     * {@code waitMillis > 0} waits at most that long for the head (and fails after).
+     */
+    public int chain(int max, long waitMillis) {
+        return jdbc.tx("audit chain", c -> {
+            if (waitMillis > 0) {
+                try (var st = c.createStatement()) {
+                    st.execute("SET LOCAL lock_timeout = " + waitMillis);
+                }
+            }
+            long seq;
+            String prev;
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, hash FROM audit_head FOR UPDATE"
+                    + (waitMillis > 0 ? "" : " SKIP LOCKED")); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return -1;
+                }
+                seq = rs.getLong(1);
+                prev = rs.getString(2);
+            }
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement read = c.prepareStatement("SELECT id, at, kind, application_id, actor_iin, detail"
+                    + " FROM audit_pending ORDER BY id LIMIT ?");
+                 PreparedStatement insert = c.prepareStatement("INSERT INTO audit_log (seq, at, kind, application_id,"
+                         + " actor_iin, detail, prev_hash, hash, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                read.setInt(1, max);
+                read.setFetchSize(max);
+                try (ResultSet rs = read.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        Instant at = Jdbc.instant(rs.getTimestamp(2));
+                        String kind = rs.getString(3);
+                        UUID application = rs.getObject(4, UUID.class);
+                        String actor = rs.getString(5);
+                        String detail = rs.getString(6);
+                        seq++;
+                        String hash = AuditChain.hash(prev, seq, at, kind, application, actor, detail);
+                        Jdbc.bind(insert, seq, at, kind, application, actor, detail, prev, hash, id);
+                        insert.addBatch();
+                        prev = hash;
+                        ids.add(id);
+                    }
+                }
+                if (ids.isEmpty()) {
+                    return 0;
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM audit_pending WHERE id = ANY (?)")) {
+                ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
+                ps.executeUpdate();
+            }
+            Jdbc.update(c, "UPDATE audit_head SET seq = ?, hash = ?", seq, prev);
+            return ids.size();
+        });
+    }
+
+    /**
+     * Chains every event committed before this call (waiting up to {@code waitMillis} for a chainer at work
+     * elsewhere): what verifying, exporting or showing the chain does first. Returns how many it chained.
+     */
+    public long chainAll(long waitMillis) {
+        long total = 0;
+        int n;
+        do {
+            n = chain(CHAIN_BATCH, Math.max(1, waitMillis));
+            total += n;
+        } while (n == CHAIN_BATCH);
+        return total;
+    }
+
+    /**
+     * Calls {@code listener} after each commit of this store's database that recorded audit events (for the
+     * chainer to start at once instead of at its next poll); it must not block.
+     */
+    public void onEventsCommitted(Runnable listener) {
+        Audit.onCommit(jdbc.dataSource(), listener);
+    }
+
+    public void removeListener(Runnable listener) {
+        Audit.removeListener(jdbc.dataSource(), listener);
     }
 
     /** Stores a checkpoint over the current head; false when the head moved meanwhile or it exists already. */

@@ -22,14 +22,16 @@ import kz.qujat.central.audit.AuditChain;
 import kz.qujat.domain.Region;
 
 /**
- * The raw baseline of the claim benchmark: the claim SQL of {@link ClaimStore#claimNext} (lock the oldest waiting
- * row with {@code SKIP LOCKED}, move it to IN_REVIEW, write the history row, record the claim) in one transaction,
+ * The raw baseline of the claim benchmark: the claim SQL of {@link ClaimStore#claimNextAndRead} (one statement locks
+ * the oldest waiting row with {@code SKIP LOCKED}, moves it to IN_REVIEW with the claim and returns the row; then the
+ * history row) in one transaction,
  * over plain JDBC with server-side prepared statements, on as many connections as the service's pool, each
  * connection claiming until the region's queue is empty. What the API is measured against.
  *
  * <p>With {@code audited}, each claim also writes what the service's claim writes to the hash-chained audit log in
- * the same transaction (the CLAIM transition and the officer's PD_READ of the detail: lock the chain's head, two
- * rows, move the head): the same SQL as the service's claim. Without, the claim SQL alone (the baseline as it was
+ * the same transaction (the CLAIM transition and the officer's PD_READ of the detail: two rows into
+ * {@code audit_pending}, in one batch, which the service's chainer links into the hash chain after the commit):
+ * the same SQL as the service's claim. Without, the claim SQL alone (the baseline as it was
  * before the audit log existed).
  */
 public final class ClaimBaseline {
@@ -53,22 +55,14 @@ public final class ClaimBaseline {
                     p.setProperty("prepareThreshold", "1");
                     try (Connection c = DriverManager.getConnection(jdbcUrl, p)) {
                         c.setAutoCommit(false);
-                        try (PreparedStatement next = c.prepareStatement("SELECT id FROM application WHERE region = ?"
-                                + " AND status = 'SUBMITTED' ORDER BY submitted_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED");
-                             PreparedStatement status = c.prepareStatement("UPDATE application SET status = ?"
-                                     + " WHERE id = ? AND status = ?");
+                        try (PreparedStatement next = c.prepareStatement(ClaimStore.CLAIM_NEXT_SQL);
                              PreparedStatement history = c.prepareStatement("INSERT INTO history (application_id, at,"
                                      + " event, from_status, to_status, actor_iin, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                             PreparedStatement claim = c.prepareStatement("UPDATE application SET claimed_by = ?,"
-                                     + " claimed_at = ?, claim_expires_at = ? WHERE id = ?");
-                             PreparedStatement head = c.prepareStatement("SELECT seq, hash FROM audit_head FOR UPDATE");
-                             PreparedStatement log = c.prepareStatement("INSERT INTO audit_log (seq, at, kind,"
-                                     + " application_id, actor_iin, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
-                             PreparedStatement move = c.prepareStatement("UPDATE audit_head SET seq = ?, hash = ?")) {
-                            AuditSql audit = audited ? new AuditSql(head, log, move) : null;
+                             PreparedStatement log = c.prepareStatement(Audit.INSERT_PENDING)) {
+                            PreparedStatement audit = audited ? log : null;
                             while (true) {
                                 long start = System.nanoTime();
-                                if (!claimOne(c, next, status, history, claim, audit, region, officerIin, ttl)) {
+                                if (!claimOne(c, next, history, audit, region, officerIin, ttl)) {
                                     break;
                                 }
                                 latencies.add(System.nanoTime() - start);
@@ -87,12 +81,16 @@ public final class ClaimBaseline {
         return new ArrayList<>(latencies);
     }
 
-    private static boolean claimOne(Connection c, PreparedStatement next, PreparedStatement status,
-                                    PreparedStatement history, PreparedStatement claim, AuditSql audit,
+    private static boolean claimOne(Connection c, PreparedStatement next, PreparedStatement history,
+                                    PreparedStatement audit,
                                     Region region, String officerIin, Duration ttl) throws SQLException {
         try {
             UUID id;
+            Instant now = Instant.now();
             next.setString(1, region.name());
+            next.setString(2, officerIin);
+            next.setTimestamp(3, Timestamp.from(now));
+            next.setTimestamp(4, Timestamp.from(now.plus(ttl)));
             try (ResultSet rs = next.executeQuery()) {
                 if (!rs.next()) {
                     c.commit();
@@ -100,11 +98,6 @@ public final class ClaimBaseline {
                 }
                 id = rs.getObject(1, UUID.class);
             }
-            Instant now = Instant.now();
-            status.setString(1, "IN_REVIEW");
-            status.setObject(2, id);
-            status.setString(3, "SUBMITTED");
-            status.executeUpdate();
             history.setObject(1, id);
             history.setTimestamp(2, Timestamp.from(now));
             history.setString(3, "CLAIM");
@@ -113,11 +106,6 @@ public final class ClaimBaseline {
             history.setString(6, officerIin);
             history.setString(7, null);
             history.executeUpdate();
-            claim.setString(1, officerIin);
-            claim.setTimestamp(2, Timestamp.from(now));
-            claim.setTimestamp(3, Timestamp.from(now.plus(ttl)));
-            claim.setObject(4, id);
-            claim.executeUpdate();
             if (audit != null) {
                 Map<String, Object> transition = new HashMap<>();
                 transition.put("from", "SUBMITTED");
@@ -126,34 +114,18 @@ public final class ClaimBaseline {
                 Map<String, Object> read = new HashMap<>();
                 read.put("what", "detail");
                 read.put("role", "OFFICER");
-                // as the service writes them: together just before the commit, one lock of the chain's head
-                long seq;
-                String prev;
-                try (ResultSet rs = audit.head.executeQuery()) {
-                    rs.next();
-                    seq = rs.getLong(1);
-                    prev = rs.getString(2);
-                }
+                // as the service writes them: one batch into the pending events just before the commit (the
+                // running service's chainer links them into the chain after the commit, as it does the API's)
+                Instant time = AuditChain.time(now);
                 for (var e : List.of(Map.entry("CLAIM", transition), Map.entry("PD_READ", read))) {
-                    seq++;
-                    Instant time = AuditChain.time(now);
-                    String text = AuditChain.detail(e.getValue());
-                    String hash = AuditChain.hash(prev, seq, time, e.getKey(), id, officerIin, text);
-                    audit.log.setLong(1, seq);
-                    audit.log.setTimestamp(2, Timestamp.from(time));
-                    audit.log.setString(3, e.getKey());
-                    audit.log.setObject(4, id);
-                    audit.log.setString(5, officerIin);
-                    audit.log.setString(6, text);
-                    audit.log.setString(7, prev);
-                    audit.log.setString(8, hash);
-                    audit.log.addBatch();
-                    prev = hash;
+                    audit.setTimestamp(1, Timestamp.from(time));
+                    audit.setString(2, e.getKey());
+                    audit.setObject(3, id);
+                    audit.setString(4, officerIin);
+                    audit.setString(5, AuditChain.detail(e.getValue()));
+                    audit.addBatch();
                 }
-                audit.log.executeBatch();
-                audit.move.setLong(1, seq);
-                audit.move.setString(2, prev);
-                audit.move.executeUpdate();
+                audit.executeBatch();
             }
             c.commit();
             return true;
@@ -161,8 +133,5 @@ public final class ClaimBaseline {
             c.rollback();
             throw e;
         }
-    }
-
-    private record AuditSql(PreparedStatement head, PreparedStatement log, PreparedStatement move) {
     }
 }

@@ -51,33 +51,49 @@ public final class ClaimStore {
         });
     }
 
-    /** What the officer sees of an application: the row, its history and the register record (without images). */
+    /**
+     * What the officer sees of an application: the row, its history, the register record (without images) and the
+     * checks stored at intake (JSON, null when stored without them).
+     */
     public record View(ApplicationStore.Row row, List<ApplicationStore.History> history,
-                       Optional<RegistryStore.Summary> registry) {
+                       Optional<RegistryStore.Summary> registry, String checksJson) {
     }
 
     /**
+     * The claim of the next waiting application in one statement: lock the oldest waiting row of the region
+     * ({@code SKIP LOCKED}: rows other officers are claiming are passed over), move it to IN_REVIEW with the claim,
+     * and return it as the officer will see it. Parameters: region, officer, claimed at, claim expires at.
+     */
+    public static final String CLAIM_NEXT_SQL = "WITH picked AS (SELECT id FROM application WHERE region = ?"
+            + " AND status = 'SUBMITTED' ORDER BY submitted_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED)"
+            + " UPDATE application a SET status = 'IN_REVIEW', claimed_by = ?, claimed_at = ?, claim_expires_at = ?"
+            + " FROM picked WHERE a.id = picked.id RETURNING " + ApplicationStore.COLUMNS_RETURNED + ", a.checks_json";
+
+    /**
      * Claims the oldest waiting application of the region and reads what the review needs of it, all in one
-     * short transaction (one pool checkout, no image read), with the audit log's record that the officer read the
-     * application's personal data ({@code PD_READ}, what "detail", role {@code role}); empty when the queue is empty.
+     * short transaction (one pool checkout, no image read): the claim and the row in one statement, the history
+     * row of the claim, the history and the register record, and the audit log's records of the claim and of the
+     * officer reading the application's personal data ({@code PD_READ}, what "detail", role {@code role}), written
+     * in one batch at the commit; empty when the queue is empty.
      */
     public Optional<View> claimNextAndRead(Region region, String officerIin, String role, Instant now, Duration ttl) {
         return jdbc.tx("claim next", c -> {
-            UUID id;
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM application WHERE region = ?"
-                    + " AND status = 'SUBMITTED' ORDER BY submitted_at, seq LIMIT 1 FOR UPDATE SKIP LOCKED")) {
-                ps.setString(1, region.name());
+            ApplicationStore.Row row;
+            String checks;
+            try (PreparedStatement ps = c.prepareStatement(CLAIM_NEXT_SQL)) {
+                Jdbc.bind(ps, region, officerIin, now, now.plus(ttl));
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return Optional.<View>empty();
                     }
-                    id = rs.getObject(1, UUID.class);
+                    row = ApplicationStore.read(rs);
+                    checks = rs.getString("checks_json");
                 }
             }
-            take(c, id, Status.SUBMITTED, officerIin, now, ttl);
-            ApplicationStore.Row row = ApplicationStore.find(c, id).orElseThrow();
-            View view = new View(row, ApplicationStore.history(c, id), RegistryStore.summary(c, row.iin()));
-            Audit.append(c, now, "PD_READ", id, officerIin, AuditStore.readDetail(role, "detail"));
+            Status next = kz.qujat.domain.Lifecycle.next(Status.SUBMITTED, Event.CLAIM);
+            Transitions.history(c, row.id(), Event.CLAIM.name(), Status.SUBMITTED, next, officerIin, null, now);
+            View view = new View(row, ApplicationStore.history(c, row.id()), RegistryStore.summary(c, row.iin()), checks);
+            Audit.append(c, now, "PD_READ", row.id(), officerIin, AuditStore.readDetail(role, "detail"));
             return Optional.of(view);
         });
     }

@@ -17,6 +17,10 @@ final class Jdbc {
         this.dataSource = database.dataSource();
     }
 
+    DataSource dataSource() {
+        return dataSource;
+    }
+
     /** Work on one connection inside one transaction. */
     interface Work<T> {
         T run(Connection c) throws SQLException;
@@ -27,8 +31,11 @@ final class Jdbc {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
-                Audit.flush(c);
+                boolean audited = Audit.flush(c);
                 c.commit();
+                if (audited) {
+                    Audit.committed(dataSource);
+                }
                 return result;
             } catch (SQLException | RuntimeException e) {
                 // a rollback that fails too (the connection is gone) must not hide why the work failed

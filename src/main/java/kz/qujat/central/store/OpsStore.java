@@ -32,7 +32,8 @@ public final class OpsStore {
      * off, parked, oldest undelivered) and the applications production holds (with the oldest delivery).
      */
     public record Snapshot(Instant readAt, Map<Region, RegionQueue> queues, long outboxBacklog, Instant outboxOldest,
-                           long outboxParked, long inProduction, Instant oldestInProductionSince) {
+                           long outboxParked, long inProduction, Instant oldestInProductionSince,
+                           long auditPending, Instant auditPendingOldest) {
         public RegionQueue queue(Region r) {
             return queues.getOrDefault(r, RegionQueue.EMPTY);
         }
@@ -75,7 +76,16 @@ public final class OpsStore {
                 inProduction = rs.getLong(1);
                 oldestInProduction = Jdbc.instant(rs.getTimestamp(2));
             }
-            return new Snapshot(now, Map.copyOf(queues), backlog, oldest, parked, inProduction, oldestInProduction);
+            long auditPending;
+            Instant auditPendingOldest;
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*), min(at) FROM audit_pending");
+                 ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                auditPending = rs.getLong(1);
+                auditPendingOldest = Jdbc.instant(rs.getTimestamp(2));
+            }
+            return new Snapshot(now, Map.copyOf(queues), backlog, oldest, parked, inProduction, oldestInProduction,
+                    auditPending, auditPendingOldest);
         });
     }
 

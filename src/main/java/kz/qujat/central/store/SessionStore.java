@@ -43,6 +43,12 @@ public final class SessionStore {
         });
     }
 
+    /** Ends a session (logout); false when there was none. */
+    public boolean deleteSession(String tokenSha256) {
+        return jdbc.tx("session delete", c -> Jdbc.update(c, "DELETE FROM staff_session WHERE token_sha256 = ?",
+                tokenSha256) == 1);
+    }
+
     /** A live session: whose, and until when. */
     public record Session(StaffMember member, Instant expiresAt) {
     }

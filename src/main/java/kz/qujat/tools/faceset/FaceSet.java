@@ -20,8 +20,11 @@ import kz.qujat.inspect.Raster;
  * ({@code photo,age,gender,ethnicity}), and the same sitters smiling in {@code smiling/NNN_08.jpg}.
  */
 public final class FaceSet {
-    /** One sitter: photo id (e.g. {@code 001_03}), group (ethnicity as the set records it), files. */
-    public record Sitter(String id, String group, Path photo, Path eyes, Path smiling) {
+    /**
+     * One sitter: photo id (e.g. {@code 001_03}), group (ethnicity as the set records it), files, and the gender and
+     * age the set records ({@code ""} and 0 when its {@code subjects.csv} does not say).
+     */
+    public record Sitter(String id, String group, Path photo, Path eyes, Path smiling, String gender, int age) {
         public BufferedImage image() throws IOException {
             return read(photo);
         }
@@ -74,6 +77,8 @@ public final class FaceSet {
         List<String> header = List.of(lines.get(0).trim().split(","));
         int photo = header.indexOf("photo");
         int group = header.indexOf("ethnicity");
+        int gender = header.indexOf("gender");
+        int age = header.indexOf("age");
         if (photo < 0 || group < 0) {
             throw new IOException("subjects.csv needs the columns photo and ethnicity");
         }
@@ -90,7 +95,12 @@ public final class FaceSet {
                 throw new IOException("subjects.csv lists " + id + " but " + id + ".jpg or .eyes is missing");
             }
             String smilingId = id.replaceAll("_\\d+$", "_08");
-            out.add(new Sitter(id, f[group], jpg, eyes, dir.resolve("smiling").resolve(smilingId + ".jpg")));
+            int years = 0; // unknown: no column, or "NA" as the set writes it
+            if (age >= 0 && age < f.length && f[age].trim().matches("\\d{1,3}")) {
+                years = Integer.parseInt(f[age].trim());
+            }
+            out.add(new Sitter(id, f[group], jpg, eyes, dir.resolve("smiling").resolve(smilingId + ".jpg"),
+                    gender >= 0 && gender < f.length ? f[gender].trim() : "", years));
         }
         return new FaceSet(dir, out);
     }

@@ -54,7 +54,23 @@ public final class SyntheticApplicants {
     public SyntheticApplicant next(Region region) {
         Random person = new Random(rnd.nextLong());
         Iin.Sex sex = person.nextBoolean() ? Iin.Sex.MALE : Iin.Sex.FEMALE;
-        Iin iin = newIin(person, sex);
+        return make(region, person, sex, newIin(person, sex));
+    }
+
+    /**
+     * An applicant of the given sex and age in full years on {@code today}, for a real portrait of a known sitter:
+     * the IIN, the name and the patronymic then agree with the face shown beside them.
+     */
+    public SyntheticApplicant next(Region region, Iin.Sex sex, int age) {
+        if (age < 18 || age > 100) {
+            throw new IllegalArgumentException("an applicant is an adult of at most 100 years");
+        }
+        Random person = new Random(rnd.nextLong());
+        person.nextBoolean(); // the draw next(Region) spends on the sex, so the rest of the person stays comparable
+        return make(region, person, sex, newIin(person, sex, today.minusYears(age)));
+    }
+
+    private SyntheticApplicant make(Region region, Random person, Iin.Sex sex, Iin iin) {
         Names.FullName name = Names.pick(person, sex);
         int daysUntilExpiry = made < EDGE_DAYS.length ? EDGE_DAYS[made] : -10 + person.nextInt(41);
         made++;
@@ -92,9 +108,17 @@ public final class SyntheticApplicants {
 
     /** An adult (18 to 75 on {@code today}) with an IIN not given to anyone else in this batch. */
     private Iin newIin(Random person, Iin.Sex sex) {
+        return newIin(person, sex, today.minusYears(18), 57 * 365);
+    }
+
+    /** An IIN of someone whose last birthday was at most a year before {@code latest}'s anniversary. */
+    private Iin newIin(Random person, Iin.Sex sex, LocalDate latest) {
+        return newIin(person, sex, latest, 365);
+    }
+
+    private Iin newIin(Random person, Iin.Sex sex, LocalDate latest, int spanDays) {
         while (true) {
-            LocalDate latest = today.minusYears(18);
-            LocalDate birth = latest.minusDays(person.nextInt(57 * 365));
+            LocalDate birth = latest.minusDays(person.nextInt(spanDays));
             Optional<Iin> iin = Iin.complete(Iin.prefix(birth, sex, person.nextInt(10000)));
             if (iin.isPresent() && usedIins.add(iin.get().value())) {
                 return iin.get();

@@ -104,6 +104,14 @@ public final class LiveQueueView {
         follow(parkedTable, model.selectedOrderProperty());
         retryButton.disableProperty().bind(model.canRetryProperty().not());
 
+        // whole words in every language: headers at least as wide as their text, long texts (production's answer,
+        // an officer's name, who retried) wrap over lines instead of ending in an ellipsis
+        kz.qujat.workstation.TableText.fitHeaders(regionTable);
+        kz.qujat.workstation.TableText.fitHeaders(claimTable);
+        kz.qujat.workstation.TableText.fitHeaders(parkedTable);
+        kz.qujat.workstation.TableText.wrap(claimOfficerColumn);
+        kz.qujat.workstation.TableText.wrap(errorColumn, retriedColumn);
+
         messageLabel.textProperty().bind(model.messageProperty());
         subscriptions.onChange(model.messageIsErrorProperty(), (o, a, error) -> messageLabel.getStyleClass()
                 .setAll(error ? List.of("label", "danger") : List.of("label", "success")));

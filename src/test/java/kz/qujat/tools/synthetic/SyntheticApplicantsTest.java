@@ -56,6 +56,22 @@ class SyntheticApplicantsTest {
     }
 
     @Test
+    void aPersonForAKnownSitterHasTheSittersSexAndAgeInTheIinAndName() {
+        SyntheticApplicants gen = new SyntheticApplicants(3, TODAY, 0);
+        for (int i = 0; i < 20; i++) {
+            Iin.Sex sex = i % 2 == 0 ? Iin.Sex.FEMALE : Iin.Sex.MALE;
+            int age = 18 + 3 * i;
+            SyntheticApplicant p = gen.next(Region.ASTANA, sex, age);
+            assertThat(Iin.isValid(p.iin().value())).isTrue();
+            assertThat(p.iin().sex()).isEqualTo(sex);
+            assertThat(ChronoUnit.YEARS.between(p.birthDate(), TODAY)).isEqualTo(age);
+            assertThat(p.patronymic()).matches(sex == Iin.Sex.FEMALE ? ".*(вна|қызы)" : ".*(вич|ұлы)");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> gen.next(Region.ASTANA, Iin.Sex.MALE, 17))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void imagesDecodeToPassportShapeAndRegisterImagesDifferSlightly() throws IOException {
         for (SyntheticApplicant p : batch(11, 4, 0)) {
             BufferedImage photo = decode(p.photoJpeg());

@@ -85,7 +85,36 @@ class ReadmeScreenshots {
             ws.until(() -> !ws.robot.lookup("#signPanel").query().isVisible());
             ws.robot.clickOn("#release");
             ws.until(() -> ws.robot.lookup("#queueTable").query().isVisible());
+            // the demo's same-person examples with real faces come first in the queue (when it found the face set):
+            // the same sitter neutral and smiling, then another sitter than the register's
+            samePerson(ws, queue, "099", "review-same-person-same.png");
+            samePerson(ws, queue, "091", "review-same-person-different.png");
         }
+    }
+
+    /** Opens the queue's application whose photo is the sample sitter {@code sitter} and shows its same-person aid. */
+    @SuppressWarnings("unchecked")
+    private void samePerson(WorkstationDriver ws, TableView<?> queue, String sitter, String name) throws Exception {
+        TableView<kz.qujat.workstation.queue.QueueRow> rows = (TableView<kz.qujat.workstation.queue.QueueRow>) queue;
+        int index = java.util.List.of("099", "091").indexOf(sitter);
+        ws.until(() -> rows.getItems().size() > index);
+        ws.robot.interact(() -> rows.getSelectionModel().select(index));
+        ws.robot.clickOn("#takeSelected");
+        ws.until(() -> !ws.text("#reviewTicket").isEmpty() && !ws.robot.lookup("#approve").query().isDisabled());
+        javafx.scene.Node box = ws.robot.lookup("#samePerson").query();
+        ws.until(() -> ws.robot.lookup("#samePerson").query().isVisible());
+        ws.robot.interact(() -> {
+            javafx.scene.control.ScrollPane host = ws.robot.lookup("#toolsHost").queryAs(javafx.scene.control.ScrollPane.class);
+            double content = host.getContent().getBoundsInLocal().getHeight();
+            double view = host.getViewportBounds().getHeight();
+            double y = host.getContent().sceneToLocal(box.localToScene(0, 0)).getY();
+            if (content > view) {
+                host.setVvalue(Math.min(1, Math.max(0, (y - 150) / (content - view))));
+            }
+        });
+        shot(ws, name);
+        ws.robot.clickOn("#release");
+        ws.until(() -> ws.robot.lookup("#queueTable").query().isVisible());
     }
 
     private void supervisor(Path data, Path saves) throws Exception {
@@ -95,6 +124,22 @@ class ReadmeScreenshots {
             ws.until(() -> !log.getItems().isEmpty());
             ws.robot.interact(() -> log.getSelectionModel().select(0));
             shot(ws, "supervisor.png");
+            // the same-person column, scrolled into view, on the demo's annulled example (another sitter)
+            javafx.scene.control.TableColumn<?, ?> same = log.getColumns().stream()
+                    .filter(c -> "samePersonColumn".equals(c.getId())).findFirst().orElseThrow();
+            @SuppressWarnings("unchecked")
+            TableView<kz.qujat.api.Annulment> annulments = (TableView<kz.qujat.api.Annulment>) log;
+            ws.robot.interact(() -> {
+                for (int i = 0; i < annulments.getItems().size(); i++) {
+                    var sp = annulments.getItems().get(i).samePerson();
+                    if (sp != null && "DIFFERENT".equals(sp.verdict())) {
+                        annulments.getSelectionModel().select(i);
+                        annulments.scrollTo(i);
+                    }
+                }
+                annulments.scrollToColumn((javafx.scene.control.TableColumn) same);
+            });
+            shot(ws, "supervisor-same-person.png");
         }
     }
 

@@ -38,6 +38,20 @@ class ComparisonTest {
     }
 
     @Test
+    void datesShowInTheWorkstationsOneFormatAndAFormDateThatIsNoDateDiffers() {
+        var r = new ApplicationDetail.RegistryRecord(true, "Кенжебаева", "Сауле", "Бахытовна",
+                LocalDate.of(1998, 8, 22), "077845606", LocalDate.of(2026, 12, 26), true, true);
+        Comparison birth = Comparison.of(detail(r)).get(3);
+        assertThat(birth.form()).isEqualTo("22.08.1998");
+        assertThat(birth.register()).isEqualTo("22.08.1998");
+        assertThat(birth.differs()).isFalse();
+        Comparison garbled = Comparison.ofDate("review.field.birthDate", "22/08/1998", LocalDate.of(1998, 8, 22));
+        assertThat(garbled.form()).isEqualTo("22/08/1998");
+        assertThat(garbled.differs()).isTrue();
+        assertThat(Comparison.ofDate("review.field.birthDate", null, null).differs()).isFalse();
+    }
+
+    @Test
     void noRegisterRecordMarksEveryFilledField() {
         var r = new ApplicationDetail.RegistryRecord(false, null, null, null, null, null, null, false, false);
         assertThat(Comparison.of(detail(r))).allMatch(Comparison::differs).allMatch(c -> c.register() == null);

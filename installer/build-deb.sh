@@ -20,6 +20,14 @@ if [ -n "$TRUST_DIR" ]; then
   args="$args --trust \$APPDIR/trust"
 fi
 
+# the workstation's JVM options, one per line in installer/workstation-jvm.options (the list the README's start
+# commands and the memory bench use too): each becomes a --java-options of the launcher
+java_options=()
+while IFS= read -r option || [ -n "$option" ]; do
+  case "$option" in ''|'#'*) continue ;; esac
+  java_options+=(--java-options "$option")
+done < installer/workstation-jvm.options
+
 # the JDK modules the jar uses, so that the bundled runtime carries nothing else
 modules=$(jdeps --multi-release 17 --ignore-missing-deps --print-module-deps "$out/input/qujat.jar")
 modules="$modules,jdk.crypto.cryptoki,jdk.crypto.ec,jdk.localedata"
@@ -29,7 +37,7 @@ jpackage --type deb --dest "$out" \
   --description "Qujat: officer workstation for online ID card replacement" \
   --input "$out/input" --main-jar qujat.jar --main-class kz.qujat.Main \
   --arguments "$args" \
-  --java-options "--add-exports=jdk.crypto.cryptoki/sun.security.pkcs11.wrapper=ALL-UNNAMED" \
+  "${java_options[@]}" \
   --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages" \
   --linux-package-deps libgtk-3-0 --linux-shortcut --linux-menu-group Office
 ls -l "$out"/*.deb

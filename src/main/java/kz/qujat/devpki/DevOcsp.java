@@ -50,6 +50,8 @@ public final class DevOcsp {
     private final Map<BigInteger, Instant> revoked;
     private final Clock clock;
     private final DigestCalculatorProvider digests;
+    /** RFC 6960's archive cutoff the responses state, or null (the responder promises nothing about expired ones). */
+    private Instant archiveCutoff;
 
     public DevOcsp(PrivateKey key, X509Certificate responder, X509Certificate ca, Map<BigInteger, Instant> revoked,
             Clock clock) throws GeneralSecurityException {
@@ -78,6 +80,16 @@ public final class DevOcsp {
         return revoked;
     }
 
+    /**
+     * From now on the responses carry an archive cutoff (RFC 6960 4.4.4): the responder keeps the status of every
+     * certificate that expired at or after {@code cutoff}, so its "good" about such a certificate still means "never
+     * revoked" after the certificate expired.
+     */
+    public DevOcsp keepingStatusesOfCertificatesExpiredSince(Instant cutoff) {
+        this.archiveCutoff = cutoff;
+        return this;
+    }
+
     /** A DER OCSPResponse. */
     public byte[] respond(byte[] request) throws GeneralSecurityException {
         try {
@@ -94,9 +106,18 @@ public final class DevOcsp {
                 CertificateID id = one.getCertID();
                 builder.addResponse(id, status(id), Date.from(now), Date.from(now.plus(VALIDITY)), null);
             }
+            java.util.List<Extension> extensions = new java.util.ArrayList<>();
             Extension nonce = req.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
             if (nonce != null) {
-                builder.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(nonce));
+                extensions.add(nonce);
+            }
+            if (archiveCutoff != null) {
+                extensions.add(new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff, false,
+                        new org.bouncycastle.asn1.DERGeneralizedTime(Date.from(archiveCutoff)).getEncoded()));
+            }
+            if (!extensions.isEmpty()) {
+                builder.setResponseExtensions(new org.bouncycastle.asn1.x509.Extensions(
+                        extensions.toArray(new Extension[0])));
             }
             BasicOCSPResp basic = builder.build(new JcaContentSignerBuilder(
                     "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA").build(key),

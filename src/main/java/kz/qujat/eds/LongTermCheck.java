@@ -174,6 +174,9 @@ final class LongTermCheck {
                 if (answer != null) {
                     Revocation found = judged(answer, signer, at);
                     String stale = found.failure() == Failure.REVOKED ? null : stale(answer, at);
+                    if (stale == null && answer.status() == OcspClient.Status.GOOD) {
+                        stale = afterExpiry(answer, signer);
+                    }
                     if (stale == null) {
                         return found;
                     }
@@ -207,6 +210,26 @@ final class LongTermCheck {
                 + at + ": it says nothing about the status then (it must be from " + oldest + " or later"
                 + (policy.crlMaxAge() != null ? ", the allowed age " + policy.crlMaxAge()
                 : answer.nextUpdate() != null ? ", the response's own validity" : ", it has no next-update") + ")";
+    }
+
+    /**
+     * Why a "good" answer stated after the signer's certificate expired proves nothing, or null when it does: a
+     * responder need not keep the status of expired certificates (RFC 6960 4.4.4), so after expiry "good" may only
+     * mean "no longer known" — unless the response's archive cutoff reaches back to the certificate's expiry.
+     */
+    private static String afterExpiry(OcspClient.Answer answer, X509Certificate signer) {
+        Instant expired = signer.getNotAfter().toInstant();
+        if (!answer.thisUpdate().isAfter(expired.plus(OcspClient.CLOCK_SKEW))) {
+            return null;
+        }
+        if (answer.archiveCutoff() != null && !answer.archiveCutoff().isAfter(expired)) {
+            return null;
+        }
+        return "the OCSP response given states \"good\" at " + answer.thisUpdate() + ", after the signer's certificate"
+                + " expired (" + expired + "), and " + (answer.archiveCutoff() == null ? "has no archive cutoff"
+                : "its archive cutoff " + answer.archiveCutoff() + " is later than that expiry")
+                + ": a responder need not keep the status of expired certificates (RFC 6960 4.4.4), so it says nothing"
+                + " about a revocation before the expiry; give a response from before " + expired;
     }
 
     /** The path check already applied the CRLs; only record the one that cleared the signer, or refuse. */

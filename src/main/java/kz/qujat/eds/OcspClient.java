@@ -42,9 +42,13 @@ final class OcspClient {
     private static final String OCSP_SIGNING = "1.3.6.1.5.5.7.3.9";
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-    /** A checked answer; {@code thisUpdate} is when the status was known to be so, {@code nextUpdate} may be null. */
+    /**
+     * A checked answer; {@code thisUpdate} is when the status was known to be so, {@code nextUpdate} may be null;
+     * {@code archiveCutoff} (RFC 6960 4.4.4, null when the response has none) is the earliest expiry of a
+     * certificate whose status the responder still keeps.
+     */
     record Answer(Status status, Instant revocationTime, Instant producedAt, String responder, byte[] response,
-                  Instant thisUpdate, Instant nextUpdate) { }
+                  Instant thisUpdate, Instant nextUpdate, Instant archiveCutoff) { }
 
     enum Status { GOOD, REVOKED, UNKNOWN }
 
@@ -172,16 +176,30 @@ final class OcspClient {
             Instant thisUpdate = single.getThisUpdate().toInstant();
             Instant nextUpdate = single.getNextUpdate() == null ? null : single.getNextUpdate().toInstant();
             CertificateStatus status = single.getCertStatus();
+            Instant cutoff = archiveCutoff(basic);
             if (status == CertificateStatus.GOOD) {
-                return new Answer(Status.GOOD, null, produced, responder, bytes, thisUpdate, nextUpdate);
+                return new Answer(Status.GOOD, null, produced, responder, bytes, thisUpdate, nextUpdate, cutoff);
             }
             if (status instanceof RevokedStatus revoked) {
                 return new Answer(Status.REVOKED, revoked.getRevocationTime().toInstant(), produced, responder, bytes,
-                        thisUpdate, nextUpdate);
+                        thisUpdate, nextUpdate, cutoff);
             }
-            return new Answer(Status.UNKNOWN, null, produced, responder, bytes, thisUpdate, nextUpdate);
+            return new Answer(Status.UNKNOWN, null, produced, responder, bytes, thisUpdate, nextUpdate, cutoff);
         }
         throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response does not cover the certificate");
+    }
+
+    /** The response's archive cutoff extension (RFC 6960 4.4.4), or null. */
+    private static Instant archiveCutoff(BasicOCSPResp basic) throws EdsException {
+        Extension cutoff = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_archive_cutoff);
+        if (cutoff == null) {
+            return null;
+        }
+        try {
+            return org.bouncycastle.asn1.ASN1GeneralizedTime.getInstance(cutoff.getParsedValue()).getDate().toInstant();
+        } catch (IllegalArgumentException | java.text.ParseException e) {
+            throw new EdsException(EdsException.Kind.UNREACHABLE, "the OCSP response's archive cutoff is malformed");
+        }
     }
 
     /** The answer with its validity, when the response gives a next-update (without one it is not kept). */

@@ -36,6 +36,18 @@ public final class Subscriptions {
         undo.add(() -> list.removeListener(listener));
     }
 
+    /**
+     * Binds {@code target} (a node's property) to {@code source} (a property that outlives the view) and unbinds it
+     * when the view leaves. Needed where the target holds its source strongly: a text field's or text area's text
+     * bound to a session-long property is kept by that property (JavaFX's {@code TextInputControl} does not listen
+     * weakly), and with it the whole old view, its window tree and its images, one per language switch.
+     */
+    public <T> void bind(javafx.beans.property.Property<T> target, ObservableValue<? extends T> source) {
+        check();
+        target.bind(source);
+        undo.add(target::unbind);
+    }
+
     /** Anything else to undo when the view leaves (an event filter on the scene, a timer). */
     public void onDispose(Runnable action) {
         check();

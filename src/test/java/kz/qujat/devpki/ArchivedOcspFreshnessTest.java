@@ -45,11 +45,19 @@ class ArchivedOcspFreshnessTest {
 
     /** The development OCSP responder's answer (next-update one hour later) about the key's certificate at {@code at}. */
     private static byte[] response(SigningKey key, Instant at) throws Exception {
+        return response(key, at, null);
+    }
+
+    /** As {@link #response(SigningKey, Instant)}, stating the archive cutoff when one is given. */
+    private static byte[] response(SigningKey key, Instant at, Instant archiveCutoff) throws Exception {
         X509Certificate issuer = key.chain().get(1);
         CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
                 new JcaX509CertificateHolder(issuer), key.certificate().getSerialNumber());
-        return DevServices.ocsp(DevIdentities.dir(), Clock.fixed(at, ZoneOffset.UTC))
-                .respond(new OCSPReqBuilder().addRequest(id).build().getEncoded());
+        DevOcsp responder = DevServices.ocsp(DevIdentities.dir(), Clock.fixed(at, ZoneOffset.UTC));
+        if (archiveCutoff != null) {
+            responder.keepingStatusesOfCertificatesExpiredSince(archiveCutoff);
+        }
+        return responder.respond(new OCSPReqBuilder().addRequest(id).build().getEncoded());
     }
 
     private static VerificationResult judge(SigningKey key, byte[] ocsp, Instant at, ValidationPolicy policy)
@@ -93,6 +101,46 @@ class ArchivedOcspFreshnessTest {
         VerificationResult stale = judge(officer, ocsp, p.plus(Duration.ofDays(8)), week);
         assertEtsi(stale, EtsiIndication.INDETERMINATE, SubIndication.TRY_LATER);
         assertThat(stale.reason()).contains("the allowed age PT168H");
+    }
+
+    /**
+     * "Good" stated after the signer's certificate expired proves nothing without an archive cutoff reaching back to
+     * that expiry (RFC 6960 4.4.4: a responder may drop expired certificates). The signer: a certificate of the
+     * development CA valid 20 days from the officers' start; signed on day 10, the answer from day 25.
+     */
+    @Test
+    void aGoodAnswerFromAfterTheCertificateExpiredCountsOnlyWithAnArchiveCutoffReachingBackToTheExpiry()
+            throws Exception {
+        SigningKey officer = DevIdentities.signingKey("officer-astana");
+        Instant start = officer.certificate().getNotBefore().toInstant();
+        java.security.KeyPairGenerator rsa = java.security.KeyPairGenerator.getInstance("RSA");
+        rsa.initialize(2048);
+        java.security.KeyPair pair = rsa.generateKeyPair();
+        X509Certificate shortLived = kz.qujat.testsupport.SoftHsm.issue(pair.getPublic(), false, start,
+                start.plus(Duration.ofDays(20)));
+        SigningKey expired = new SigningKey(pair.getPrivate(), shortLived, List.of(shortLived, officer.chain().get(1)),
+                officer.provider());
+        Instant notAfter = shortLived.getNotAfter().toInstant();
+        Instant signed = start.plus(Duration.ofDays(10));
+        Instant answered = start.plus(Duration.ofDays(25));
+
+        VerificationResult before = judge(expired, response(expired, signed.plus(Duration.ofDays(1)), null), signed,
+                ValidationPolicy.BASIC);
+        assertEtsi(before, EtsiIndication.TOTAL_PASSED, null);
+
+        VerificationResult without = judge(expired, response(expired, answered, null), signed, ValidationPolicy.BASIC);
+        assertEtsi(without, EtsiIndication.INDETERMINATE, SubIndication.TRY_LATER);
+        assertThat(without.reason()).contains("after the signer's certificate expired (" + notAfter + ")",
+                "has no archive cutoff", "RFC 6960 4.4.4");
+
+        VerificationResult tooLate = judge(expired, response(expired, answered, notAfter.plus(Duration.ofDays(1))),
+                signed, ValidationPolicy.BASIC);
+        assertEtsi(tooLate, EtsiIndication.INDETERMINATE, SubIndication.TRY_LATER);
+        assertThat(tooLate.reason()).contains("is later than that expiry");
+
+        VerificationResult kept = judge(expired, response(expired, answered, start), signed, ValidationPolicy.BASIC);
+        assertEtsi(kept, EtsiIndication.TOTAL_PASSED, null);
+        assertThat(kept.evidence().revocationSource()).isEqualTo(RevocationSource.OCSP);
     }
 
     @Test

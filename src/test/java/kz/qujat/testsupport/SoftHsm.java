@@ -145,6 +145,12 @@ public final class SoftHsm {
 
     /** A certificate in the Kazakh profile for the token key, issued by certs-dev/ca/intermediate-ca.p12. */
     public static X509Certificate issue(PublicKey key, boolean authentication) throws Exception {
+        return issue(key, authentication, TestClock.NOW.minus(1, ChronoUnit.DAYS), TestClock.NOW.plus(365, ChronoUnit.DAYS));
+    }
+
+    /** As {@link #issue(PublicKey, boolean)}, valid from {@code notBefore} to {@code notAfter}. */
+    public static X509Certificate issue(PublicKey key, boolean authentication, Instant notBefore, Instant notAfter)
+            throws Exception {
         KeyStore ca = KeyStore.getInstance("PKCS12");
         char[] password = DevIdentities.PASSWORD.toCharArray();
         try (InputStream in = Files.newInputStream(DevIdentities.dir().resolve("ca/intermediate-ca.p12"))) {
@@ -156,10 +162,9 @@ public final class SoftHsm {
                 .addRDN(BCStyle.SERIALNUMBER, "IIN" + OFFICER_IIN).addRDN(BCStyle.CN, "ЖАКСЫБЕКОВ АРМАН")
                 .addRDN(BCStyle.SURNAME, "ЖАКСЫБЕКОВ").addRDN(BCStyle.GIVENNAME, "АРМАН")
                 .addRDN(BCStyle.O, "Qujat development").addRDN(BCStyle.OU, "BIN000000000000").build();
-        Instant now = TestClock.NOW;
         JcaX509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(caCert,
-                new BigInteger(63, new SecureRandom()).add(BigInteger.ONE), Date.from(now.minus(1, ChronoUnit.DAYS)),
-                Date.from(now.plus(365, ChronoUnit.DAYS)), subject, key);
+                new BigInteger(63, new SecureRandom()).add(BigInteger.ONE), Date.from(notBefore),
+                Date.from(notAfter), subject, key);
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         ASN1ObjectIdentifier employee = new ASN1ObjectIdentifier("1.2.398.3.3.4.1.2.5");

@@ -305,7 +305,9 @@ public final class ReviewView {
             commentArea.textProperty().unbindBidirectional(model.commentProperty());
             annulContinueButton.disableProperty().unbind();
         });
-        documentArea.textProperty().bind(model.documentTextProperty());
+        // a text area holds what its text is bound to strongly: unbound when the view leaves, or the session-long
+        // model would keep every old view (one per language switch) with its window tree and images
+        subscriptions.bind(documentArea.textProperty(), model.documentTextProperty());
         officerLabel.setText(model.officerText());
         keyLabel.setText(model.keyText());
         signButton.disableProperty().bind(model.canSignBinding().not());

@@ -1,19 +1,14 @@
 package kz.qujat.workstation.ui;
 
-import java.lang.management.ManagementFactory;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
-import java.util.concurrent.Callable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import javafx.scene.Node;
-import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.TableView;
 import kz.qujat.client.CentralClient;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
@@ -22,36 +17,34 @@ import kz.qujat.testsupport.DevIdentities;
 import kz.qujat.testsupport.TestPostgres;
 import kz.qujat.tools.synthetic.SyntheticApplicant;
 import kz.qujat.tools.synthetic.SyntheticApplicants;
-import kz.qujat.workstation.AppContext;
-import kz.qujat.workstation.BackgroundTask;
-import kz.qujat.workstation.I18n;
 import kz.qujat.workstation.UserSettings;
-import kz.qujat.workstation.WorkstationApp;
-import kz.qujat.workstation.WorkstationConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The memory benchmark of the officer's window (a harness, not part of the suite: its name is not a test's
- * name, so {@code verify} leaves it out). It opens many reviews in the real headless window against a real
- * central service run as its own process (so the resident set is the workstation's), the way an officer does (select a line of the queue, take it, wait for the images and the
- * checks, give it back), switching the language every 25 reviews, and prints after each 50 the process's
- * resident set as the window holds it, then the heap after a full GC, the heap the JVM keeps and the resident
- * set after that collection, with the figures right after login as the baseline. The window starts as the
- * product starts it ({@code WorkstationApp}, which applies {@code WorkstationMemory}); the JVM is surefire's,
- * with the default heap limit of the machine, as {@code java -jar qujat.jar workstation} would have:
+ * name, so {@code verify} leaves it out). It starts a real central service as its own process, queues
+ * applications, then starts the window as a program of its own ({@link ReviewMemoryWindow}) in a JVM given
+ * exactly the workstation's options, {@code java @installer/workstation-jvm.options}, the file the installers
+ * and the README's start commands use, so the figures are those of the JVM that ships; the window's process
+ * holds nothing but the window and the robot that drives it (TestFX's record of every event, which would keep
+ * each event's node, is stopped there). It prints what the window prints: after login
+ * (the baseline) and after each 50 reviews the resident set, the heap after a full GC and the heap kept.
  * <pre>
  * ./mvnw -B -o test -Dtest=ReviewMemoryBench -Dsurefire.failIfNoSpecifiedTests=false [-Dqujat.bench.reviews=200]
  * </pre>
- * Target: RSS at most 450 MB after 200 reviews (judged on the RSS read before the forced collection).
+ * Target: RSS at most 450 MB after 200 reviews (judged on the RSS read before the forced collection). To try an
+ * option before it goes into the file, {@code -Dqujat.bench.jvm="-XX:Foo=1 -XX:Bar=2"} adds options after the
+ * file's (printed, so a figure taken with them is never mistaken for the shipped one).
  */
-class ReviewMemoryBench extends FxRobot {
+class ReviewMemoryBench {
+    static final long TARGET_RSS_MB = 450;
+    static final Path JVM_OPTIONS = Path.of("installer", "workstation-jvm.options");
     private static final long WAIT_SECONDS = 120;
-    private static final long TARGET_RSS_MB = 450;
-    private static final Locale[] LANGUAGES = {I18n.RUSSIAN, I18n.KAZAKH, I18n.ENGLISH};
+    /** What the headless window needs from surefire's system properties (see the pom), passed on to its JVM. */
+    private static final List<String> PASSED_ON = List.of("testfx.robot", "testfx.headless", "glass.platform",
+            "monocle.platform", "headless.geometry", "prism.order", "java.awt.headless", "javafx.cachedir",
+            "qujat.certsDev", "qujat.testWork");
 
     @TempDir
     Path data;
@@ -68,124 +61,54 @@ class ReviewMemoryBench extends FxRobot {
                 intake.putRegistryPerson(person.toRegistryPerson(), CentralProcess.FEED_KEY.toCharArray());
                 intake.submit(person.toIntakeRequest());
             }
-            Files.writeString(data.resolve("settings.properties"), UserSettings.KEY_FILE + "="
+            Path window = Files.createDirectories(data.resolve("window"));
+            Files.writeString(window.resolve("settings.properties"), UserSettings.KEY_FILE + "="
                     + DevIdentities.file("officer-astana.p12").toAbsolutePath().toString().replace("\\", "\\\\")
                     + "\n" + UserSettings.OPEN_NEXT + "=false\n");
-            WorkstationConfig config = new WorkstationConfig(central.url, data, DevIdentities.file("trust"),
-                    Duration.ofMinutes(60), I18n.RUSSIAN, Duration.ofSeconds(30), Duration.ofSeconds(5));
-            FxToolkit.registerPrimaryStage();
-            var app = FxToolkit.setupApplication(() -> new WorkstationApp(
-                    () -> new AppContext(config, BackgroundTask.forFx(), Clock.systemUTC())));
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("@" + JVM_OPTIONS.toAbsolutePath());
+            String extra = System.getProperty("qujat.bench.jvm", "").trim();
+            if (!extra.isEmpty()) {
+                System.out.println("NOT the shipped options: the window's JVM also gets " + extra);
+                command.addAll(List.of(extra.split("\\s+")));
+            }
+            for (String key : PASSED_ON) {
+                if (System.getProperty(key) != null) {
+                    command.add("-D" + key + "=" + System.getProperty(key));
+                }
+            }
+            // the bench's own diagnostics (-Dqujat.bench.histograms=DIR, -Dqujat.bench.heapdumps=true) are the window's
+            for (String key : System.getProperties().stringPropertyNames()) {
+                if (key.startsWith("qujat.bench.") && !key.equals("qujat.bench.jvm")) {
+                    command.add("-D" + key + "=" + System.getProperty(key));
+                }
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), ReviewMemoryWindow.class.getName(),
+                    central.url, window.toString(), Integer.toString(reviews)));
+            System.out.println("window JVM options file " + JVM_OPTIONS + ":");
+            Files.readAllLines(JVM_OPTIONS).stream().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                    .forEach(l -> System.out.println("  " + l));
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            // its lines go through this JVM's own output (surefire takes a child's direct writes for noise)
+            Thread echo = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                        java.nio.charset.StandardCharsets.UTF_8))) {
+                    lines.lines().forEach(System.out::println);
+                } catch (java.io.IOException closed) {
+                    // the window's program ended
+                }
+            }, "window-output");
+            echo.start();
             try {
-                logIn();
-                Memory baseline = Memory.now();
-                System.out.printf("reviews %4d: %s (baseline, after login)%n", 0, baseline);
-                Memory last = baseline;
-                for (int i = 1; i <= reviews; i++) {
-                    openAndRelease(i);
-                    if (i % 25 == 0) {
-                        Locale to = LANGUAGES[(i / 25) % LANGUAGES.length];
-                        interact(() -> this.<ComboBox<Locale>>node("#language").setValue(to));
-                        waitFor(() -> queueShown() && to.equals(this.<ComboBox<Locale>>node("#language").getValue()));
-                    }
-                    if (i % 10 == 0) {
-                        System.out.printf("reviews %4d opened%n", i);
-                    }
-                    if (i % 50 == 0 || i == reviews) {
-                        last = Memory.now();
-                        System.out.printf("reviews %4d: %s, RSS %.2fx the baseline%n", i, last,
-                                (double) last.rssMb() / baseline.rssMb());
-                    }
+                if (!process.waitFor(10 + reviews, TimeUnit.MINUTES)) {
+                    throw new AssertionError("the window did not finish " + reviews + " reviews in time");
                 }
-                System.out.printf("after %d reviews: RSS %d MB, target <= %d MB: %s%n", reviews, last.rssMb(),
-                        TARGET_RSS_MB, last.rssMb() <= TARGET_RSS_MB ? "met" : "NOT met");
+                echo.join(10_000);
+                assertEquals(0, process.exitValue(), "the window's program failed (its output is above)");
             } finally {
-                FxToolkit.cleanupApplication(app);
-                FxToolkit.cleanupStages();
+                process.destroyForcibly();
             }
-        }
-    }
-
-    /** Takes the queue's line {@code n} (modulo its length), waits for the review and its checks, releases it. */
-    private void openAndRelease(int n) throws TimeoutException {
-        waitFor(() -> !this.<TableView<?>>node("#queueTable").getItems().isEmpty());
-        interact(() -> {
-            TableView<?> table = node("#queueTable");
-            table.getSelectionModel().select(n % table.getItems().size());
-            this.<Button>node("#takeSelected").fire();
-        });
-        waitFor(() -> {
-            Label ticket = node("#reviewTicket");
-            Button approve = node("#approve");
-            TableView<?> checks = node("#checks");
-            return ticket != null && !ticket.getText().isEmpty() && approve != null && !approve.isDisabled()
-                    && node("#photoCanvas") != null && checks != null && !checks.getItems().isEmpty();
-        });
-        interact(() -> this.<Button>node("#release").fire());
-        waitFor(this::queueShown);
-    }
-
-    private boolean queueShown() {
-        Node queue = node("#queueTable");
-        return queue != null && queue.isVisible() && queue.getScene() != null;
-    }
-
-    /**
-     * The node with this selector in a showing window, found the way the window's own code would
-     * ({@link javafx.scene.Scene#lookup}); call on the FX thread. TestFX's {@code lookup} is not used in the
-     * loop: it prints every window's nodes into a string on each call, which in a polling loop allocates more
-     * than the reviews themselves and would make the heap grow for the harness's sake, not the window's.
-     */
-    @SuppressWarnings("unchecked")
-    private <T extends Node> T node(String selector) {
-        for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
-            if (w.isShowing() && w.getScene() != null) {
-                Node found = w.getScene().lookup(selector);
-                if (found != null) {
-                    return (T) found;
-                }
-            }
-        }
-        return null;
-    }
-
-    private void logIn() throws TimeoutException {
-        waitFor(() -> node("#password") != null);
-        clickOn("#password").write(DevIdentities.PASSWORD);
-        clickOn("#showCertificate");
-        waitFor(() -> !this.<Button>node("#logIn").isDisabled());
-        clickOn("#logIn");
-        waitFor(this::queueShown);
-    }
-
-    /** Polls {@code condition} on the FX thread (where the nodes live) until it holds. */
-    private static void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        kz.qujat.testsupport.FxAwait.until(java.time.Duration.ofSeconds(WAIT_SECONDS),
-                () -> WaitForAsyncUtils.asyncFx(condition).get());
-    }
-
-    /**
-     * The resident set as the window holds it (read first, before anything is collected), then the heap in use
-     * after a full collection, the heap the JVM then keeps, and the resident set after that collection.
-     */
-    private record Memory(long rssMb, long heapMb, long committedMb, long rssAfterGcMb) {
-        static Memory now() throws Exception {
-            long rss = readRssMb();
-            System.gc();
-            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            return new Memory(rss, heap.getUsed() >> 20, heap.getCommitted() >> 20, readRssMb());
-        }
-
-        private static long readRssMb() throws java.io.IOException {
-            return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(l -> l.startsWith("VmRSS:")).findFirst()
-                    .map(l -> Long.parseLong(l.replaceAll("\\D", "")) >> 10).orElse(-1L);
-        }
-
-        @Override
-        public String toString() {
-            return "RSS " + rssMb + " MB; after a full GC: heap " + heapMb + " MB (committed " + committedMb
-                    + " MB), RSS " + rssAfterGcMb + " MB";
         }
     }
 

@@ -14,6 +14,31 @@ final class FxImages {
         if (img == null) {
             return null;
         }
+        return pixels(img);
+    }
+
+    /**
+     * The image no higher than {@code maxHeight} (scaled down smoothly, never up): a view that shows a scan 80 px
+     * high needs no more than twice that, not the scan's every pixel on the heap and again in the renderer.
+     */
+    static Image of(BufferedImage img, int maxHeight) {
+        if (img == null || img.getHeight() <= maxHeight) {
+            return of(img);
+        }
+        int w = Math.max(1, (int) Math.round(img.getWidth() * (double) maxHeight / img.getHeight()));
+        BufferedImage small = new BufferedImage(w, maxHeight, BufferedImage.TYPE_INT_ARGB);
+        java.awt.Graphics2D g = small.createGraphics();
+        try {
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION,
+                    java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(img, 0, 0, w, maxHeight, null);
+        } finally {
+            g.dispose();
+        }
+        return pixels(small);
+    }
+
+    private static Image pixels(BufferedImage img) {
         int w = img.getWidth();
         int h = img.getHeight();
         int[] argb = img.getRGB(0, 0, w, h, null, 0, w);

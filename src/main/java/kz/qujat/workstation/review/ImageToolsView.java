@@ -116,8 +116,8 @@ public final class ImageToolsView {
 
     private void showImages() {
         ReviewViewModel.Images imgs = review.imagesProperty().get();
-        photo.setImage(imgs == null ? null : imgs.photoImage());
-        registryPhoto.setImage(imgs == null ? null : imgs.registryPhotoImage());
+        photo.setImage(imgs == null ? null : imgs.photoShown());
+        registryPhoto.setImage(imgs == null ? null : imgs.registryPhotoShown());
         showSignatures();
     }
 

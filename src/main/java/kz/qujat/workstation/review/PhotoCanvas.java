@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import javafx.scene.Cursor;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -28,7 +27,7 @@ final class PhotoCanvas extends Region {
     private final ZoomPan zoom;
     private final boolean reference;
     private final javafx.beans.InvalidationListener redraw = o -> draw();
-    private Image image;
+    private ShownImage image;
     private PortraitTemplate template;
     private FaceLandmarks landmarks;
     private List<Point> marked = List.of();
@@ -73,10 +72,11 @@ final class PhotoCanvas extends Region {
         });
     }
 
-    void setImage(Image image) {
+    /** The photo to show; the zoom, overlays and clicks are in its original pixels, whatever copy is drawn. */
+    void setImage(ShownImage image) {
         this.image = image;
         if (reference && image != null) {
-            zoom.setContent(image.getWidth(), image.getHeight());
+            zoom.setContent(image.width(), image.height());
         }
         draw();
     }
@@ -122,12 +122,14 @@ final class PhotoCanvas extends Region {
             return;
         }
         ZoomPan.Placement p = reference ? new ZoomPan.Placement(1, 0)
-                : zoom.placement(image.getWidth(), image.getHeight());
+                : zoom.placement(image.width(), image.height());
         Point a = zoom.toView(p.x(0), p.y(0));
-        Point b = zoom.toView(p.x(image.getWidth()), p.y(image.getHeight()));
+        Point b = zoom.toView(p.x(image.width()), p.y(image.height()));
+        double perPixel = zoom.scale() * p.factor();
         // above 2× the officer wants to see the pixels themselves, not a blur
-        g.setImageSmoothing(zoom.scale() * p.factor() < 2);
-        g.drawImage(image, a.x(), a.y(), b.x() - a.x(), b.y() - a.y());
+        g.setImageSmoothing(perPixel < 2);
+        // the shown copy while it has the pixels the screen needs, the original once zoomed past it
+        g.drawImage(image.at(perPixel * renderScale()), a.x(), a.y(), b.x() - a.x(), b.y() - a.y());
         if (!reference) {
             return;
         }
@@ -142,6 +144,11 @@ final class PhotoCanvas extends Region {
         } else if (landmarks != null) {
             drawLandmarks(g);
         }
+    }
+
+    /** Device pixels per view pixel (2 on a screen scaled ×2). */
+    private double renderScale() {
+        return getScene() == null || getScene().getWindow() == null ? 1 : getScene().getWindow().getRenderScaleX();
     }
 
     /** Dims everything but the measured region, then outlines it. */

@@ -70,19 +70,29 @@ public final class ReviewViewModel {
     private com.fasterxml.jackson.databind.node.ObjectNode preparedNote;
 
     /**
-     * The four images as served (the bytes are what the decision hashes) and decoded off the FX thread for
-     * display; the register's may be null when the register has none.
+     * The four images as served (the bytes are what the decision hashes and what the checks measure) and, decoded
+     * off the FX thread for display, the photos as the viewers show them (a copy no larger than drawn, the original
+     * decoded only while zoomed past it) and the signatures at twice the height they are shown; the register's may
+     * be null when the register has none.
      */
     public record Images(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature,
-                         Image photoImage, Image signatureImage, Image registryPhotoImage,
+                         ShownImage photoShown, Image signatureImage, ShownImage registryPhotoShown,
                          Image registrySignatureImage) {
+        /** Twice the height of the signature views (80 px): sharp on a screen scaled ×2, and a fraction of a scan. */
+        static final double SIGNATURE_HEIGHT = 160;
+
         static Images decoded(byte[] photo, byte[] signature, byte[] registryPhoto, byte[] registrySignature) {
-            return new Images(photo, signature, registryPhoto, registrySignature, image(photo), image(signature),
-                    image(registryPhoto), image(registrySignature));
+            return new Images(photo, signature, registryPhoto, registrySignature, ShownImage.of(photo),
+                    signatureImage(signature), ShownImage.of(registryPhoto), signatureImage(registrySignature));
         }
 
-        private static Image image(byte[] bytes) {
-            return bytes == null ? null : new Image(new java.io.ByteArrayInputStream(bytes));
+        /** The submitted photo as shown (its thumbnail in the signing panel too). */
+        public Image photoImage() {
+            return photoShown == null ? null : photoShown.copy();
+        }
+
+        private static Image signatureImage(byte[] bytes) {
+            return ShownImage.fitted(bytes, 4 * SIGNATURE_HEIGHT, SIGNATURE_HEIGHT);
         }
     }
 

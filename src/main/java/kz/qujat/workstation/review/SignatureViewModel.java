@@ -56,8 +56,10 @@ public final class SignatureViewModel {
             BufferedImage a = decode(decoder, submitted);
             BufferedImage b = decode(decoder, registry);
             SignatureComparison.Result c = a != null && b != null ? SignatureComparison.compare(a, b) : null;
-            return new Views(a == null ? null : FxImages.of(SignatureComparison.binarised(a)),
-                    b == null ? null : FxImages.of(SignatureComparison.binarised(b)),
+            // the binarised scans are shown 80 px high, as the signatures are
+            int shown = (int) ReviewViewModel.Images.SIGNATURE_HEIGHT;
+            return new Views(a == null ? null : FxImages.of(SignatureComparison.binarised(a), shown),
+                    b == null ? null : FxImages.of(SignatureComparison.binarised(b), shown),
                     c == null ? null : FxImages.of(c.submittedInk()), c == null ? null : FxImages.of(c.registryInk()),
                     c == null ? null : FxImages.of(c.overlay()), c == null ? List.of() : rows(c));
         }, v -> {

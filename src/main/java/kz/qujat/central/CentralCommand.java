@@ -104,6 +104,8 @@ public final class CentralCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // concurrent intake requests keep the cores busy: OpenCV's own threads would only add hand-overs
+        kz.qujat.inspect.OpenCvNatives.oneThreadPerCall();
         ValidationPolicy validation;
         try {
             validation = ValidationPolicy.of(ocsp, requireTimestamp, crlMaxAge).withTsaPolicies(tsaPolicies);

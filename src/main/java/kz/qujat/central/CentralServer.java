@@ -108,7 +108,7 @@ public final class CentralServer implements AutoCloseable {
                     config.clock(), audit);
             Services services = new Services(
                     new IntakeService(applications, policies, images, new IntakeChecks(thresholds), points,
-                            config.clock(), iin -> registry.find(iin).map(RegistryStore.Person::photo).orElse(null)),
+                            config.clock(), iin -> registry.photo(iin).orElse(null)),
                     sessions, review,
                     new DecisionService(applications, new DecisionStore(database, applicantTexts), review, id.staffVerifier(), policies,
                             config.clock()),

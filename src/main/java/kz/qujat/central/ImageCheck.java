@@ -22,8 +22,11 @@ public final class ImageCheck {
         this.decoder = new SafeImage(maxBytes, maxPixels);
     }
 
-    /** A checked image: its bytes and format ({@code jpeg} or {@code png}). */
-    public record Image(byte[] bytes, String format, int width, int height) {
+    /**
+     * A checked image: its bytes and format ({@code jpeg} or {@code png}), and the decoded pixels, which intake's
+     * photo and signature checks measure without decoding the bytes again.
+     */
+    public record Image(byte[] bytes, String format, int width, int height, SafeImage.Result decoded) {
     }
 
     public Image check(String field, String base64) {
@@ -37,7 +40,7 @@ public final class ImageCheck {
         SafeImage.Result r = decoder.decode(bytes);
         if (r.ok()) {
             return new Image(bytes, r.header().format() == SafeImage.Format.JPEG ? "jpeg" : "png",
-                    r.header().width(), r.header().height());
+                    r.header().width(), r.header().height(), r);
         }
         throw switch (r.problem()) {
             case TOO_MANY_BYTES -> tooLarge(field);

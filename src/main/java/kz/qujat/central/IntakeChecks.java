@@ -14,6 +14,7 @@ import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Pool;
 import kz.qujat.inspect.PhotoInspectors;
 import kz.qujat.inspect.Report;
+import kz.qujat.inspect.SafeImage;
 import kz.qujat.inspect.SamePerson;
 import kz.qujat.inspect.SignatureInspector;
 import kz.qujat.inspect.Thresholds;
@@ -62,9 +63,18 @@ public final class IntakeChecks {
      * and never counts towards the worst verdict.
      */
     public Outcome run(byte[] photo, byte[] signature, byte[] registerPhoto) {
-        PhotoInspector.Inspected inspected = photos.inspectKeeping(photo);
+        return run(photo, null, signature, null, registerPhoto);
+    }
+
+    /**
+     * As {@link #run(byte[], byte[], byte[])} with the photo and the signature already decoded by intake's edge check
+     * ({@link ImageCheck}): they are measured on those pixels, not decoded a second time.
+     */
+    public Outcome run(byte[] photo, SafeImage.Result photoDecoded, byte[] signature, SafeImage.Result signatureDecoded,
+                       byte[] registerPhoto) {
+        PhotoInspector.Inspected inspected = photos.inspectKeeping(photo, photoDecoded);
         Report p = inspected.report();
-        Report s = signatures.inspect(signature);
+        Report s = signatures.inspect(signature, signatureDecoded);
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         root.set("photo", checks(p));
         root.set("signature", checks(s));

@@ -65,7 +65,8 @@ public final class IntakeService {
                 r.documentType(), r.reason(), r.currentDocument(), r.region(), r.registrationPoint(),
                 r.feePaymentRef(), r.phone());
         JsonNode tree = mapper.valueToTree(form);
-        IntakeChecks.Outcome measured = checks.run(photo.bytes(), signature.bytes(), registerPhoto.apply(v.iin().value()));
+        IntakeChecks.Outcome measured = checks.run(photo.bytes(), photo.decoded(), signature.bytes(),
+                signature.decoded(), registerPhoto.apply(v.iin().value()));
         ApplicationStore.Inserted inserted = store.insert(new ApplicationStore.NewApplication(v.iin().value(),
                 v.documentNumber().value(), v.region(), v.point().code(), Canonical.string(tree), photo.bytes(),
                 Canonical.sha256Hex(photo.bytes()), signature.bytes(), Canonical.sha256Hex(signature.bytes()),

@@ -40,9 +40,11 @@ final class FormatChecks {
         int step = Math.max(1, (int) Math.sqrt((double) r.width() * r.height() / 250_000.0));
         long sum = 0;
         long n = 0;
+        int[] px = r.pixels();
+        int w = r.width();
         for (int y = 0; y < r.height(); y += step) {
-            for (int x = 0; x < r.width(); x += step) {
-                int p = r.rgb(x, y);
+            for (int i = y * w, end = i + w; i < end; i += step) {
+                int p = px[i];
                 int red = (p >> 16) & 0xff;
                 int green = (p >> 8) & 0xff;
                 int blue = p & 0xff;

@@ -44,7 +44,9 @@ final class LightChecks {
             }
             return none;
         }
-        int[] lum = r.lightness();
+        // the background mask lies in the upper 55 % (its gradient reads one row below), the border band in the upper
+        // 60 %: the lightness of the rows under both is never read
+        int[] lum = r.lightnessOfRows(Math.max((int) (h * 0.55) + 1, (int) (h * 0.6)));
         boolean[] mask = backgroundMask(w, h, face == null ? null : scaled(face, s));
         double g = Images.meanScharr(lum, w, h, mask);
         double score = 190 * (1 - sigmoid(g, 10, 100));

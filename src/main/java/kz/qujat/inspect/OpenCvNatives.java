@@ -29,6 +29,17 @@ public final class OpenCvNatives {
     private OpenCvNatives() {
     }
 
+    /**
+     * Each OpenCV call (YuNet, the face descriptor) on the calling thread alone, for a server whose requests already
+     * keep every core busy: OpenCV's own worker threads then only add hand-overs (about a tenth more CPU per
+     * detection and description here, measured under load). The results are the same (CheckEquivalenceTest).
+     * Process-wide: the standalone central service calls it, not the demo, whose window wants one review fast.
+     */
+    public static void oneThreadPerCall() {
+        load();
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(1);
+    }
+
     /** Loads the natives once per process; later calls return at once. */
     public static synchronized void load() {
         if (LOADED.get()) {

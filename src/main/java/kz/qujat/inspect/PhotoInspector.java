@@ -32,16 +32,24 @@ public final class PhotoInspector {
 
     /** As {@link #inspect(byte[])}, keeping the decoded image for a further measure (the same-person check). */
     public Inspected inspectKeeping(byte[] bytes) {
-        return run(bytes, null);
+        return run(bytes, null, null);
+    }
+
+    /**
+     * As {@link #inspectKeeping(byte[])} with the bytes already decoded by {@link SafeImage} (intake's edge check
+     * decodes them to refuse a damaged file): not decoded a second time (see {@link SafeImage#decode(byte[], SafeImage.Result)}).
+     */
+    public Inspected inspectKeeping(byte[] bytes, SafeImage.Result decoded) {
+        return run(bytes, decoded, null);
     }
 
     /** With {@code manual} points (clicked by the officer) the detector is not asked. */
     public Report inspect(byte[] bytes, FaceLandmarks manual) {
-        return run(bytes, manual).report();
+        return run(bytes, null, manual).report();
     }
 
-    private Inspected run(byte[] bytes, FaceLandmarks manual) {
-        SafeImage.Result decoded = decoder.decode(bytes);
+    private Inspected run(byte[] bytes, SafeImage.Result already, FaceLandmarks manual) {
+        SafeImage.Result decoded = decoder.decode(bytes, already);
         List<CheckResult> out = new ArrayList<>();
         out.add(FormatChecks.decodable(decoded));
         GeometryChecks geometry = new GeometryChecks(judge);

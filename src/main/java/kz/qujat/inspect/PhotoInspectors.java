@@ -42,6 +42,11 @@ public final class PhotoInspectors {
         return withIdle(inspector -> inspector.inspectKeeping(bytes));
     }
 
+    /** As {@link #inspectKeeping(byte[])} with the bytes already decoded (not decoded again). */
+    public PhotoInspector.Inspected inspectKeeping(byte[] bytes, SafeImage.Result decoded) {
+        return withIdle(inspector -> inspector.inspectKeeping(bytes, decoded));
+    }
+
     private <T> T withIdle(java.util.function.Function<PhotoInspector, T> work) {
         PhotoInspector inspector = idle.pollFirst();
         if (inspector == null) {

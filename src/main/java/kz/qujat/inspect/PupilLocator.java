@@ -7,6 +7,15 @@ package kz.qujat.inspect;
  */
 final class PupilLocator {
     private static final int PATCH_WIDTH = 40;
+    /**
+     * Each term of the score is the squared cosine of two unit vectors, at most 1 (plus a few units in the last place
+     * of rounding): a point whose partial sum plus 1 for every term left, with these margins, stays below the best
+     * score so far cannot become the best, so its remaining terms are not computed. The point chosen is the same.
+     */
+    private static final double TERM_BOUND = 1.000001;
+    private static final double SUM_BOUND = 1.000001;
+    /** How often (in terms) that bound is tested. */
+    private static final int BLOCK_MASK = 31;
 
     private PupilLocator() {
     }
@@ -58,15 +67,23 @@ final class PupilLocator {
         double mean = sum / n;
         double std = Math.sqrt(Math.max(0, sq / n - mean * mean));
         double threshold = mean + 0.3 * std;
-        int[] idx = new int[p.length];
+        // the strong gradients as flat arrays (position and unit direction), so that the search below reads them in
+        // order without a division per pixel; the arithmetic is the one of the method, term for term
+        int[] kx = new int[p.length];
+        int[] ky = new int[p.length];
+        double[] ux = new double[p.length];
+        double[] uy = new double[p.length];
         int count = 0;
         for (int i = 0; i < p.length; i++) {
             if (mag[i] > threshold && mag[i] > 0) {
-                gx[i] /= mag[i];
-                gy[i] /= mag[i];
-                idx[count++] = i;
+                kx[count] = i % pw;
+                ky[count] = i / pw;
+                ux[count] = gx[i] / mag[i];
+                uy[count] = gy[i] / mag[i];
+                count++;
             }
         }
+        double[] root = roots(pw, ph);
         double best = -1;
         int bx = pw / 2;
         int by = ph / 2;
@@ -74,18 +91,26 @@ final class PupilLocator {
             for (int cx = 1; cx < pw - 1; cx++) {
                 double weight = 255 - blurred[cy * pw + cx];
                 double acc = 0;
+                boolean beaten = false;
                 for (int k = 0; k < count; k++) {
-                    int i = idx[k];
-                    double dx = i % pw - cx;
-                    double dy = i / pw - cy;
-                    double d = Math.sqrt(dx * dx + dy * dy);
-                    if (d == 0) {
+                    if ((k & BLOCK_MASK) == 0 && (acc + (count - k) * TERM_BOUND) * weight * SUM_BOUND < best) {
+                        // even if every remaining term were 1 this point could not beat the best: skip the rest
+                        beaten = true;
+                        break;
+                    }
+                    int dx = kx[k] - cx;
+                    int dy = ky[k] - cy;
+                    int d2 = dx * dx + dy * dy;
+                    if (d2 == 0) {
                         continue;
                     }
-                    double dot = (dx * gx[i] + dy * gy[i]) / d;
+                    double dot = (dx * ux[k] + dy * uy[k]) / root[d2];
                     if (dot > 0) {
                         acc += dot * dot;
                     }
+                }
+                if (beaten) {
+                    continue;
                 }
                 double score = acc * weight;
                 if (score > best) {
@@ -96,6 +121,15 @@ final class PupilLocator {
             }
         }
         return new FaceLandmarks.Point(a.x() + (bx + 0.5) / scale, a.y() + (by + 0.5) / scale);
+    }
+
+    /** √n for every squared distance within a {@code w} × {@code h} patch (exactly {@code Math.sqrt} of it). */
+    private static double[] roots(int w, int h) {
+        double[] r = new double[w * w + h * h];
+        for (int n = 0; n < r.length; n++) {
+            r[n] = Math.sqrt(n);
+        }
+        return r;
     }
 
     private static double sample(byte[] g, int w, int h, double fx, double fy) {

@@ -13,11 +13,18 @@ public final class Raster {
     /** Linear luminance Y quantised to 1/{@value #Y_LEVELS} → CIELAB L* scaled to 0..255 (L* × 2.55). */
     private static final int Y_LEVELS = 16384;
     private static final short[] LIGHTNESS = new short[Y_LEVELS + 1];
+    /** The three terms of Y = 0.2126 R + 0.7152 G + 0.0722 B (linear channels), each product computed once. */
+    private static final double[] YR = new double[256];
+    private static final double[] YG = new double[256];
+    private static final double[] YB = new double[256];
 
     static {
         for (int i = 0; i < 256; i++) {
             double c = i / 255.0;
             LINEAR[i] = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+            YR[i] = 0.2126 * LINEAR[i];
+            YG[i] = 0.7152 * LINEAR[i];
+            YB[i] = 0.0722 * LINEAR[i];
         }
         for (int i = 0; i <= Y_LEVELS; i++) {
             double y = (double) i / Y_LEVELS;
@@ -93,29 +100,82 @@ public final class Raster {
         return lastDownscaled;
     }
 
+    /**
+     * Each output pixel the integer mean of its f×f block, per channel. The input is read row after row, in memory
+     * order, red and blue summed together in the two halves of one int (each half holds up to 256 × 255, so blocks of
+     * up to 16×16 never carry from one into the other) and green alone; larger blocks channel by channel.
+     */
     private Raster averaged(int f) {
         int w = width / f;
         int h = height / f;
         int[] out = new int[w * h];
+        if (f == 2) {
+            // the common case (a portrait to the background's working width): four reads, sums in halves, a shift
+            for (int y = 0; y < h; y++) {
+                int i0 = 2 * y * width;
+                int i1 = i0 + width;
+                int o = y * w;
+                for (int x = 0; x < w; x++, i0 += 2, i1 += 2) {
+                    int p0 = rgb[i0];
+                    int p1 = rgb[i0 + 1];
+                    int p2 = rgb[i1];
+                    int p3 = rgb[i1 + 1];
+                    int rb = (p0 & 0xff00ff) + (p1 & 0xff00ff) + (p2 & 0xff00ff) + (p3 & 0xff00ff);
+                    int g = (p0 & 0xff00) + (p1 & 0xff00) + (p2 & 0xff00) + (p3 & 0xff00);
+                    out[o + x] = ((rb >>> 18) << 16) | (((g >>> 10) & 0xff) << 8) | ((rb & 0xffff) >>> 2);
+                }
+            }
+            return new Raster(w, h, out);
+        }
         int n = f * f;
+        int[] srb = new int[w];
+        int[] sg = new int[w];
+        int[] sb = n <= 256 ? null : new int[w];
         for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                int r = 0;
-                int g = 0;
-                int b = 0;
-                for (int dy = 0; dy < f; dy++) {
-                    int row = (y * f + dy) * width + x * f;
-                    for (int dx = 0; dx < f; dx++) {
-                        int p = rgb[row + dx];
-                        r += (p >> 16) & 0xff;
-                        g += (p >> 8) & 0xff;
-                        b += p & 0xff;
+            java.util.Arrays.fill(srb, 0);
+            java.util.Arrays.fill(sg, 0);
+            if (sb != null) {
+                java.util.Arrays.fill(sb, 0);
+            }
+            for (int dy = 0; dy < f; dy++) {
+                int i = (y * f + dy) * width;
+                if (sb == null) {
+                    for (int x = 0; x < w; x++) {
+                        int rb = 0;
+                        int g = 0;
+                        for (int dx = 0; dx < f; dx++) {
+                            int p = rgb[i++];
+                            rb += p & 0xff00ff;
+                            g += p & 0xff00;
+                        }
+                        srb[x] += rb;
+                        sg[x] += g;
+                    }
+                } else {
+                    for (int x = 0; x < w; x++) {
+                        for (int dx = 0; dx < f; dx++) {
+                            int p = rgb[i++];
+                            srb[x] += (p >> 16) & 0xff;
+                            sg[x] += (p >> 8) & 0xff;
+                            sb[x] += p & 0xff;
+                        }
                     }
                 }
-                out[y * w + x] = ((r / n) << 16) | ((g / n) << 8) | (b / n);
+            }
+            int o = y * w;
+            for (int x = 0; x < w; x++) {
+                int r = sb == null ? srb[x] >>> 16 : srb[x];
+                int g = sb == null ? sg[x] >>> 8 : sg[x];
+                int b = sb == null ? srb[x] & 0xffff : sb[x];
+                out[o + x] = ((r / n) << 16) | ((g / n) << 8) | (b / n);
             }
         }
         return new Raster(w, h, out);
+    }
+
+    /** The packed pixels themselves (row-major, {@link #width()} wide), for tight loops of this package; never changed. */
+    int[] pixels() {
+        return rgb;
     }
 
     /** A copy of one area (clipped to the image). */
@@ -150,7 +210,7 @@ public final class Raster {
     /** Linear-light luminance L = round(255 * (0.2126 R + 0.7152 G + 0.0722 B)) with R, G, B linearised. */
     public int luminance(int x, int y) {
         int p = rgb[y * width + x];
-        double yLin = 0.2126 * LINEAR[(p >> 16) & 0xff] + 0.7152 * LINEAR[(p >> 8) & 0xff] + 0.0722 * LINEAR[p & 0xff];
+        double yLin = YR[(p >> 16) & 0xff] + YG[(p >> 8) & 0xff] + YB[p & 0xff];
         return (int) Math.round(255 * yLin);
     }
 
@@ -177,8 +237,18 @@ public final class Raster {
         return out;
     }
 
+    /** As {@link #lightness()} for the first {@code rows} rows only (the rest left 0: for measures that never read them). */
+    int[] lightnessOfRows(int rows) {
+        int[] out = new int[width * height];
+        int end = Math.min(height, rows) * width;
+        for (int i = 0; i < end; i++) {
+            out[i] = lightness(rgb[i]);
+        }
+        return out;
+    }
+
     static int lightness(int p) {
-        double y = 0.2126 * LINEAR[(p >> 16) & 0xff] + 0.7152 * LINEAR[(p >> 8) & 0xff] + 0.0722 * LINEAR[p & 0xff];
+        double y = YR[(p >> 16) & 0xff] + YG[(p >> 8) & 0xff] + YB[p & 0xff];
         return LIGHTNESS[(int) Math.round(Math.min(1, y) * Y_LEVELS)];
     }
 

@@ -103,6 +103,20 @@ public final class SafeImage {
         }
     }
 
+    /**
+     * {@code decoded}, the result of decoding exactly {@code data} elsewhere (the central service's edge check), when
+     * it decoded and lies within this decoder's own limits; otherwise {@code data} decoded here. Either way the same
+     * result as {@link #decode}: decoding is deterministic, and only the limits can differ between two decoders.
+     */
+    public Result decode(byte[] data, Result decoded) {
+        if (decoded != null && decoded.ok() && decoded.image() != null && data != null
+                && decoded.header().bytes() == data.length && decoded.header().bytes() <= maxBytes
+                && decoded.header().pixels() <= maxPixels) {
+            return decoded;
+        }
+        return decode(data);
+    }
+
     /** Header checks, then a full decode that refuses truncated or corrupt data. */
     public Result decode(byte[] data) {
         Result head = header(data);

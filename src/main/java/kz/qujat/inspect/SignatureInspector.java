@@ -14,7 +14,12 @@ public final class SignatureInspector {
     }
 
     public Report inspect(byte[] bytes) {
-        SafeImage.Result decoded = decoder.decode(bytes);
+        return inspect(bytes, null);
+    }
+
+    /** With the bytes already decoded by {@link SafeImage} (not decoded again; see {@link SafeImage#decode(byte[], SafeImage.Result)}). */
+    public Report inspect(byte[] bytes, SafeImage.Result already) {
+        SafeImage.Result decoded = decoder.decode(bytes, already);
         List<CheckResult> out = new ArrayList<>();
         if (!decoded.ok()) {
             out.add(new CheckResult("signature.decodable", 0, "", "JPEG or PNG, ≤ 40 MP, ≤ 15 MB", Verdict.FAIL,

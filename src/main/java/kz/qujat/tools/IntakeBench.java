@@ -46,6 +46,10 @@ final class IntakeBench implements Callable<Integer> {
             + " compare and is skipped.")
     java.nio.file.Path feedKeyFile;
 
+    @Option(names = "--central-pid", paramLabel = "PID", description = "The central service's process id when it runs on"
+            + " this (Linux) machine: its CPU time during the run is printed per application, next to this client's.")
+    Long centralPid;
+
     @Override
     public Integer call() throws Exception {
         SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
@@ -72,6 +76,9 @@ final class IntakeBench implements Callable<Integer> {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger refused = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long centralCpu0 = cpuMillis(centralPid);
+        long clientCpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         try {
             List<Future<Void>> done = new ArrayList<>();
@@ -96,6 +103,8 @@ final class IntakeBench implements Callable<Integer> {
             pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        long centralCpu = cpuMillis(centralPid) - centralCpu0;
+        long clientCpu = (os.getProcessCpuTime() - clientCpu0) / 1_000_000;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("intake: %d accepted, %d refused in %.2f s with %d clients: %.1f applications/s"
@@ -105,7 +114,25 @@ final class IntakeBench implements Callable<Integer> {
                 feedKeyFile == null ? "skipped (no --registry-feed-key-file)" : "on every submission",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
+        if (centralPid != null) {
+            int n = Math.max(1, sorted.size() + refused.get());
+            System.out.printf("CPU per application: central service %.1f ms, this client %.1f ms (%d cores: at most %.0f"
+                            + " applications/s if nothing else ran)%n", (double) centralCpu / n, (double) clientCpu / n,
+                    Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000.0 * n / Math.max(1, centralCpu + clientCpu));
+        }
         return refused.get() == 0 ? 0 : 1;
+    }
+
+    /** User + system CPU time of a process from /proc (Linux), in ms; 0 without a pid. */
+    private static long cpuMillis(Long pid) throws java.io.IOException {
+        if (pid == null) {
+            return 0;
+        }
+        String stat = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat (utime, stime), counted after the command name: 12 and 13 here; clock ticks of 10 ms
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
     }
 
     private static double pct(List<Long> sorted, double p) {

@@ -77,6 +77,18 @@ public final class RegistryStore {
         return jdbc.tx("registry summary", c -> summary(c, iin));
     }
 
+    /** The photo on the citizen's current card alone (intake's same-person check reads nothing else). */
+    public Optional<byte[]> photo(String iin) {
+        return jdbc.tx("registry photo", c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT photo FROM registry_person WHERE iin = ?")) {
+                ps.setString(1, iin);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getBytes(1)) : Optional.<byte[]>empty();
+                }
+            }
+        });
+    }
+
     public Optional<Person> find(String iin) {
         return jdbc.tx("registry lookup", c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT iin, surname, given_name, patronymic, birth_date,"

@@ -1,0 +1,178 @@
+package kz.qujat.tools.faceset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+import javax.imageio.ImageIO;
+import kz.qujat.central.IntakeChecks;
+import kz.qujat.domain.Region;
+import kz.qujat.inspect.CheckResult;
+import kz.qujat.inspect.DescriptorCache;
+import kz.qujat.inspect.FaceLandmarks;
+import kz.qujat.inspect.PhotoInspector;
+import kz.qujat.inspect.Raster;
+import kz.qujat.inspect.Report;
+import kz.qujat.inspect.SafeImage;
+import kz.qujat.inspect.SamePerson;
+import kz.qujat.inspect.SignatureInspector;
+import kz.qujat.inspect.Thresholds;
+import kz.qujat.inspect.YuNetFaceFinder;
+import kz.qujat.tools.synthetic.SyntheticApplicant;
+import kz.qujat.tools.synthetic.SyntheticApplicants;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The photo and signature checks measure exactly what they measured before they were made faster: every check's
+ * value (to the last bit of its double), verdict, threshold text, area and message key, the face points found, the
+ * same-person distances and what intake stores ({@code checks_json}) — on every sample portrait (as photographed,
+ * smiling, cropped to 35×45 clean and with each degradation of the fairness evaluation, with the detector's and with
+ * clicked points), on the bench's synthetic 1200×1600 portraits, and on synthetic applicants (photos, register
+ * photos, signatures, every deliberate defect) plus a few broken files. The record in
+ * {@code src/test/resources/kz/qujat/inspect/checks-before.txt.gz} was written by the code before the speed work
+ * ({@code main} below, run on commit 1155e8d).
+ */
+class CheckEquivalenceTest {
+    static final String RECORD = "/kz/qujat/inspect/checks-before.txt.gz";
+
+    @Test
+    void everyMeasurementAndVerdictIsTheSameAsBeforeTheSpeedWork() throws Exception {
+        List<String> before;
+        try (InputStream in = CheckEquivalenceTest.class.getResourceAsStream(RECORD)) {
+            assertThat(in).as(RECORD).isNotNull();
+            before = List.of(new String(new GZIPInputStream(in).readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        }
+        List<String> now = fingerprint(SampleFaces.dir());
+        List<String> differ = new ArrayList<>();
+        for (int i = 0; i < Math.max(before.size(), now.size()); i++) {
+            String b = i < before.size() ? before.get(i) : "<none>";
+            String n = i < now.size() ? now.get(i) : "<none>";
+            if (!b.equals(n)) {
+                differ.add("line " + (i + 1) + "\n  before: " + b + "\n  now:    " + n);
+            }
+        }
+        assertThat(now.size()).as("lines").isGreaterThan(5000);
+        assertThat(differ).as(differ.size() + " of " + before.size() + " lines differ").isEmpty();
+    }
+
+    /** Writes the record: {@code main FILE [FACES_DIR]}. */
+    public static void main(String[] args) throws Exception {
+        List<String> lines = fingerprint(Path.of(args.length > 1 ? args[1] : "../shared/faces"));
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(Path.of(args[0])))) {
+            out.write(String.join("\n", lines).getBytes(StandardCharsets.UTF_8));
+        }
+        System.out.println(lines.size() + " lines written to " + args[0]);
+    }
+
+    static List<String> fingerprint(Path faces) throws IOException {
+        Thresholds t = Thresholds.defaults();
+        YuNetFaceFinder finder = new YuNetFaceFinder();
+        PhotoInspector inspector = new PhotoInspector(t, finder);
+        SignatureInspector signatures = new SignatureInspector(t);
+        SamePerson same = new SamePerson(t, new DescriptorCache(0));
+        List<String> out = new ArrayList<>();
+        FaceSet set = FaceSet.open(faces);
+        for (FaceSet.Sitter s : set.sitters()) {
+            byte[] raw = Files.readAllBytes(s.photo());
+            photo(out, s.id() + " raw", inspector, raw, null);
+            byte[] smiling = s.smilingPhoto().isPresent() ? Files.readAllBytes(s.smilingPhoto().get()) : null;
+            if (smiling != null) {
+                photo(out, s.id() + " smiling", inspector, smiling, null);
+            }
+            BufferedImage original = s.image();
+            double chinY = finder.find(new Raster(original)).orElseThrow().chin().y();
+            FaceSet.Crop crop = FaceSet.crop(original, s.pupils()[0], s.pupils()[1], chinY);
+            byte[] clean = null;
+            for (Degradation d : Degradation.values()) {
+                byte[] jpeg = FairnessEvaluation.jpeg(d.apply(crop.image()));
+                if (d == Degradation.CLEAN) {
+                    clean = jpeg;
+                }
+                photo(out, s.id() + " " + d.name(), inspector, jpeg, null);
+            }
+            photo(out, s.id() + " CLEAN clicked", inspector, clean,
+                    FaceLandmarks.manual(crop.leftEye(), crop.rightEye(), null, null));
+            if (smiling != null) {
+                PhotoInspector.Inspected in = inspector.inspectKeeping(clean);
+                out.add(s.id() + " samePerson reused " + result(same.compare(in.image(), in.report().landmarks(), smiling)));
+                out.add(s.id() + " samePerson bytes " + result(same.compare(clean, smiling)));
+            }
+        }
+        for (long seed : new long[] {42, 43}) {
+            photo(out, "bench " + seed, inspector, SyntheticApplicants.portraitJpeg(seed, 1200, 1600), null);
+        }
+        // from here on as the standalone central service runs OpenCV: on the calling thread alone
+        kz.qujat.inspect.OpenCvNatives.oneThreadPerCall();
+        IntakeChecks intake = new IntakeChecks(t);
+        SafeImage decoder = SafeImage.fromThresholds(t);
+        SyntheticApplicants people = new SyntheticApplicants(13, LocalDate.of(2026, 12, 2), 0.5);
+        for (int i = 0; i < 24; i++) {
+            SyntheticApplicant p = people.next(Region.ASTANA);
+            String id = "applicant " + i + " " + p.defect().map(Enum::name).orElse("none");
+            photo(out, id + " photo", inspector, p.photoJpeg(), null);
+            photo(out, id + " register photo", inspector, p.registryPhotoJpeg(), null);
+            signature(out, id + " signature", signatures, p.signaturePng());
+            signature(out, id + " register signature", signatures, p.registrySignaturePng());
+            String json = intake.run(p.photoJpeg(), p.signaturePng(), p.registryPhotoJpeg()).json();
+            out.add(id + " intake " + json);
+            // as the central service runs it: the photo and the signature decoded once, by the edge check
+            String shared = intake.run(p.photoJpeg(), decoder.decode(p.photoJpeg()), p.signaturePng(),
+                    decoder.decode(p.signaturePng()), p.registryPhotoJpeg()).json();
+            if (!shared.equals(json)) {
+                out.add(id + " intake on the edge check's pixels differs: " + shared);
+            }
+        }
+        byte[] tinyPng = png(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB));
+        BufferedImage grey = new BufferedImage(600, 771, BufferedImage.TYPE_BYTE_GRAY);
+        byte[][] broken = {new byte[0], {1, 2, 3}, tinyPng, png(grey), png(new BufferedImage(900, 12, BufferedImage.TYPE_INT_RGB))};
+        for (int i = 0; i < broken.length; i++) {
+            photo(out, "broken " + i, inspector, broken[i], null);
+            signature(out, "broken " + i + " signature", signatures, broken[i]);
+            out.add("broken " + i + " intake " + intake.run(broken[i], broken[i], broken[i]).json());
+        }
+        org.bytedeco.opencv.global.opencv_core.setNumThreads(-1);
+        return out;
+    }
+
+    private static void photo(List<String> out, String id, PhotoInspector inspector, byte[] bytes, FaceLandmarks clicked) {
+        Report r = inspector.inspect(bytes, clicked);
+        out.add(id + " header " + r.header());
+        out.add(id + " landmarks " + r.landmarks());
+        checks(out, id, r);
+    }
+
+    private static void signature(List<String> out, String id, SignatureInspector inspector, byte[] bytes) {
+        Report r = inspector.inspect(bytes);
+        out.add(id + " header " + r.header());
+        checks(out, id, r);
+    }
+
+    private static void checks(List<String> out, String id, Report r) {
+        for (CheckResult c : r.checks()) {
+            out.add(id + " " + c.check() + " value=" + c.value() + " " + c.verdict() + " unit=" + c.unit()
+                    + " threshold=" + c.threshold() + " area=" + c.area() + " key=" + c.messageKey());
+        }
+        out.add(id + " worst " + r.worst());
+    }
+
+    private static String result(SamePerson.Result r) {
+        return r.distance() + " " + r.verdict() + " " + r.reasonKey() + " " + r.faces();
+    }
+
+    private static byte[] png(BufferedImage img) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        ImageIO.write(img, "png", b);
+        return b.toByteArray();
+    }
+}

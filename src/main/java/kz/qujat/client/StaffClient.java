@@ -53,6 +53,26 @@ public final class StaffClient extends CentralClient {
         return session;
     }
 
+    /**
+     * Ends the session on the server (at once on the instance that answers, on the others within their session
+     * recheck) and forgets the token; nothing to do when there is none. A session that already ended answers 401,
+     * which is the same outcome.
+     */
+    public void logout() throws CentralException {
+        if (token == null) {
+            return;
+        }
+        Request request = authed(new Request.Builder().url(url(Paths.SESSION)).delete().build());
+        token = null;
+        try {
+            send(request, null);
+        } catch (CentralException e) {
+            if (e.status() != 401) {
+                throw e;
+            }
+        }
+    }
+
     /** Claims the oldest waiting application of the officer's region; empty when the queue is empty. */
     public Optional<ApplicationDetail> next() throws CentralException {
         return Optional.ofNullable(send(authed(post(Paths.QUEUE_NEXT, java.util.Map.of())), ApplicationDetail.class));

@@ -74,4 +74,16 @@ class SessionLogoutHttpTest {
         assertThat(httpB.get(Paths.QUEUE, token).status()).isEqualTo(401);
         ApplicantLoopHttpTest.await(RECHECK.plusSeconds(2), () -> a.http.get(Paths.QUEUE, token).status() == 401);
     }
+
+    @Test
+    void theWorkstationsClientEndsItsSessionOnTheServerWhenTheOfficerLogsOut() throws Exception {
+        kz.qujat.client.StaffClient client = a.login("officer-astana");
+        String token = client.session().token();
+        assertThat(a.http.get(Paths.QUEUE, token).status()).isEqualTo(200);
+        client.logout();
+        assertThat(a.http.get(Paths.QUEUE, token).status()).isEqualTo(401);
+        client.logout(); // nothing left to end: no call, no error
+        org.assertj.core.api.Assertions.assertThatThrownBy(client::next)
+                .isInstanceOf(kz.qujat.client.CentralException.class);
+    }
 }

@@ -60,7 +60,15 @@ public final class ShellViewModel {
         return scope.i18n().get("role." + s.role().name()) + " · " + where;
     }
 
+    /** Closes the screens and ends the session on the server too (off the FX thread; a failure only goes to the log). */
     public void close() {
         screens.values().forEach(Screen::close);
+        kz.qujat.client.StaffClient client = scope.session().client();
+        scope.tasks().run(() -> {
+            client.logout();
+            return null;
+        }, done -> { }, failed -> org.slf4j.LoggerFactory.getLogger(ShellViewModel.class)
+                .info("the session could not be ended on the server ({}); it expires there by itself",
+                        failed.getClass().getSimpleName()));
     }
 }

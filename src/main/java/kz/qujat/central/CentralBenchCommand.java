@@ -110,16 +110,35 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 tokens.add(login(server.url(), auth));
             }
 
-            // 0. warm-up (JIT, pools, connections): a first batch claimed and not counted
-            load(clients, c -> post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "").status == 200);
+            // 0. warm-up (JIT, pools, connections): a first batch claimed and decided, not counted
+            ConcurrentLinkedQueue<ApplicationDetail> warmClaims = new ConcurrentLinkedQueue<>();
+            load(clients, c -> {
+                Answer a = post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "");
+                if (a.status != 200) {
+                    return false;
+                }
+                warmClaims.add(mapper.readValue(a.body, ApplicationDetail.class));
+                return true;
+            });
+            List<String[]> warmBodies = approvals(new ArrayList<>(warmClaims), signing);
+            AtomicInteger warmNext = new AtomicInteger();
+            load(clients, c -> {
+                int i = warmNext.getAndIncrement();
+                if (i >= warmBodies.size()) {
+                    return false;
+                }
+                check(post(server.url(), warmBodies.get(i)[0], tokens.get(c), warmBodies.get(i)[1]), 200);
+                return true;
+            });
             seed(seedDb, Region.ASTANA, applications);
             seed(seedDb, Region.ALMATY, applications);
             seed(seedDb, Region.SHYMKENT, applications);
             // 1. claims through the API
             ConcurrentLinkedQueue<ApplicationDetail> claimed = new ConcurrentLinkedQueue<>();
+            AtomicInteger claimedCount = new AtomicInteger(); // ConcurrentLinkedQueue.size() walks the queue
             java.util.concurrent.atomic.AtomicReference<String> scrape = new java.util.concurrent.atomic.AtomicReference<>();
             Result api = load(clients, c -> {
-                if (claimed.size() >= applications / 2 && scrape.compareAndSet(null, "")) {
+                if (claimedCount.get() >= applications / 2 && scrape.compareAndSet(null, "")) {
                     scrape.set(get(server.url(), Paths.METRICS));
                 }
                 Answer a = post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "");
@@ -128,6 +147,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 }
                 check(a, 200);
                 claimed.add(mapper.readValue(a.body, ApplicationDetail.class));
+                claimedCount.incrementAndGet();
                 return true;
             });
             // 2. the same claim SQL over JDBC, prepared, as many connections as the pool (10), other regions: with
@@ -148,18 +168,8 @@ public final class CentralBenchCommand implements Callable<Integer> {
 
             // 3. decisions: every claimed application approved with a CAdES-BES signature (signed beforehand)
             List<ApplicationDetail> toDecide = new ArrayList<>(claimed);
-            List<String[]> bodies = new ArrayList<>();
             long signStart = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-            for (ApplicationDetail d : toDecide) {
-                DecisionDocument doc = new DecisionDocument(d.id(), d.ticketNumber(), DecisionDocument.APPROVE, null,
-                        null, Canonical.sha256Hex(Canonical.bytes(d.form())), d.photoSha256(), d.signatureSha256(),
-                        d.policyVersion(), OFFICER_IIN, Instant.now());
-                byte[] bytes = doc.canonicalBytes();
-                byte[] cms = CmsSigner.signDetached(signing, bytes);
-                bodies.add(new String[] {Paths.fill(Paths.DECISION, "id", d.id().toString()),
-                    mapper.writeValueAsString(Map.of("document", Base64.getEncoder().encodeToString(bytes),
-                            "cms", Base64.getEncoder().encodeToString(cms)))});
-            }
+            List<String[]> bodies = approvals(toDecide, signing);
             double signMs = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
                     - signStart) / 1e6 / Math.max(1, bodies.size());
             AtomicInteger next = new AtomicInteger();
@@ -267,6 +277,22 @@ public final class CentralBenchCommand implements Callable<Integer> {
         long wall = System.nanoTime() - start;
         return new Result(new ArrayList<>(latencies), wall, clientCpu.get() + httpClientThreadsCpu() - httpBefore,
                 processCpu() - processBefore, machineBusy() - machineBefore);
+    }
+
+    /** A signed approval (path and JSON body) of each application, as the officer's workstation makes it. */
+    private List<String[]> approvals(List<ApplicationDetail> details, SigningKey signing) throws Exception {
+        List<String[]> bodies = new ArrayList<>();
+        for (ApplicationDetail d : details) {
+            DecisionDocument doc = new DecisionDocument(d.id(), d.ticketNumber(), DecisionDocument.APPROVE, null,
+                    null, Canonical.sha256Hex(Canonical.bytes(d.form())), d.photoSha256(), d.signatureSha256(),
+                    d.policyVersion(), OFFICER_IIN, Instant.now());
+            byte[] bytes = doc.canonicalBytes();
+            byte[] cms = CmsSigner.signDetached(signing, bytes);
+            bodies.add(new String[] {Paths.fill(Paths.DECISION, "id", d.id().toString()),
+                mapper.writeValueAsString(Map.of("document", Base64.getEncoder().encodeToString(bytes),
+                        "cms", Base64.getEncoder().encodeToString(cms)))});
+        }
+        return bodies;
     }
 
     /** The load client's share of the machine in a phase: its threads' CPU against wall time × cores. */

@@ -75,23 +75,20 @@ public final class DecisionService {
         if (!officer.iin().equals(signerIin)) {
             throw ApiException.forbidden("the decision is signed by someone other than the logged-in officer");
         }
-        // one transaction: the row read and locked, checked against the signed document, the decision recorded
-        DecisionStore.Result result = decisions.record(id, clock.instant(), stored -> {
-            ApplicationStore.Row row = review.visible(officer, stored);
-            if (row.status() != Status.IN_REVIEW) {
-                throw ApiException.conflict("the application is in status " + row.status() + ", not IN_REVIEW");
-            }
-            if (!officer.iin().equals(row.claimedBy())) {
-                throw ApiException.forbidden("the decision is not signed by the officer who holds the claim");
-            }
-            checkFields(doc, row, officer);
-            return new DecisionStore.Decision(id, doc.decision(), doc.reason(),
-                    doc.comment(), officer.iin(), doc.decidedAt(), document, cms, r.evidence().timestampToken(),
-                    r.evidence().ocspResponse(),
-                    DecisionDocument.APPROVE.equals(doc.decision()) ? order(row, document, cms) : null,
-                    policies.version(row.policyVersion()).map(p -> p.feeTiyn()).orElse(0L),
-                    inspection(request));
-        });
+        ApplicationStore.Row row = review.visible(officer, id);
+        if (row.status() != Status.IN_REVIEW) {
+            throw ApiException.conflict("the application is in status " + row.status() + ", not IN_REVIEW");
+        }
+        if (!officer.iin().equals(row.claimedBy())) {
+            throw ApiException.forbidden("the decision is not signed by the officer who holds the claim");
+        }
+        checkFields(doc, row, officer);
+        DecisionStore.Result result = decisions.record(new DecisionStore.Decision(id, doc.decision(), doc.reason(),
+                doc.comment(), officer.iin(), doc.decidedAt(), document, cms, r.evidence().timestampToken(),
+                r.evidence().ocspResponse(),
+                DecisionDocument.APPROVE.equals(doc.decision()) ? order(row, document, cms) : null,
+                policies.version(row.policyVersion()).map(p -> p.feeTiyn()).orElse(0L),
+                inspection(request)), clock.instant());
         switch (result.outcome()) {
             case NOT_FOUND -> throw ApiException.notFound("no such application");
             case WRONG_STATUS -> throw ApiException.conflict("the application is in status " + result.status());

@@ -19,7 +19,9 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.qujat.eds.VerificationResult.Failure;
 
 /**
@@ -173,7 +175,49 @@ final class ChainCheck {
     }
 
     /** PKIX; where PKIX cannot check a Kazakh GOST signature, the path by names and signatures. */
+    /** What a path is built from: the signer, what the signature carried, and the trust folder as loaded. */
+    private record PathKey(X509Certificate signer, List<X509Certificate> carried, List<X509Certificate> anchors,
+                           List<X509Certificate> intermediates) { }
+
+    /**
+     * Paths built before, by what they were built from. Building one (PKIX: every signature on the path checked,
+     * constraints, names) depends on nothing else but the time, through the certificates' validity; so a path is
+     * taken from here only when every certificate of it, the anchor included, is valid at the time asked, and is
+     * otherwise built again (refusals are never kept). Revocation is checked on every call, after this. An officer
+     * signs hundreds of decisions a day with the same certificate: this saves building the same path each time.
+     */
+    private final Map<PathKey, NamePathBuilder.Path> paths = new ConcurrentHashMap<>();
+    private static final int PATHS_MAX = 4096;
+
     private NamePathBuilder.Path build(X509Certificate signer, Collection<X509Certificate> carried, Instant now)
+            throws GeneralSecurityException {
+        PathKey key = new PathKey(signer, List.copyOf(carried), trust.anchors(), trust.intermediates());
+        NamePathBuilder.Path known = paths.get(key);
+        if (known != null && validAt(known, now)) {
+            return known;
+        }
+        NamePathBuilder.Path built = buildPath(signer, carried, now);
+        if (paths.size() >= PATHS_MAX) {
+            paths.clear();
+        }
+        paths.put(key, built);
+        return built;
+    }
+
+    private static boolean validAt(NamePathBuilder.Path path, Instant at) {
+        for (X509Certificate c : path.certificates()) {
+            if (!validAt(c, at)) {
+                return false;
+            }
+        }
+        return validAt(path.anchor(), at);
+    }
+
+    private static boolean validAt(X509Certificate c, Instant at) {
+        return !at.isBefore(c.getNotBefore().toInstant()) && !at.isAfter(c.getNotAfter().toInstant());
+    }
+
+    private NamePathBuilder.Path buildPath(X509Certificate signer, Collection<X509Certificate> carried, Instant now)
             throws GeneralSecurityException {
         Set<TrustAnchor> anchors = new HashSet<>();
         for (X509Certificate anchor : trust.anchors()) {

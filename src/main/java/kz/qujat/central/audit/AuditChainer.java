@@ -23,6 +23,9 @@ public final class AuditChainer implements AutoCloseable {
     private final AtomicLong rounds = new AtomicLong();
     private final Thread thread;
     private boolean due;
+    private long lastRound = System.nanoTime() - GATHER_MILLIS * 1_000_000L;
+    /** The shortest time between two rounds. */
+    static final long GATHER_MILLIS = 50;
     private volatile boolean stopped;
 
     public AuditChainer(AuditStore store, long pollMillis) {
@@ -68,6 +71,13 @@ public final class AuditChainer implements AutoCloseable {
                 if (stopped) {
                     return;
                 }
+                // a round at most every GATHER_MILLIS under load: each round then takes the events of many commits
+                // (one short transaction and one fsync for all of them) instead of racing every commit for the pool
+                long since = System.nanoTime() - lastRound;
+                if (since < GATHER_MILLIS * 1_000_000L) {
+                    Thread.sleep(GATHER_MILLIS - since / 1_000_000L);
+                }
+                lastRound = System.nanoTime();
                 int n;
                 do {
                     n = store.chain(AuditStore.CHAIN_BATCH, 0);

@@ -111,11 +111,6 @@ public final class ApplicationStore {
         return jdbc.tx("application read", c -> one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", id));
     }
 
-    /** The row, locked for update in the caller's transaction. */
-    static Optional<Row> lockedRow(Connection c, UUID id) throws SQLException {
-        return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ? FOR UPDATE OF a", id);
-    }
-
     public Optional<Row> findByTicket(String ticketNumber) {
         return jdbc.tx("application read", c -> one(c, "SELECT " + COLUMNS + FROM + " WHERE a.ticket_number = ?",
                 ticketNumber));
@@ -157,23 +152,29 @@ public final class ApplicationStore {
         return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", id);
     }
 
+    /** The history of an application, oldest first, with the actors' names; parameter: the application id. */
+    static final String HISTORY_SQL = "SELECT h.at, h.event, h.from_status, h.to_status, h.actor_iin, s.surname,"
+            + " s.given_name, h.note FROM history h LEFT JOIN staff s ON s.iin = h.actor_iin WHERE h.application_id = ?"
+            + " ORDER BY h.id";
+
     static List<History> history(Connection c, UUID id) throws SQLException {
-        {
-            try (PreparedStatement ps = c.prepareStatement("SELECT h.at, h.event, h.from_status, h.to_status,"
-                    + " h.actor_iin, s.surname, s.given_name, h.note FROM history h LEFT JOIN staff s ON s.iin = h.actor_iin"
-                    + " WHERE h.application_id = ? ORDER BY h.id")) {
-                ps.setObject(1, id);
-                List<History> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        String name = rs.getString(6) == null ? null : rs.getString(6) + " " + rs.getString(7);
-                        out.add(new History(Jdbc.instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3),
-                                rs.getString(4), rs.getString(5), name, rs.getString(8)));
-                    }
-                }
-                return out;
+        try (PreparedStatement ps = c.prepareStatement(HISTORY_SQL)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return history(rs);
             }
         }
+    }
+
+    /** The rows of {@link #HISTORY_SQL}. */
+    static List<History> history(ResultSet rs) throws SQLException {
+        List<History> out = new ArrayList<>();
+        while (rs.next()) {
+            String name = rs.getString(6) == null ? null : rs.getString(6) + " " + rs.getString(7);
+            out.add(new History(Jdbc.instant(rs.getTimestamp(1)), rs.getString(2), rs.getString(3),
+                    rs.getString(4), rs.getString(5), name, rs.getString(8)));
+        }
+        return out;
     }
 
     /** Waiting applications of a region, oldest first, after the application {@code after} (keyset). */

@@ -71,8 +71,9 @@ public final class ClaimStore {
 
     /**
      * Claims the oldest waiting application of the region and reads what the review needs of it, all in one
-     * short transaction (one pool checkout, no image read): the claim and the row in one statement, the history
-     * row of the claim, the history and the register record, and the audit log's records of the claim and of the
+     * short transaction (one pool checkout, no image read, four round trips): the claim and the row in one
+     * statement; the history row of the claim, the history and the register record in one round trip; the audit
+     * log's records of the claim and of the
      * officer reading the application's personal data ({@code PD_READ}, what "detail", role {@code role}), written
      * in one batch at the commit; empty when the queue is empty.
      */
@@ -91,8 +92,29 @@ public final class ClaimStore {
                 }
             }
             Status next = kz.qujat.domain.Lifecycle.next(Status.SUBMITTED, Event.CLAIM);
-            Transitions.history(c, row.id(), Event.CLAIM.name(), Status.SUBMITTED, next, officerIin, null, now);
-            View view = new View(row, ApplicationStore.history(c, row.id()), RegistryStore.summary(c, row.iin()), checks);
+            // the claim's history row, then the history and the register record: three statements, one round trip
+            List<ApplicationStore.History> history;
+            Optional<RegistryStore.Summary> registry;
+            try (PreparedStatement ps = c.prepareStatement(Transitions.HISTORY_INSERT + "; "
+                    + ApplicationStore.HISTORY_SQL + "; " + RegistryStore.SUMMARY_SQL)) {
+                Jdbc.bind(ps, row.id(), now, Event.CLAIM.name(), Status.SUBMITTED.name(), next.name(), officerIin, null,
+                        row.id(), row.iin());
+                ps.execute();
+                if (ps.getUpdateCount() != 1 || !ps.getMoreResults()) {
+                    throw new SQLException("the claim's history row and reads did not answer as expected");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    history = ApplicationStore.history(rs);
+                }
+                if (!ps.getMoreResults()) {
+                    throw new SQLException("the register read did not answer");
+                }
+                try (ResultSet rs = ps.getResultSet()) {
+                    registry = RegistryStore.summary(rs);
+                }
+            }
+            Transitions.audit(c, row.id(), Event.CLAIM.name(), Status.SUBMITTED, next, officerIin, null, now);
+            View view = new View(row, history, registry, checks);
             Audit.append(c, now, "PD_READ", row.id(), officerIin, AuditStore.readDetail(role, "detail"));
             return Optional.of(view);
         });

@@ -34,21 +34,12 @@ public final class DecisionStore {
         this.notices = notices;
     }
 
-    /**
-     * Records the decision {@code decide} makes of the application as it is now, in one transaction (one pool
-     * checkout): the row is read and locked, {@code decide} checks it against the signed document and builds the
-     * decision (it throws to refuse, and nothing is written), then the transition, the decision, the order or the
-     * refund, the history and the audit events are written. NOT_FOUND when there is no such application.
-     */
-    public Result record(UUID id, Instant now, java.util.function.Function<ApplicationStore.Row, Decision> decide) {
+    public Result record(Decision d, Instant now) {
         return jdbc.tx("decision", c -> {
-            var row = ApplicationStore.lockedRow(c, id);
-            if (row.isEmpty()) {
+            var locked = ClaimStore.lock(c, d.applicationId());
+            if (locked == null) {
                 return new Result(Outcome.NOT_FOUND, null);
             }
-            Decision d = decide.apply(row.get());
-            var locked = new ClaimStore.Locked(row.get().status(), row.get().region(), row.get().claimedBy(),
-                    row.get().claimExpiresAt());
             if (locked.status() != Status.IN_REVIEW) {
                 return new Result(Outcome.WRONG_STATUS, locked.status());
             }

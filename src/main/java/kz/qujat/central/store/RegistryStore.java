@@ -57,20 +57,28 @@ public final class RegistryStore {
     }
 
     /** The record without reading its images, on the caller's connection. */
+    /** The register record without its images (only whether it holds them); parameter: the IIN. */
+    static final String SUMMARY_SQL = "SELECT iin, surname, given_name, patronymic, birth_date,"
+            + " current_document_number, current_document_expiry, photo IS NOT NULL, signature IS NOT NULL"
+            + " FROM registry_person WHERE iin = ?";
+
     static Optional<Summary> summary(Connection c, String iin) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT iin, surname, given_name, patronymic, birth_date,"
-                + " current_document_number, current_document_expiry, photo IS NOT NULL, signature IS NOT NULL"
-                + " FROM registry_person WHERE iin = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(SUMMARY_SQL)) {
             ps.setString(1, iin);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class),
-                        rs.getBoolean(8), rs.getBoolean(9)));
+                return summary(rs);
             }
         }
+    }
+
+    /** The row of {@link #SUMMARY_SQL}, if any. */
+    static Optional<Summary> summary(ResultSet rs) throws SQLException {
+        if (!rs.next()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Summary(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, LocalDate.class),
+                rs.getBoolean(8), rs.getBoolean(9)));
     }
 
     public Optional<Summary> summary(String iin) {

@@ -27,13 +27,22 @@ final class Transitions {
         return next;
     }
 
+    /** The history row of a transition; parameters: application, at, event, from, to, actor, note. */
+    static final String HISTORY_INSERT = "INSERT INTO history (application_id, at, event, from_status, to_status,"
+            + " actor_iin, note) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
     static void history(Connection c, UUID id, String event, Status from, Status to, String actorIin, String note,
                         Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO history (application_id, at, event, from_status,"
-                + " to_status, actor_iin, note) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = c.prepareStatement(HISTORY_INSERT)) {
             Jdbc.bind(ps, id, at, event, from == null ? null : from.name(), to.name(), actorIin, note);
             ps.executeUpdate();
         }
+        audit(c, id, event, from, to, actorIin, note, at);
+    }
+
+    /** The audit event of a transition whose history row the caller writes. */
+    static void audit(Connection c, UUID id, String event, Status from, Status to, String actorIin, String note,
+                      Instant at) {
         Map<String, Object> detail = new HashMap<>();
         detail.put("from", from);
         detail.put("to", to);

@@ -73,11 +73,16 @@ class ReadmeScreenshots {
             ws.until(() -> ws.robot.lookup("#markingHint").query().isVisible());
             ws.robot.clickOn("#photo");
             shot(ws, "review-manual-points.png");
-            ws.robot.type(KeyCode.ESCAPE);
-            ws.robot.clickOn("#markPoints");
+            ws.robot.type(KeyCode.ESCAPE);   // ends the marking (the hint goes)
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            if (ws.robot.lookup("#markingHint").query().isVisible()) {
+                ws.robot.clickOn("#markPoints");
+            }
+            reveal(ws, "#compareToggle");
             ws.robot.clickOn("#compareToggle");
             shot(ws, "signature-compare.png");
             ws.robot.clickOn("#compareToggle");
+            reveal(ws, "#markPoints");
             ws.robot.clickOn("#checks").type(KeyCode.A);
             ws.until(() -> ws.robot.lookup("#signPanel").query().isVisible());
             shot(ws, "approve.png");
@@ -101,17 +106,8 @@ class ReadmeScreenshots {
         ws.robot.interact(() -> rows.getSelectionModel().select(index));
         ws.robot.clickOn("#takeSelected");
         ws.until(() -> !ws.text("#reviewTicket").isEmpty() && !ws.robot.lookup("#approve").query().isDisabled());
-        javafx.scene.Node box = ws.robot.lookup("#samePerson").query();
         ws.until(() -> ws.robot.lookup("#samePerson").query().isVisible());
-        ws.robot.interact(() -> {
-            javafx.scene.control.ScrollPane host = ws.robot.lookup("#toolsHost").queryAs(javafx.scene.control.ScrollPane.class);
-            double content = host.getContent().getBoundsInLocal().getHeight();
-            double view = host.getViewportBounds().getHeight();
-            double y = host.getContent().sceneToLocal(box.localToScene(0, 0)).getY();
-            if (content > view) {
-                host.setVvalue(Math.min(1, Math.max(0, (y - 150) / (content - view))));
-            }
-        });
+        reveal(ws, "#samePerson");
         shot(ws, name);
         ws.robot.clickOn("#release");
         ws.until(() -> ws.robot.lookup("#queueTable").query().isVisible());
@@ -171,6 +167,21 @@ class ReadmeScreenshots {
             shot(ws, "login-token.png");
             ws.robot.clickOn("#methodFile");
         }
+    }
+
+    /** Scrolls the review's image tools so that the node is in view (150 px below the top), as an officer would. */
+    private static void reveal(WorkstationDriver ws, String query) {
+        javafx.scene.Node node = ws.robot.lookup(query).query();
+        ws.robot.interact(() -> {
+            javafx.scene.control.ScrollPane host = ws.robot.lookup("#toolsHost").queryAs(javafx.scene.control.ScrollPane.class);
+            double content = host.getContent().getBoundsInLocal().getHeight();
+            double view = host.getViewportBounds().getHeight();
+            double y = host.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            if (content > view) {
+                host.setVvalue(Math.min(1, Math.max(0, (y - 150) / (content - view))));
+            }
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** The window fills the screen, as an officer's would. */

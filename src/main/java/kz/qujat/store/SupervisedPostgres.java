@@ -52,6 +52,12 @@ final class SupervisedPostgres implements AutoCloseable {
         if (closed || Postmaster.livePostmaster(dir.resolve("pgdata")).isPresent()) {
             return;
         }
+        if (jvmShuttingDown()) {
+            // the program is stopping (SIGTERM): the embedded server's own shutdown hook stopped PostgreSQL before
+            // our close() came; starting it again now would leave an orphaned postmaster behind the dead program
+            closed = true;
+            return;
+        }
         LOG.warn("the embedded PostgreSQL on port {} is gone; starting it again", port);
         try {
             pg.close();
@@ -64,6 +70,18 @@ final class SupervisedPostgres implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // its backends may still hold the shared memory for a moment; the next check tries again
             LOG.warn("embedded PostgreSQL did not start again yet: {}", e.getMessage());
+        }
+    }
+
+    /** Whether the JVM is running its shutdown hooks (adding a hook is refused then, as Runtime documents). */
+    private static boolean jvmShuttingDown() {
+        Thread probe = new Thread(() -> { });
+        try {
+            Runtime.getRuntime().addShutdownHook(probe);
+            Runtime.getRuntime().removeShutdownHook(probe);
+            return false;
+        } catch (IllegalStateException shuttingDown) {
+            return true;
         }
     }
 

@@ -78,6 +78,10 @@ public final class CentralBenchCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "0", description = "Port of the central instance under test (default any).")
     int port;
 
+    @Option(names = "--db-pool", defaultValue = "10", paramLabel = "N", description = "The service's connection pool"
+            + " (its --db-pool); the raw baseline uses as many connections (default ${DEFAULT-VALUE}).")
+    int dbPool;
+
     private final ObjectMapper mapper = Json.mapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -94,7 +98,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
         char[] pw = "qujat-dev".toCharArray();
         try (CentralServer server = CentralServer.start(CentralConfig.builder().port(port).db(url)
                 .trustDir(certs.resolve("trust")).staffFile(certs.resolve("staff-dev.csv"))
-                .claimTtl(Duration.ofHours(1)).build());
+                .claimTtl(Duration.ofHours(1)).dbPool(dbPool).build());
              Database seedDb = Database.open(url, "central");
              Pkcs12KeySource keys = Pkcs12KeySource.open(certs.resolve("officer-astana.p12"), pw)) {
             SigningKey auth = keys.authenticationKey();
@@ -150,21 +154,38 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 claimedCount.incrementAndGet();
                 return true;
             });
-            // 2. the same claim SQL over JDBC, prepared, as many connections as the pool (10), other regions: with
-            //    the audit chain's appends a claim writes (the same SQL as the service), and without (claim SQL only)
-            long t0 = System.nanoTime();
-            List<Long> raw = ClaimBaseline.run(url, System.getenv("QUJAT_DB_USER"), System.getenv("QUJAT_DB_PASSWORD"),
-                    10, Region.ALMATY, OFFICER_IIN, Duration.ofHours(1), true);
-            Result baseline = new Result(raw, System.nanoTime() - t0);
-            t0 = System.nanoTime();
-            List<Long> bare = ClaimBaseline.run(url, System.getenv("QUJAT_DB_USER"), System.getenv("QUJAT_DB_PASSWORD"),
-                    10, Region.SHYMKENT, OFFICER_IIN, Duration.ofHours(1), false);
-            Result unaudited = new Result(bare, System.nanoTime() - t0);
+            // 1b. the HTTP floor: the same load client (threads, sessions, HTTP client, headers) against the
+            //     liveness route, which reads no database: what HTTP alone costs on this machine, per request
+            AtomicInteger floorLeft = new AtomicInteger(applications);
+            Result floor = load(clients, c -> {
+                if (floorLeft.getAndDecrement() <= 0) {
+                    return false;
+                }
+                check(send(server.url(), "GET", Paths.HEALTH, tokens.get(c), null), 200);
+                return true;
+            });
+            // 2. the same claim SQL over JDBC, prepared, as many connections as the service's pool, other regions:
+            //    with the audit chain's appends a claim writes (the same SQL as the service), and without
+            int connections = server.dbPoolSize();
+            String jdbcUrl = url;
+            Result baseline = measured(() -> ClaimBaseline.run(jdbcUrl, System.getenv("QUJAT_DB_USER"),
+                    System.getenv("QUJAT_DB_PASSWORD"), connections, Region.ALMATY, OFFICER_IIN, Duration.ofHours(1), true));
+            Result unaudited = measured(() -> ClaimBaseline.run(jdbcUrl, System.getenv("QUJAT_DB_USER"),
+                    System.getenv("QUJAT_DB_PASSWORD"), connections, Region.SHYMKENT, OFFICER_IIN, Duration.ofHours(1), false));
             print("claims via API", api, null);
-            print("claims raw JDBC", baseline, "(same SQL as the API's claim, audit chain included)");
+            print("claims raw JDBC", baseline, "(same SQL as the API's claim, audit chain included, " + connections
+                    + " connections as the service's pool)");
             print("  without audit", unaudited, "(claim SQL only, no audit chain)");
             System.out.printf("  ratio API / raw JDBC: %.2f (target >= 0.6); API / claim SQL without the audit chain: %.2f%n",
                     api.rate() / baseline.rate(), api.rate() / unaudited.rate());
+            print("HTTP floor", floor, "(GET " + Paths.HEALTH + ": the same load client, sessions and headers; no database)");
+            System.out.printf("  the floor alone allows a ratio of at most %.2f; a claim through the API is at least one such"
+                    + " request plus the claim's SQL: at best 1/(1/%.0f + 1/%.0f) = %.0f/s, a ratio of %.2f%n",
+                    floor.rate() / baseline.rate(), floor.rate(), baseline.rate(),
+                    1 / (1 / floor.rate() + 1 / baseline.rate()), floor.rate() / (floor.rate() + baseline.rate()));
+            perOperation("API claim", api);
+            perOperation("floor request", floor);
+            perOperation("raw claim", baseline);
 
             // 3. decisions: every claimed application approved with a CAdES-BES signature (signed beforehand)
             List<ApplicationDetail> toDecide = new ArrayList<>(claimed);
@@ -238,6 +259,32 @@ public final class CentralBenchCommand implements Callable<Integer> {
             }
             return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
         }
+    }
+
+    /** Runs {@code phase} (returning its latencies) with the CPU accounting of {@link #load}; no load client. */
+    static Result measured(Callable<List<Long>> phase) throws Exception {
+        long processBefore = processCpu();
+        long machineBefore = machineBusy();
+        long start = System.nanoTime();
+        List<Long> latencies = phase.call();
+        long wall = System.nanoTime() - start;
+        return new Result(latencies, wall, 0, processCpu() - processBefore, machineBusy() - machineBefore);
+    }
+
+    /**
+     * Where the machine's CPU went per operation of a phase: the load client's threads, the rest of this JVM (the
+     * service: request threads, pool, audit chainer, GC and JIT), and the rest of the machine (PostgreSQL).
+     */
+    static String perOperationLine(String what, Result r) {
+        double n = Math.max(1, r.latencies().size());
+        return String.format("  CPU per %s: %.3f ms of the machine = load client %.3f + service (this JVM less the"
+                + " load client) %.3f + PostgreSQL and the rest %.3f", what, r.machineBusyNanos() / 1e6 / n,
+                r.clientCpuNanos() / 1e6 / n, (r.processCpuNanos() - r.clientCpuNanos()) / 1e6 / n,
+                (r.machineBusyNanos() - r.processCpuNanos()) / 1e6 / n);
+    }
+
+    private static void perOperation(String what, Result r) {
+        System.out.println(perOperationLine(what, r));
     }
 
     private static Result load(int clients, Step step) throws Exception {
@@ -412,8 +459,14 @@ public final class CentralBenchCommand implements Callable<Integer> {
     }
 
     private Answer post(String base, String path, String token, String body) throws Exception {
+        return send(base, "POST", path, token, body);
+    }
+
+    /** One request as the officers send them (JSON, their session); {@code body} null: none (GET). */
+    private Answer send(String base, String method, String path, String token, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+                .header("Content-Type", "application/json").method(method, body == null
+                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -21,6 +21,12 @@ public final class CentralCommand implements Callable<Integer> {
     @Option(names = "--db", required = true, description = "embedded:DIR or jdbc:postgresql://host/db")
     String db;
 
+    @Option(names = "--db-pool", defaultValue = "10", paramLabel = "N", description = "The most database connections"
+            + " this instance keeps open at once; its request threads wait for one beyond that (default"
+            + " ${DEFAULT-VALUE}). With several instances on one server, their sum stays below the server's"
+            + " max_connections.")
+    int dbPool;
+
     @Option(names = "--policy", description = "Policy file (default: the built-in DEMONSTRATION policy).")
     Path policy;
 
@@ -104,6 +110,10 @@ public final class CentralCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (dbPool < 1) {
+            System.err.println("--db-pool needs at least 1 connection, not " + dbPool);
+            return 2;
+        }
         // concurrent intake requests keep the cores busy: OpenCV's own threads would only add hand-overs
         kz.qujat.inspect.OpenCvNatives.oneThreadPerCall();
         ValidationPolicy validation;
@@ -113,7 +123,7 @@ public final class CentralCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return 2;
         }
-        CentralConfig.Builder b = CentralConfig.builder().validation(validation).port(port).db(db).trustDir(trust).staffFile(staff)
+        CentralConfig.Builder b = CentralConfig.builder().validation(validation).port(port).db(db).dbPool(dbPool).trustDir(trust).staffFile(staff)
                 .claimTtl(claimTtl).sessionTtl(sessionTtl).sessionRecheck(sessionRecheck).relayLease(relayLease).sweepInterval(sweepInterval)
                 .production(production).peerCert(peerCert);
         b.pointsFile(points).auditCheckpoint(checkpointRows, checkpointInterval);

@@ -19,7 +19,7 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
                             long maxBodyBytes, Clock clock, ValidationPolicy validation, int maxRefusals,
                             Duration relayLease, Path pointsFile, NotificationChannel notifications,
                             Duration notifyInterval, int auditCheckpointRows, Duration auditCheckpointInterval,
-                            Duration sessionRecheck) {
+                            Duration sessionRecheck, int dbPool) {
 
     public static Builder builder() {
         return new Builder();
@@ -47,6 +47,13 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
         private int maxRefusals = 5;
         private Duration relayLease = Duration.ofSeconds(60);
         private Duration sessionRecheck = SessionService.RECHECK;
+        private int dbPool = kz.qujat.store.Database.DEFAULT_POOL_SIZE;
+
+        /** The most database connections the service keeps open at once (its request threads share them). */
+        public Builder dbPool(int v) {
+            dbPool = v;
+            return this;
+        }
 
         /**
          * How long a session checked in the database is taken from memory: the bound on how long a session logged
@@ -183,13 +190,17 @@ public record CentralConfig(int port, String db, PolicyBook policies, Path trust
             if (db == null) {
                 throw new IllegalArgumentException("a database (--db) is required");
             }
+            if (dbPool < 1) {
+                throw new IllegalArgumentException("the connection pool (--db-pool) needs at least 1 connection, not "
+                        + dbPool);
+            }
             if (trustDir == null) {
                 throw new IllegalArgumentException("a trust folder (--trust) is required");
             }
             return new CentralConfig(port, db, policies, trustDir, staffFile, registryFeedKey, claimTtl, sessionTtl,
                     production, keyFile, keyPassword, peerCert, sweepInterval, relayInterval, maxBodyBytes, clock, validation,
                     maxRefusals, relayLease, pointsFile, notifications, notifyInterval, auditCheckpointRows,
-                    auditCheckpointInterval, sessionRecheck);
+                    auditCheckpointInterval, sessionRecheck, dbPool);
         }
     }
 

@@ -76,7 +76,7 @@ public final class CentralServer implements AutoCloseable {
 
     public static CentralServer start(CentralConfig config) throws IOException {
         PolicyBook policies = config.policies() != null ? config.policies() : demoPolicies();
-        Database database = Database.open(config.db(), "central");
+        Database database = Database.open(config.db(), "central", config.dbPool());
         AuditChainer chainer = null;
         ScheduledExecutorService workers = Executors.newScheduledThreadPool(2, r -> {
             Thread t = new Thread(r, "central-worker");
@@ -226,6 +226,11 @@ public final class CentralServer implements AutoCloseable {
 
     public int port() {
         return app.port();
+    }
+
+    /** The most database connections this instance keeps open at once ({@code --db-pool}). */
+    public int dbPoolSize() {
+        return database.poolSize();
     }
 
     public String url() {

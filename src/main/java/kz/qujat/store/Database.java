@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
+    /** Connections a program keeps to its database unless told otherwise ({@code --db-pool}). */
+    public static final int DEFAULT_POOL_SIZE = 10;
+
     private final HikariDataSource pool;
     private final SupervisedPostgres embedded;
 
@@ -37,11 +40,17 @@ public final class Database implements AutoCloseable {
      * variables QUJAT_DB_USER / QUJAT_DB_PASSWORD). Then migrates with {@code classpath:db/<schema>}.
      */
     public static Database open(String spec, String schema) throws IOException {
+        return open(spec, schema, DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #open(String, String)}, keeping at most {@code poolSize} connections (at least 1). */
+    public static Database open(String spec, String schema, int poolSize) throws IOException {
+        checkPoolSize(poolSize);
         if (spec.startsWith("embedded:")) {
-            return embedded(Path.of(spec.substring("embedded:".length())), schema);
+            return embedded(Path.of(spec.substring("embedded:".length())), schema, poolSize);
         }
         if (spec.startsWith("jdbc:postgresql:")) {
-            HikariConfig cfg = poolConfig(schema);
+            HikariConfig cfg = poolConfig(schema, poolSize);
             cfg.setJdbcUrl(spec);
             String user = System.getenv("QUJAT_DB_USER");
             String password = System.getenv("QUJAT_DB_PASSWORD");
@@ -61,11 +70,17 @@ public final class Database implements AutoCloseable {
      * again when its process dies), and taking over the orphan a killed predecessor left running.
      */
     public static Database embedded(Path dir, String schema) throws IOException {
+        return embedded(dir, schema, DEFAULT_POOL_SIZE);
+    }
+
+    /** As {@link #embedded(Path, String)}, keeping at most {@code poolSize} connections (at least 1). */
+    public static Database embedded(Path dir, String schema, int poolSize) throws IOException {
+        checkPoolSize(poolSize);
         SupervisedPostgres pg = SupervisedPostgres.start(dir);
         try {
             String name = "qujat_" + schema;
             createDatabaseIfMissing(pg.admin(), name);
-            HikariConfig cfg = poolConfig(schema);
+            HikariConfig cfg = poolConfig(schema, poolSize);
             cfg.setJdbcUrl(pg.jdbcUrl(name));
             return migrated(new HikariDataSource(cfg), pg, schema);
         } catch (RuntimeException | IOException e) {
@@ -76,13 +91,25 @@ public final class Database implements AutoCloseable {
 
     /** Wraps a data source someone else made (tests: one fresh database per test class). */
     public static Database of(DataSource dataSource, String schema) {
-        HikariConfig cfg = poolConfig(schema);
+        HikariConfig cfg = poolConfig(schema, DEFAULT_POOL_SIZE);
         cfg.setDataSource(dataSource);
         return migrated(new HikariDataSource(cfg), null, schema);
     }
 
     public DataSource dataSource() {
         return pool;
+    }
+
+    /** The most connections this database's pool keeps open at once. */
+    public int poolSize() {
+        return pool.getMaximumPoolSize();
+    }
+
+    private static void checkPoolSize(int poolSize) {
+        if (poolSize < 1) {
+            throw new IllegalArgumentException("the connection pool (--db-pool) needs at least 1 connection, not "
+                    + poolSize);
+        }
     }
 
     /**
@@ -93,10 +120,10 @@ public final class Database implements AutoCloseable {
         pool.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
     }
 
-    private static HikariConfig poolConfig(String schema) {
+    private static HikariConfig poolConfig(String schema, int poolSize) {
         HikariConfig cfg = new HikariConfig();
         cfg.setPoolName("qujat-" + schema);
-        cfg.setMaximumPoolSize(10);
+        cfg.setMaximumPoolSize(poolSize);
         cfg.setAutoCommit(true);
         return cfg;
     }

@@ -160,6 +160,11 @@ public final class ApplicationStore {
         return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", id);
     }
 
+    /** The application, its row locked until the caller's transaction ends (the claimant's name joined, not locked). */
+    static Optional<Row> findLocked(Connection c, UUID id) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ? FOR UPDATE OF a", id);
+    }
+
     /** The history of an application, oldest first, with the actors' names; parameter: the application id. */
     static final String HISTORY_SQL = "SELECT h.at, h.event, h.from_status, h.to_status, h.actor_iin, s.surname,"
             + " s.given_name, h.note FROM history h LEFT JOIN staff s ON s.iin = h.actor_iin WHERE h.application_id = ?"

@@ -45,10 +45,21 @@ public record DecisionDocument(
         return Canonical.bytes(toJson());
     }
 
+    /** Shared: a mapper is thread-safe once configured, and making one per document cost more than reading it. */
+    private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER = Json.mapper();
+
     /** Reads a document from its bytes; every field must be present (null where the API allows null). */
     public static DecisionDocument parse(byte[] bytes) {
         try {
-            var node = Json.mapper().readTree(bytes);
+            return parse(MAPPER.readTree(bytes));
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("decision document is not valid JSON of the agreed shape", e);
+        }
+    }
+
+    /** As {@link #parse(byte[])}, from the document already read as JSON. */
+    public static DecisionDocument parse(com.fasterxml.jackson.databind.JsonNode node) {
+        try {
             if (node == null || !node.isObject()) {
                 throw new IllegalArgumentException("decision document is not a JSON object");
             }
@@ -66,7 +77,7 @@ public record DecisionDocument(
                     text(node, "formSha256"), text(node, "photoSha256"), text(node, "signatureSha256"),
                     text(node, "policyVersion"), text(node, "officerIin"),
                     Instant.parse(node.get("decidedAt").asText()));
-        } catch (java.io.IOException | java.time.format.DateTimeParseException e) {
+        } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException("decision document is not valid JSON of the agreed shape", e);
         }
     }

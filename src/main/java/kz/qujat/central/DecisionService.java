@@ -75,20 +75,22 @@ public final class DecisionService {
         if (!officer.iin().equals(signerIin)) {
             throw ApiException.forbidden("the decision is signed by someone other than the logged-in officer");
         }
-        ApplicationStore.Row row = review.visible(officer, id);
-        if (row.status() != Status.IN_REVIEW) {
-            throw ApiException.conflict("the application is in status " + row.status() + ", not IN_REVIEW");
-        }
-        if (!officer.iin().equals(row.claimedBy())) {
-            throw ApiException.forbidden("the decision is not signed by the officer who holds the claim");
-        }
-        checkFields(doc, row, officer);
-        DecisionStore.Result result = decisions.record(new DecisionStore.Decision(id, doc.decision(), doc.reason(),
-                doc.comment(), officer.iin(), doc.decidedAt(), document, cms, r.evidence().timestampToken(),
-                r.evidence().ocspResponse(),
-                DecisionDocument.APPROVE.equals(doc.decision()) ? order(row, document, cms) : null,
-                policies.version(row.policyVersion()).map(p -> p.feeTiyn()).orElse(0L),
-                inspection(request)), clock.instant());
+        // the application is read and locked once, judged, and the decision recorded in the same transaction
+        DecisionStore.Result result = decisions.decide(id, locked -> {
+            ApplicationStore.Row row = review.visible(officer, locked);
+            if (row.status() != Status.IN_REVIEW) {
+                throw ApiException.conflict("the application is in status " + row.status() + ", not IN_REVIEW");
+            }
+            if (!officer.iin().equals(row.claimedBy())) {
+                throw ApiException.forbidden("the decision is not signed by the officer who holds the claim");
+            }
+            JsonNode form = review.form(row);
+            checkFields(doc, row, officer, form);
+            return new DecisionStore.Decision(id, doc.decision(), doc.reason(), doc.comment(), officer.iin(),
+                    doc.decidedAt(), document, cms, r.evidence().timestampToken(), r.evidence().ocspResponse(),
+                    DecisionDocument.APPROVE.equals(doc.decision()) ? order(row, form, document, cms) : null,
+                    policies.version(row.policyVersion()).map(p -> p.feeTiyn()).orElse(0L), inspection(request));
+        }, clock.instant());
         switch (result.outcome()) {
             case NOT_FOUND -> throw ApiException.notFound("no such application");
             case WRONG_STATUS -> throw ApiException.conflict("the application is in status " + result.status());
@@ -118,8 +120,8 @@ public final class DecisionService {
         DecisionDocument doc;
         JsonNode tree;
         try {
-            doc = DecisionDocument.parse(document);
             tree = mapper.readTree(document);
+            doc = DecisionDocument.parse(tree);
         } catch (IllegalArgumentException | JsonProcessingException e) {
             throw ApiException.invalid("the decision document is not of the agreed shape: " + safe(e));
         } catch (java.io.IOException e) {
@@ -135,9 +137,9 @@ public final class DecisionService {
         return e instanceof IllegalArgumentException && e.getCause() == null ? e.getMessage() : "not valid JSON";
     }
 
-    private void checkFields(DecisionDocument doc, ApplicationStore.Row row, StaffMember officer) {
+    private void checkFields(DecisionDocument doc, ApplicationStore.Row row, StaffMember officer, JsonNode form) {
         List<Problem.FieldError> stale = new ArrayList<>();
-        String formSha = Canonical.sha256Hex(Canonical.bytes(review.form(row)));
+        String formSha = Canonical.sha256Hex(Canonical.bytes(form));
         compare(stale, "applicationId", row.id().toString(), String.valueOf(doc.applicationId()));
         compare(stale, "ticketNumber", row.ticketNumber(), doc.ticketNumber());
         compare(stale, "formSha256", formSha, doc.formSha256());
@@ -192,9 +194,9 @@ public final class DecisionService {
      * The order for production: the images by their hashes only (no image is read here, and the outbox row stays a
      * few KB); the relay sends an image when production says it does not hold it.
      */
-    private String order(ApplicationStore.Row row, byte[] document, byte[] cms) {
+    private String order(ApplicationStore.Row row, JsonNode form, byte[] document, byte[] cms) {
         ProductionOrder order = ProductionOrder.byReference(row.id(), row.ticketNumber(), row.registrationPoint(),
-                review.form(row), Base64s.encode(document), Base64s.encode(cms), row.photoSha256().trim(),
+                form, Base64s.encode(document), Base64s.encode(cms), row.photoSha256().trim(),
                 row.signatureSha256().trim());
         try {
             return mapper.writeValueAsString(order);

@@ -277,11 +277,40 @@ final class ChainCheck {
         return null;
     }
 
-    private static boolean usable(X509CRL crl, X509Certificate issuer, Instant now) {
-        try {
-            Operators.verify(crl, issuer.getPublicKey());
-        } catch (GeneralSecurityException e) {
-            return false;
+    /** A CRL object whose signature verified with an issuer key; identity of the CRL, equality of the key. */
+    private record Verified(X509CRL crl, java.security.PublicKey key) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Verified v && v.crl == crl && v.key.equals(key);
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(crl) * 31 + key.hashCode();
+        }
+    }
+
+    /**
+     * CRL signatures found good, by the CRL object (as the trust folder or a distribution point gave it: a CRL
+     * read again, or a new one, is another object and is verified again) and the issuer's key. A national CA's CRL
+     * runs to megabytes, and hashing it for every signature checked cost more than the signature itself. Only
+     * successes are kept; currency (this and next update) is judged on every call. Bounded: cleared when full.
+     */
+    private final Set<Verified> verifiedCrls = ConcurrentHashMap.newKeySet();
+    private static final int VERIFIED_CRLS_MAX = 256;
+
+    private boolean usable(X509CRL crl, X509Certificate issuer, Instant now) {
+        Verified done = new Verified(crl, issuer.getPublicKey());
+        if (!verifiedCrls.contains(done)) {
+            try {
+                Operators.verify(crl, issuer.getPublicKey());
+            } catch (GeneralSecurityException e) {
+                return false;
+            }
+            if (verifiedCrls.size() >= VERIFIED_CRLS_MAX) {
+                verifiedCrls.clear();
+            }
+            verifiedCrls.add(done);
         }
         boolean started = !crl.getThisUpdate().toInstant().isAfter(now);
         boolean current = crl.getNextUpdate() != null && now.isBefore(crl.getNextUpdate().toInstant());

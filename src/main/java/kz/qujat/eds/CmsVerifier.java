@@ -12,7 +12,6 @@ import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedData;
@@ -26,6 +25,15 @@ import org.bouncycastle.operator.OperatorCreationException;
  * and the key usage for the purpose. Bad input never throws: it gives a result with a failure and a reason.
  */
 public final class CmsVerifier {
+    /**
+     * The certificates signatures carried, as the JCA objects made of them: an officer's every signature carries the
+     * same certificate, and making the object (a certificate factory found and reading the bytes) cost about a tenth
+     * of a verification. Keyed by the very bytes the object is made of, so it is the object those bytes give;
+     * nothing is judged here. Bounded: cleared when full.
+     */
+    private static final java.util.Map<java.nio.ByteBuffer, X509Certificate> CERTIFICATES =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CERTIFICATES_MAX = 1024;
     private final TrustConfig trust;
     private final Clock clock;
     private final ChainCheck chainCheck;
@@ -125,10 +133,9 @@ public final class CmsVerifier {
         X509Certificate signer;
         List<X509Certificate> carried = new ArrayList<>();
         try {
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-            signer = converter.getCertificate(holder);
+            signer = certificate(holder);
             for (X509CertificateHolder h : all) {
-                carried.add(converter.getCertificate(h));
+                carried.add(h == holder ? signer : certificate(h));
             }
         } catch (GeneralSecurityException e) {
             return VerificationResult.failed(Failure.MALFORMED, "a certificate inside the signature cannot be read");
@@ -186,6 +193,26 @@ public final class CmsVerifier {
         } catch (RuntimeException e) {
             return Failure.BAD_SIGNATURE;
         }
+    }
+
+    private static X509Certificate certificate(X509CertificateHolder holder) throws GeneralSecurityException {
+        java.nio.ByteBuffer encoded;
+        try {
+            encoded = java.nio.ByteBuffer.wrap(holder.getEncoded());
+        } catch (java.io.IOException e) {
+            throw new java.security.cert.CertificateEncodingException("cannot encode the certificate: " + e.getMessage());
+        }
+        X509Certificate known = CERTIFICATES.get(encoded);
+        if (known != null) {
+            return known;
+        }
+        X509Certificate made = (X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                .generateCertificate(new java.io.ByteArrayInputStream(encoded.array()));
+        if (CERTIFICATES.size() >= CERTIFICATES_MAX) {
+            CERTIFICATES.clear();
+        }
+        CERTIFICATES.put(encoded, made);
+        return made;
     }
 
     private static Instant signingTime(SignerInformation signerInfo) {

@@ -38,6 +38,34 @@ final class Operators {
         }
     }
 
+    /**
+     * Bouncy Castle's name tables and JCA digest provider: built once (each builds maps of every algorithm it knows,
+     * which cost more than an RSA verification when built per signature); they are read-only after construction.
+     */
+    private static final CMSSignatureAlgorithmNameGenerator STANDARD_NAMES = new DefaultCMSSignatureAlgorithmNameGenerator();
+    private static final SignatureAlgorithmIdentifierFinder STANDARD_FINDER = new DefaultSignatureAlgorithmIdentifierFinder();
+    private static final DigestCalculatorProvider JCA_DIGESTS;
+    private static final CMSSignatureAlgorithmNameGenerator NAMES = (digest, encryption) ->
+            GostAlgorithm.kazakh(encryption.getAlgorithm().getId()) ? encryption.getAlgorithm().getId()
+                    : STANDARD_NAMES.getSignatureName(digest, encryption);
+    private static final SignatureAlgorithmIdentifierFinder FINDER = name -> GostAlgorithm.kazakh(name)
+            ? new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(name))
+            : STANDARD_FINDER.find(name);
+    /**
+     * Digest and signature OID pairs (outside the Kazakh arc) found supported: the answer depends only on Bouncy
+     * Castle's tables. Only supported pairs are kept, so the set is bounded by what Bouncy Castle knows whatever
+     * OIDs signatures name.
+     */
+    private static final java.util.Set<String> SUPPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        try {
+            JCA_DIGESTS = new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build();
+        } catch (OperatorCreationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private Operators() {
     }
 
@@ -79,7 +107,7 @@ final class Operators {
                 }
                 return buffered(algorithm, oid);
             }
-            return new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build().get(algorithm);
+            return JCA_DIGESTS.get(algorithm);
         };
     }
 
@@ -182,15 +210,7 @@ final class Operators {
 
     private static SignerInformationVerifier signerVerifier(PublicKey key, X509CertificateHolder certificate)
             throws OperatorCreationException {
-        CMSSignatureAlgorithmNameGenerator standard = new DefaultCMSSignatureAlgorithmNameGenerator();
-        CMSSignatureAlgorithmNameGenerator names = (digest, encryption) ->
-                GostAlgorithm.kazakh(encryption.getAlgorithm().getId()) ? encryption.getAlgorithm().getId()
-                        : standard.getSignatureName(digest, encryption);
-        SignatureAlgorithmIdentifierFinder standardFinder = new DefaultSignatureAlgorithmIdentifierFinder();
-        SignatureAlgorithmIdentifierFinder finder = name -> GostAlgorithm.kazakh(name)
-                ? new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(name))
-                : standardFinder.find(name);
-        return new SignerInformationVerifier(names, finder, verifiers(key, certificate), digests());
+        return new SignerInformationVerifier(NAMES, FINDER, verifiers(key, certificate), digests());
     }
 
     /** Whether a CMS signer's digest and signature algorithms can be checked here; null when yes, else the reason. */
@@ -202,24 +222,30 @@ final class Operators {
                 && GostAlgorithm.byKey(signatureOid) == null && Gost.provider() == null) {
             return new Unsupported(signatureOid).getMessage();
         }
+        boolean standard = !GostAlgorithm.kazakh(signatureOid) && !GostAlgorithm.kazakh(digestOid);
+        String pair = digestOid + " " + signatureOid;
+        if (standard && SUPPORTED.contains(pair)) {
+            return null;
+        }
         if (!GostAlgorithm.kazakh(signatureOid)) {
             try {
                 AlgorithmIdentifier digest = new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(digestOid));
                 AlgorithmIdentifier signature = new AlgorithmIdentifier(
                         new org.bouncycastle.asn1.ASN1ObjectIdentifier(signatureOid));
-                new DefaultSignatureAlgorithmIdentifierFinder().find(
-                        new DefaultCMSSignatureAlgorithmNameGenerator().getSignatureName(digest, signature));
+                STANDARD_FINDER.find(STANDARD_NAMES.getSignatureName(digest, signature));
             } catch (RuntimeException e) {
                 return new Unsupported(signatureOid).getMessage();
             }
         }
         if (!GostAlgorithm.kazakh(digestOid)) {
             try {
-                new JcaDigestCalculatorProviderBuilder().setProvider(Bc.PROVIDER).build()
-                        .get(new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(digestOid)));
+                JCA_DIGESTS.get(new AlgorithmIdentifier(new org.bouncycastle.asn1.ASN1ObjectIdentifier(digestOid)));
             } catch (OperatorCreationException | RuntimeException e) {
                 return new Unsupported(digestOid).getMessage();
             }
+        }
+        if (standard) {
+            SUPPORTED.add(pair);
         }
         return null;
     }

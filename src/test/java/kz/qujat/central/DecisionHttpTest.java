@@ -167,6 +167,56 @@ class DecisionHttpTest {
         assertThat(again.json().get("detail").asText()).isEqualTo(Eligibility.REFUSAL_MESSAGE);
     }
 
+    /** The audit events of an application, chained or still pending, in their order: kind and detail. */
+    private static List<List<Object>> auditEvents(UUID id) throws java.sql.SQLException {
+        return f.query("SELECT kind, detail FROM (SELECT event_id AS n, kind, detail FROM audit_log"
+                + " WHERE application_id = ? AND event_id IS NOT NULL UNION ALL SELECT id, kind, detail FROM audit_pending"
+                + " WHERE application_id = ?) e ORDER BY n", id, id);
+    }
+
+    @Test
+    void aDecisionWritesItsRowsAndAuditEventsInOrderAndARefusedOneWritesNothing() throws Exception {
+        UUID id = claimed();
+        DecisionDocument doc = f.document(OFFICER, id, "APPROVE", null, null);
+        DecisionDocument stale = new DecisionDocument(id, doc.ticketNumber(), "APPROVE", null, null, "0".repeat(64),
+                doc.photoSha256(), doc.signatureSha256(), doc.policyVersion(), doc.officerIin(), doc.decidedAt());
+        int before = auditEvents(id).size();
+        assertThat(f.decide(OFFICER, OFFICER, id, stale).status()).isEqualTo(409);
+        assertThat(auditEvents(id)).as("a refused decision leaves no event").hasSize(before);
+        assertThat(f.scalar("SELECT count(*) FROM decision WHERE application_id = ?", id)).isEqualTo(0L);
+        assertThat(f.scalar("SELECT count(*) FROM history WHERE application_id = ?", id)).isEqualTo(2L);
+
+        byte[] bytes = doc.canonicalBytes();
+        byte[] cms = CmsSigner.signDetached(DevIdentities.signingKey(OFFICER), bytes);
+        Http.Answer a = f.http.post(Paths.fill(Paths.DECISION, "id", id.toString()), f.token(OFFICER),
+                Map.of("document", b64(bytes), "cms", b64(cms)));
+        assertThat(a.status()).as(a.toString()).isEqualTo(200);
+        List<List<Object>> events = auditEvents(id);
+        assertThat(events.subList(before, events.size())).extracting(e -> e.get(0))
+                .containsExactly("APPROVE", "DECISION_SIGNED");
+        assertThat(Json.mapper().readTree((String) events.get(before).get(1)))
+                .isEqualTo(Json.mapper().readTree("{\"from\":\"IN_REVIEW\",\"to\":\"APPROVED\"}"));
+        assertThat(Json.mapper().readTree((String) events.get(before + 1).get(1))).isEqualTo(Json.mapper().readTree(
+                "{\"decision\":\"APPROVE\",\"documentSha256\":\"" + kz.qujat.api.Canonical.sha256Hex(bytes)
+                        + "\",\"cmsSha256\":\"" + kz.qujat.api.Canonical.sha256Hex(cms) + "\"}"));
+        assertThat(f.query("SELECT event, from_status, to_status, actor_iin, note FROM history WHERE application_id = ?"
+                + " ORDER BY id DESC LIMIT 1", id).get(0)).containsExactly("APPROVE", "IN_REVIEW", "APPROVED",
+                "850314312017", null);
+        assertThat(f.query("SELECT status, annul_reason, claimed_by FROM application WHERE id = ?", id).get(0))
+                .containsExactly("APPROVED", null, "850314312017");
+        assertThat((byte[]) f.scalar("SELECT cms FROM decision WHERE application_id = ?", id)).isEqualTo(cms);
+
+        UUID annulled = claimed();
+        assertThat(f.decide(OFFICER, OFFICER, annulled, f.document(OFFICER, annulled, "ANNUL", "SIGNATURE", null))
+                .status()).isEqualTo(200);
+        assertThat(auditEvents(annulled)).extracting(e -> e.get(0)).containsSubsequence("ANNUL", "DECISION_SIGNED",
+                "REFUND_OWED");
+        assertThat(f.query("SELECT status, annul_reason FROM application WHERE id = ?", annulled).get(0))
+                .containsExactly("ANNULLED", "SIGNATURE");
+        assertThat(f.query("SELECT event, to_status, note FROM history WHERE application_id = ? ORDER BY id DESC"
+                + " LIMIT 1", annulled).get(0)).containsExactly("ANNUL", "ANNULLED", "SIGNATURE");
+    }
+
     private static String b64(byte[] b) {
         return Base64.getEncoder().encodeToString(b);
     }

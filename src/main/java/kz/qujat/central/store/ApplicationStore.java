@@ -65,6 +65,16 @@ public final class ApplicationStore {
     }
 
     /**
+     * An earlier application of this person for this document annulled for further verification (parameters: IIN,
+     * document number); served by the partial index application_further_verification (V230).
+     */
+    static final String REFERRED_SQL = "SELECT 1 FROM application WHERE iin = ? AND document_number = ?"
+            + " AND status = 'ANNULLED' AND annul_reason = 'FURTHER_VERIFICATION'";
+    /** An active application of this person for this document; served by the unique index application_one_active. */
+    static final String ACTIVE_SQL = "SELECT 1 FROM application WHERE iin = ? AND document_number = ?"
+            + " AND status NOT IN ('ANNULLED', 'ISSUED')";
+
+    /**
      * Stores a submission with a ticket number made from the ticket sequence, unless the same person already
      * has an active application for the same document, or an earlier one for it was annulled for further
      * verification (R10: that person must go to a service centre).
@@ -72,12 +82,10 @@ public final class ApplicationStore {
     public Inserted insert(NewApplication a, LongFunction<String> ticketFormat) {
         try {
             return jdbc.tx("application insert", c -> {
-                if (exists(c, "SELECT 1 FROM application WHERE iin = ? AND document_number = ? AND status = 'ANNULLED'"
-                        + " AND annul_reason = 'FURTHER_VERIFICATION'", a.iin(), a.documentNumber())) {
+                if (exists(c, REFERRED_SQL, a.iin(), a.documentNumber())) {
                     return new Inserted(InsertOutcome.REFERRED_TO_SERVICE_CENTRE, null, null);
                 }
-                if (exists(c, "SELECT 1 FROM application WHERE iin = ? AND document_number = ?"
-                        + " AND status NOT IN ('ANNULLED', 'ISSUED')", a.iin(), a.documentNumber())) {
+                if (exists(c, ACTIVE_SQL, a.iin(), a.documentNumber())) {
                     return new Inserted(InsertOutcome.ACTIVE_EXISTS, null, null);
                 }
                 long seq;
@@ -150,6 +158,11 @@ public final class ApplicationStore {
     /** The row by id, on the caller's connection (inside its transaction). */
     static Optional<Row> find(Connection c, UUID id) throws SQLException {
         return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ?", id);
+    }
+
+    /** The application, its row locked until the caller's transaction ends (the claimant's name joined, not locked). */
+    static Optional<Row> findLocked(Connection c, UUID id) throws SQLException {
+        return one(c, "SELECT " + COLUMNS + FROM + " WHERE a.id = ? FOR UPDATE OF a", id);
     }
 
     /** The history of an application, oldest first, with the actors' names; parameter: the application id. */

@@ -69,8 +69,9 @@ final class Audit {
      */
     static boolean flush(Connection c) throws SQLException {
         List<Event> events = PENDING.remove(c);
+        boolean written = WRITTEN.remove(c) != null;
         if (events == null || events.isEmpty()) {
-            return false;
+            return written;
         }
         try (PreparedStatement ps = c.prepareStatement(INSERT_PENDING)) {
             for (Event e : events) {
@@ -82,8 +83,25 @@ final class Audit {
         return true;
     }
 
+    /**
+     * The values of one event's {@code audit_pending} row (at, kind, application, actor, detail), for a statement that
+     * writes it itself, in order with the others it writes; the caller then calls {@link #written}.
+     */
+    static Object[] row(Instant at, String kind, UUID applicationId, String actorIin, Map<String, ?> detail) {
+        return new Object[] {AuditChain.time(at), kind, applicationId, actorIin, AuditChain.detail(detail)};
+    }
+
+    /** The transaction of {@code c} wrote events itself: the chainer is told after it commits, as after a flush. */
+    static void written(Connection c) {
+        WRITTEN.put(c, Boolean.TRUE);
+    }
+
+    /** Transactions that wrote their events themselves, by connection (removed by {@link #flush} or {@link #discard}). */
+    private static final Map<Connection, Boolean> WRITTEN = Collections.synchronizedMap(new IdentityHashMap<>());
+
     /** Forgets the events of a transaction that rolls back. */
     static void discard(Connection c) {
         PENDING.remove(c);
+        WRITTEN.remove(c);
     }
 }

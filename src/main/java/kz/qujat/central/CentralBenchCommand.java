@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +83,14 @@ public final class CentralBenchCommand implements Callable<Integer> {
     int dbPool;
 
     private final ObjectMapper mapper = Json.mapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * The load client: OkHttp, the HTTP client of the officer's workstation ({@code StaffClient}), blocking in each
+     * officer's thread, one kept-alive connection per officer (the pool keeps them all between requests).
+     */
+    private final okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ZERO)
+            .connectionPool(new okhttp3.ConnectionPool(1024, 5, java.util.concurrent.TimeUnit.MINUTES)).build();
+    private static final okhttp3.MediaType JSON = okhttp3.MediaType.get("application/json; charset=utf-8");
 
     @Override
     public Integer call() throws Exception {
@@ -396,7 +399,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith("HttpClient-")) {
+            if (t != null && (t.getThreadName().startsWith("OkHttp") || t.getThreadName().startsWith("HttpClient-"))) {
                 long n = mx.getThreadCpuTime(t.getThreadId());
                 sum += Math.max(0, n);
             }
@@ -503,19 +506,18 @@ public final class CentralBenchCommand implements Callable<Integer> {
 
     /** One request as the officers send them (JSON, their session); {@code body} null: none (GET). */
     private Answer send(String base, String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(base + path).header("Content-Type", "application/json")
+                .method(method, body == null ? null : okhttp3.RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(r.statusCode(), r.body());
+        try (okhttp3.Response r = http.newCall(b.build()).execute()) {
+            return new Answer(r.code(), r.body() == null ? new byte[0] : r.body().bytes());
+        }
     }
 
     private String get(String base, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return new String(send(base, "GET", path, null, null).body(), StandardCharsets.UTF_8);
     }
 
     private static void deleteTree(Path dir) {

@@ -106,15 +106,17 @@ public final class CentralServer implements AutoCloseable {
             chainer = new AuditChainer(audit, AUDIT_CHAIN_POLL_MILLIS).start();
             ReviewService review = new ReviewService(applications, claims, registry, policies, config.claimTtl(),
                     config.clock(), audit);
+            IntakeChecks intakeChecks = new IntakeChecks(thresholds);
+            RegisterFaces registerFaces = new RegisterFaces(registry, intakeChecks);
             Services services = new Services(
-                    new IntakeService(applications, policies, images, new IntakeChecks(thresholds), points,
-                            config.clock(), iin -> registry.photo(iin).orElse(null)),
+                    new IntakeService(applications, policies, images, intakeChecks, points,
+                            config.clock(), registerFaces::forIntake),
                     sessions, review,
                     new DecisionService(applications, new DecisionStore(database, applicantTexts), review, id.staffVerifier(), policies,
                             config.clock()),
                     new HandoverService(applications, pickup, review, points, config.clock()),
                     new AnnulmentService(new AnnulmentStore(database), review, config.clock()),
-                    new RegistryFeedService(registry, config.registryFeedKey(), images),
+                    new RegistryFeedService(registry, config.registryFeedKey(), images, intakeChecks),
                     new ProductionReadyService(id.signedRequests(), pickup, config.clock()),
                     new ApplicantStatusService(applications, applicantTexts),
                     new RefundService(new RefundStore(database), audit, config.clock()));

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import kz.qujat.inspect.CheckResult;
 import kz.qujat.inspect.Explanations;
-import kz.qujat.inspect.DescriptorCache;
 import kz.qujat.inspect.OpenCvNatives;
 import kz.qujat.inspect.PhotoInspector;
 import kz.qujat.inspect.Pool;
 import kz.qujat.inspect.PhotoInspectors;
+import kz.qujat.inspect.RegisterFace;
 import kz.qujat.inspect.Report;
 import kz.qujat.inspect.SafeImage;
 import kz.qujat.inspect.SamePerson;
@@ -31,13 +31,11 @@ public final class IntakeChecks {
     private final PhotoInspectors photos;
     private final SignatureInspector signatures;
     /**
-     * The same-person check: a 23 MB network each, so a pool of one per core (not one per request thread), sharing
-     * the register photos' descriptors already computed (a citizen who applies again is not described again).
+     * The same-person check: a 23 MB network each, so a pool of one per core (not one per request thread). The
+     * register photo's side comes described ({@link RegisterFace}, kept with the register record): intake describes
+     * only the submitted photo.
      */
     private final Pool<SamePerson> samePerson;
-    private final DescriptorCache registerDescriptors = new DescriptorCache(REGISTER_CACHE);
-    /** Register descriptors kept: 128 floats each, about 0.6 KB with the key; 4096 of them cost under 3 MB. */
-    static final int REGISTER_CACHE = 4096;
 
     public IntakeChecks(Thresholds thresholds) {
         this.thresholds = thresholds;
@@ -46,7 +44,7 @@ public final class IntakeChecks {
         this.photos = new PhotoInspectors(thresholds);
         this.signatures = new SignatureInspector(thresholds);
         this.samePerson = new Pool<>(Math.max(1, Runtime.getRuntime().availableProcessors()),
-                () -> new SamePerson(thresholds, registerDescriptors));
+                () -> new SamePerson(thresholds));
     }
 
     /** What the checks found: every check as JSON, the worst measured verdict and the applicant's warnings. */
@@ -72,6 +70,23 @@ public final class IntakeChecks {
      */
     public Outcome run(byte[] photo, SafeImage.Result photoDecoded, byte[] signature, SafeImage.Result signatureDecoded,
                        byte[] registerPhoto) {
+        return run(photo, photoDecoded, signature, signatureDecoded, describeRegister(registerPhoto, null));
+    }
+
+    /**
+     * The register photo's face for the same-person check, described once to be kept with the register record (when
+     * it is fed, or at its first use): {@code decoded} is the photo as the feed's edge check decoded it, or null.
+     */
+    public RegisterFace describeRegister(byte[] registerPhoto, SafeImage.Result decoded) {
+        return samePerson.with(sp -> sp.describeRegister(registerPhoto, decoded));
+    }
+
+    /**
+     * As {@link #run(byte[], SafeImage.Result, byte[], SafeImage.Result, byte[])} with the register photo's face
+     * described before ({@link #describeRegister}; null: the register holds no photo): the same result.
+     */
+    public Outcome run(byte[] photo, SafeImage.Result photoDecoded, byte[] signature, SafeImage.Result signatureDecoded,
+                       RegisterFace register) {
         PhotoInspector.Inspected inspected = photos.inspectKeeping(photo, photoDecoded);
         Report p = inspected.report();
         Report s = signatures.inspect(signature, signatureDecoded);
@@ -79,7 +94,7 @@ public final class IntakeChecks {
         root.set("photo", checks(p));
         root.set("signature", checks(s));
         // the photo suite's decoded image and YuNet points: the submitted photo is not decoded nor searched again
-        SamePerson.Result same = samePerson.with(sp -> sp.compare(inspected.image(), p.landmarks(), registerPhoto));
+        SamePerson.Result same = samePerson.with(sp -> sp.compare(inspected.image(), p.landmarks(), register));
         root.set("samePerson", samePersonJson(same));
         List<String> warnings = new ArrayList<>();
         for (Report r : List.of(p, s)) {

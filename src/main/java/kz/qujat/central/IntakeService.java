@@ -16,6 +16,7 @@ import kz.qujat.domain.Eligibility;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.PolicyBook;
 import kz.qujat.domain.RegistrationPoints;
+import kz.qujat.inspect.RegisterFace;
 import kz.qujat.server.ApiException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,17 +31,21 @@ public final class IntakeService {
     private final RegistrationPoints points;
     private final Clock clock;
     private final ObjectMapper mapper = Json.mapper();
-    private final java.util.function.Function<String, byte[]> registerPhoto;
+    private final java.util.function.Function<String, RegisterFace> registerFace;
 
     public IntakeService(ApplicationStore store, PolicyBook policies, ImageCheck images, IntakeChecks checks,
                          RegistrationPoints points, Clock clock) {
         this(store, policies, images, checks, points, clock, iin -> null);
     }
 
-    /** {@code registerPhoto}: the photo on the citizen's current card from the population register, or null. */
+    /**
+     * {@code registerFace}: the face of the photo on the citizen's current card in the population register, as kept
+     * with the register record ({@link RegisterFaces}); null when the register holds no photo.
+     */
     public IntakeService(ApplicationStore store, PolicyBook policies, ImageCheck images, IntakeChecks checks,
-                         RegistrationPoints points, Clock clock, java.util.function.Function<String, byte[]> registerPhoto) {
-        this.registerPhoto = registerPhoto;
+                         RegistrationPoints points, Clock clock,
+                         java.util.function.Function<String, RegisterFace> registerFace) {
+        this.registerFace = registerFace;
         this.points = points;
         this.store = store;
         this.policies = policies;
@@ -66,7 +71,7 @@ public final class IntakeService {
                 r.feePaymentRef(), r.phone());
         JsonNode tree = mapper.valueToTree(form);
         IntakeChecks.Outcome measured = checks.run(photo.bytes(), photo.decoded(), signature.bytes(),
-                signature.decoded(), registerPhoto.apply(v.iin().value()));
+                signature.decoded(), registerFace.apply(v.iin().value()));
         ApplicationStore.Inserted inserted = store.insert(new ApplicationStore.NewApplication(v.iin().value(),
                 v.documentNumber().value(), v.region(), v.point().code(), Canonical.string(tree), photo.bytes(),
                 Canonical.sha256Hex(photo.bytes()), signature.bytes(), Canonical.sha256Hex(signature.bytes()),

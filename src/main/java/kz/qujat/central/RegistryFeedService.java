@@ -6,6 +6,7 @@ import kz.qujat.api.RegistryPerson;
 import kz.qujat.central.store.RegistryStore;
 import kz.qujat.domain.Iin;
 import kz.qujat.domain.InvalidInputException;
+import kz.qujat.inspect.RegisterFace;
 import kz.qujat.server.ApiException;
 
 /**
@@ -16,11 +17,14 @@ public final class RegistryFeedService {
     private final RegistryStore store;
     private final byte[] feedKey;
     private final ImageCheck images;
+    private final IntakeChecks checks;
 
-    public RegistryFeedService(RegistryStore store, String feedKey, ImageCheck images) {
+    /** {@code checks}: describes each register photo's face once, kept with the record for intake's same-person check. */
+    public RegistryFeedService(RegistryStore store, String feedKey, ImageCheck images, IntakeChecks checks) {
         this.store = store;
         this.feedKey = feedKey == null ? null : feedKey.getBytes(StandardCharsets.UTF_8);
         this.images = images;
+        this.checks = checks;
     }
 
     /** Checks the bearer key; throws not-found when no feed is configured and unauthenticated when wrong. */
@@ -49,9 +53,12 @@ public final class RegistryFeedService {
         if (p.surname() == null || p.givenName() == null || p.birthDate() == null) {
             throw ApiException.invalid("surname, givenName and birthDate are required");
         }
-        byte[] photo = p.photo() == null ? null : images.check("photo", p.photo()).bytes();
+        ImageCheck.Image photo = p.photo() == null ? null : images.check("photo", p.photo());
         byte[] signature = p.signature() == null ? null : images.check("signature", p.signature()).bytes();
+        // the photo's face for the same-person check, described here once (on the pixels just checked), not at intake
+        RegisterFace face = photo == null ? null : checks.describeRegister(photo.bytes(), photo.decoded());
         return store.upsert(new RegistryStore.Person(iin, p.surname(), p.givenName(), p.patronymic(), p.birthDate(),
-                p.currentDocumentNumber(), p.currentDocumentExpiry(), photo, signature));
+                p.currentDocumentNumber(), p.currentDocumentExpiry(), photo == null ? null : photo.bytes(), signature),
+                face);
     }
 }

@@ -27,6 +27,14 @@ import org.bytedeco.opencv.opencv_dnn.Net;
 public final class FaceDescriptor {
     static final String MODEL = "models/dlib_face_recognition_resnet.onnx";
     static final int CHIP = 150;
+    /** Numbers in a descriptor. */
+    public static final int LENGTH = 128;
+    /**
+     * The revision of what this class does to a face before the network (alignment, scaling, chip): part of
+     * {@link SamePerson#model()}, so that descriptors kept with register records are made again after a change.
+     * Raise it with any change here that changes a descriptor.
+     */
+    static final int ALIGNMENT = 1;
     /** Template in chip pixels: image-left eye, image-right eye, nose tip, image-left and image-right mouth corner. */
     private static final double[][] TEMPLATE = {{47.549, 46.599}, {100.476, 46.599}, {74.013, 76.563},
         {50.415, 103.023}, {97.610, 103.023}};
@@ -91,7 +99,7 @@ public final class FaceDescriptor {
                 try (Mat blob = blobFromImage(chip, 1.0, size, black, true, false, opencv_core.CV_32F)) {
                     net.setInput(blob, "input", 1.0, null);
                     try (Mat out = net.forward("descriptor"); FloatIndexer f = out.createIndexer()) {
-                        float[] d = new float[128];
+                        float[] d = new float[LENGTH];
                         for (int i = 0; i < d.length; i++) {
                             d[i] = f.get(0, i);
                         }

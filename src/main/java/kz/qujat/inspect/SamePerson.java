@@ -61,6 +61,32 @@ public final class SamePerson {
         }
     }
 
+    /** Why the register's side has no face: the register holds no photo of the person. */
+    public static final String NO_PHOTO = "inspect.samePerson.noPhoto";
+
+    /**
+     * What makes a descriptor from a photo: the YuNet model at its input size (without the pupil refinement), the
+     * descriptor network and the alignment's revision, each model by its SHA-256. A descriptor kept with a register
+     * record is compared only when made by this same model; otherwise the photo is described again.
+     */
+    public static String model() {
+        return ModelVersion.VALUE;
+    }
+
+    private static final class ModelVersion {
+        static final String VALUE = "yunet" + YuNetFaceFinder.INPUT + "-" + sha(YuNetFaceFinder.MODEL)
+                + "+dlib-" + sha(FaceDescriptor.MODEL) + "+align" + FaceDescriptor.ALIGNMENT;
+
+        private static String sha(String resource) {
+            try {
+                byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(YuNetFaceFinder.resource(resource));
+                return java.util.HexFormat.of().formatHex(d, 0, 6);
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+    }
+
     private final SafeImage decoder;
     private final YuNetFaceFinder finder;
     private final FaceDescriptor descriptor;
@@ -104,19 +130,57 @@ public final class SamePerson {
      */
     public Result compare(Raster submitted, FaceLandmarks face, byte[] register) {
         List<Face> faces = new ArrayList<>();
-        float[] a;
+        float[] a = describeSubmitted(submitted, face, faces);
+        return judge(a, register, faces);
+    }
+
+    private float[] describeSubmitted(Raster submitted, FaceLandmarks face, List<Face> faces) {
         if (submitted == null) {
             faces.add(new Face(false, null, Double.NaN, "inspect.samePerson.undecodable"));
-            a = null;
-        } else if (face == null || face.detected() == null) {
-            faces.add(new Face(false, null, Double.NaN, "inspect.samePerson.noFace"));
-            a = null;
-        } else {
-            FaceLandmarks.FivePoints p = face.detected();
-            faces.add(new Face(true, face.faceBox(), p.score(), null));
-            a = descriptor.describe(submitted, p);
+            return null;
         }
-        return judge(a, register, faces);
+        if (face == null || face.detected() == null) {
+            faces.add(new Face(false, null, Double.NaN, "inspect.samePerson.noFace"));
+            return null;
+        }
+        FaceLandmarks.FivePoints p = face.detected();
+        faces.add(new Face(true, face.faceBox(), p.score(), null));
+        return descriptor.describe(submitted, p);
+    }
+
+    /**
+     * As {@link #compare(Raster, FaceLandmarks, byte[])} with the register photo's face described before (when the
+     * register record was fed, see {@link #describeRegister}); null means the register holds no photo. The register's
+     * face is then known by its descriptor alone (no box nor score). Gives the same distance and verdict as comparing
+     * with the photo's bytes, when {@code register} was made by the current {@link #model()}.
+     */
+    public Result compare(Raster submitted, FaceLandmarks face, RegisterFace register) {
+        if (register != null && !register.current()) {
+            throw new IllegalArgumentException("a register face made by another model: describe the photo again");
+        }
+        List<Face> faces = new ArrayList<>();
+        float[] a = describeSubmitted(submitted, face, faces);
+        RegisterFace r = register == null ? RegisterFace.noPhoto() : register;
+        faces.add(r.descriptor() == null ? new Face(false, null, Double.NaN, r.reasonKey())
+                : new Face(true, null, Double.NaN, null));
+        return judged(a, r.descriptor(), faces);
+    }
+
+    /**
+     * The register photo's face, described once to be kept with the register record: {@code decoded} is the photo
+     * already decoded by the feed's edge check (or null: decoded here).
+     */
+    public RegisterFace describeRegister(byte[] photo, SafeImage.Result decoded) {
+        if (photo == null || photo.length == 0) {
+            return RegisterFace.noPhoto();
+        }
+        SafeImage.Result r = decoder.decode(photo, decoded);
+        if (!r.ok()) {
+            return new RegisterFace(model(), null, "inspect.samePerson.undecodable");
+        }
+        List<Face> one = new ArrayList<>();
+        float[] d = describe(new Raster(r.image()), one);
+        return new RegisterFace(model(), d, d == null ? one.get(0).reasonKey() : null);
     }
 
     private Result judge(float[] a, byte[] register, List<Face> faces) {
@@ -132,6 +196,10 @@ public final class SamePerson {
             faces.add(e.face());
             b = e.descriptor();
         }
+        return judged(a, b, faces);
+    }
+
+    private Result judged(float[] a, float[] b, List<Face> faces) {
         if (a == null || b == null) {
             String reason = faces.stream().filter(f -> !f.found()).map(Face::reasonKey).findFirst().orElseThrow();
             return new Result(Double.NaN, Verdict.NOT_MEASURED, same, different, faces, reason);
@@ -144,7 +212,7 @@ public final class SamePerson {
     /** The descriptor of the largest face of a photo, or null (with the reason in {@code faces}). */
     private float[] describe(byte[] photo, List<Face> faces) {
         if (photo == null || photo.length == 0) {
-            faces.add(new Face(false, null, Double.NaN, "inspect.samePerson.noPhoto"));
+            faces.add(new Face(false, null, Double.NaN, NO_PHOTO));
             return null;
         }
         SafeImage.Result decoded = decoder.decode(photo);

@@ -132,6 +132,14 @@ class CheckEquivalenceTest {
             if (!shared.equals(json)) {
                 out.add(id + " intake on the edge check's pixels differs: " + shared);
             }
+            // as since the register photo's face is described by the feed and kept with the record
+            kz.qujat.inspect.RegisterFace fed = intake.describeRegister(p.registryPhotoJpeg(),
+                    decoder.decode(p.registryPhotoJpeg()));
+            String kept = intake.run(p.photoJpeg(), decoder.decode(p.photoJpeg()), p.signaturePng(),
+                    decoder.decode(p.signaturePng()), fed).json();
+            if (!kept.equals(json)) {
+                out.add(id + " intake with the register face kept by the feed differs: " + kept);
+            }
         }
         byte[] tinyPng = png(new BufferedImage(16, 16, BufferedImage.TYPE_INT_RGB));
         BufferedImage grey = new BufferedImage(600, 771, BufferedImage.TYPE_BYTE_GRAY);

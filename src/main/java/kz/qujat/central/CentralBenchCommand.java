@@ -37,8 +37,12 @@ import kz.qujat.domain.Iin;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.eds.CmsSigner;
+import kz.qujat.eds.CmsVerifier;
+import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.Pkcs12KeySource;
 import kz.qujat.eds.SigningKey;
+import kz.qujat.eds.TrustConfig;
+import kz.qujat.eds.VerificationResult;
 import kz.qujat.store.Database;
 import kz.qujat.store.EmbeddedServer;
 import picocli.CommandLine.Command;
@@ -212,6 +216,8 @@ public final class CentralBenchCommand implements Callable<Integer> {
                     signMs * decisions.rate() / 10);
             cpu("claims", api);
             cpu("decisions", decisions);
+            perOperation("decision", decisions);
+            verificationCeiling(bodies, decisions);
             System.out.printf("national day: peak ×10 of ~5,500 replacements/day in 8 working hours = %.2f/s;"
                     + " margin: claims ×%.0f, decisions ×%.0f on this machine%n", NATIONAL_PEAK_PER_SECOND,
                     api.rate() / NATIONAL_PEAK_PER_SECOND, decisions.rate() / NATIONAL_PEAK_PER_SECOND);
@@ -237,6 +243,39 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 deleteTree(tmp);
             }
         }
+    }
+
+    /**
+     * The ceiling signature verification alone sets, measured in the same run: the same signatures the decisions
+     * carried, checked by a verifier of the service's trust folder and policy on as many threads as cores, with
+     * nothing else (no HTTP, no database). Every one must verify.
+     */
+    private void verificationCeiling(List<String[]> bodies, Result decisions) throws Exception {
+        List<byte[][]> signed = new ArrayList<>();
+        for (String[] body : bodies) {
+            JsonNode json = mapper.readTree(body[1]);
+            signed.add(new byte[][] {Base64.getDecoder().decode(json.get("document").asText()),
+                Base64.getDecoder().decode(json.get("cms").asText())});
+        }
+        CmsVerifier verifier = new CmsVerifier(TrustConfig.load(certs.resolve("trust")), java.time.Clock.systemUTC());
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger next = new AtomicInteger();
+        Result alone = load(cores, c -> {
+            int i = next.getAndIncrement();
+            if (i >= signed.size()) {
+                return false;
+            }
+            VerificationResult r = verifier.verifyDetached(signed.get(i)[1], signed.get(i)[0], KeyPurpose.SIGNING);
+            if (!r.valid()) {
+                throw new IllegalStateException("a decision's signature does not verify: " + r.reason());
+            }
+            return true;
+        });
+        double n = Math.max(1, alone.latencies().size());
+        System.out.printf("verification alone %5d in %6.2f s: %8.1f/s on %d threads (%.3f ms of CPU each, this JVM; the"
+                + " machine %.3f ms): the ceiling signature verification sets; decisions via the API reach %.2f of it%n",
+                alone.latencies().size(), alone.wallNanos() / 1e9, alone.rate(), cores, alone.processCpuNanos() / 1e6 / n,
+                alone.machineBusyNanos() / 1e6 / n, decisions.rate() / alone.rate());
     }
 
     /** One worker's step: false when there is nothing left to do. */

@@ -5,10 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,8 +37,12 @@ import kz.qujat.domain.Iin;
 import kz.qujat.domain.KzTime;
 import kz.qujat.domain.Region;
 import kz.qujat.eds.CmsSigner;
+import kz.qujat.eds.CmsVerifier;
+import kz.qujat.eds.KeyPurpose;
 import kz.qujat.eds.Pkcs12KeySource;
 import kz.qujat.eds.SigningKey;
+import kz.qujat.eds.TrustConfig;
+import kz.qujat.eds.VerificationResult;
 import kz.qujat.store.Database;
 import kz.qujat.store.EmbeddedServer;
 import picocli.CommandLine.Command;
@@ -83,7 +83,14 @@ public final class CentralBenchCommand implements Callable<Integer> {
     int dbPool;
 
     private final ObjectMapper mapper = Json.mapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /**
+     * The load client: OkHttp, the HTTP client of the officer's workstation ({@code StaffClient}), blocking in each
+     * officer's thread, one kept-alive connection per officer (the pool keeps them all between requests).
+     */
+    private final okhttp3.OkHttpClient http = new okhttp3.OkHttpClient.Builder()
+            .connectTimeout(Duration.ofSeconds(10)).callTimeout(Duration.ofSeconds(60)).readTimeout(Duration.ZERO)
+            .connectionPool(new okhttp3.ConnectionPool(1024, 5, java.util.concurrent.TimeUnit.MINUTES)).build();
+    private static final okhttp3.MediaType JSON = okhttp3.MediaType.get("application/json; charset=utf-8");
 
     @Override
     public Integer call() throws Exception {
@@ -209,6 +216,8 @@ public final class CentralBenchCommand implements Callable<Integer> {
                     signMs * decisions.rate() / 10);
             cpu("claims", api);
             cpu("decisions", decisions);
+            perOperation("decision", decisions);
+            verificationCeiling(bodies, decisions);
             System.out.printf("national day: peak ×10 of ~5,500 replacements/day in 8 working hours = %.2f/s;"
                     + " margin: claims ×%.0f, decisions ×%.0f on this machine%n", NATIONAL_PEAK_PER_SECOND,
                     api.rate() / NATIONAL_PEAK_PER_SECOND, decisions.rate() / NATIONAL_PEAK_PER_SECOND);
@@ -236,15 +245,58 @@ public final class CentralBenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The ceiling signature verification alone sets, measured in the same run: the same signatures the decisions
+     * carried, checked by a verifier of the service's trust folder and policy on as many threads as cores, with
+     * nothing else (no HTTP, no database). Every one must verify.
+     */
+    private void verificationCeiling(List<String[]> bodies, Result decisions) throws Exception {
+        List<byte[][]> signed = new ArrayList<>();
+        for (String[] body : bodies) {
+            JsonNode json = mapper.readTree(body[1]);
+            signed.add(new byte[][] {Base64.getDecoder().decode(json.get("document").asText()),
+                Base64.getDecoder().decode(json.get("cms").asText())});
+        }
+        CmsVerifier verifier = new CmsVerifier(TrustConfig.load(certs.resolve("trust")), java.time.Clock.systemUTC());
+        int cores = Runtime.getRuntime().availableProcessors();
+        AtomicInteger next = new AtomicInteger();
+        Result alone = load(cores, c -> {
+            int i = next.getAndIncrement();
+            if (i >= signed.size()) {
+                return false;
+            }
+            VerificationResult r = verifier.verifyDetached(signed.get(i)[1], signed.get(i)[0], KeyPurpose.SIGNING);
+            if (!r.valid()) {
+                throw new IllegalStateException("a decision's signature does not verify: " + r.reason());
+            }
+            return true;
+        });
+        double n = Math.max(1, alone.latencies().size());
+        System.out.printf("verification alone %5d in %6.2f s: %8.1f/s on %d threads (%.3f ms of CPU each, this JVM; the"
+                + " machine %.3f ms): the ceiling signature verification sets; decisions via the API reach %.2f of it%n",
+                alone.latencies().size(), alone.wallNanos() / 1e9, alone.rate(), cores, alone.processCpuNanos() / 1e6 / n,
+                alone.machineBusyNanos() / 1e6 / n, decisions.rate() / alone.rate());
+    }
+
     /** One worker's step: false when there is nothing left to do. */
     interface Step {
         boolean run(int client) throws Exception;
     }
 
     record Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos,
-                  long machineBusyNanos) {
+                  long machineBusyNanos, long jitCpuNanos, long gcCpuNanos) {
         Result(List<Long> latencies, long wallNanos) {
-            this(latencies, wallNanos, 0, 0, 0);
+            this(latencies, wallNanos, 0, 0, 0, 0, 0);
+        }
+
+        Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos, long machineBusyNanos) {
+            this(latencies, wallNanos, clientCpuNanos, processCpuNanos, machineBusyNanos, 0, 0);
+        }
+
+        Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos, long machineBusyNanos,
+               long[] internalBefore) {
+            this(latencies, wallNanos, clientCpuNanos, processCpuNanos, machineBusyNanos,
+                    jvmThreadsCpu(true) - internalBefore[0], jvmThreadsCpu(false) - internalBefore[1]);
         }
 
         double rate() {
@@ -265,10 +317,12 @@ public final class CentralBenchCommand implements Callable<Integer> {
     static Result measured(Callable<List<Long>> phase) throws Exception {
         long processBefore = processCpu();
         long machineBefore = machineBusy();
+        long[] internalBefore = jvmInternalCpu();
         long start = System.nanoTime();
         List<Long> latencies = phase.call();
         long wall = System.nanoTime() - start;
-        return new Result(latencies, wall, 0, processCpu() - processBefore, machineBusy() - machineBefore);
+        return new Result(latencies, wall, 0, processCpu() - processBefore, machineBusy() - machineBefore,
+                internalBefore);
     }
 
     /**
@@ -278,8 +332,10 @@ public final class CentralBenchCommand implements Callable<Integer> {
     static String perOperationLine(String what, Result r) {
         double n = Math.max(1, r.latencies().size());
         return String.format("  CPU per %s: %.3f ms of the machine = load client %.3f + service (this JVM less the"
-                + " load client) %.3f + PostgreSQL and the rest %.3f", what, r.machineBusyNanos() / 1e6 / n,
-                r.clientCpuNanos() / 1e6 / n, (r.processCpuNanos() - r.clientCpuNanos()) / 1e6 / n,
+                + " load client) %.3f (of which the JIT compilers %.3f, the GC %.3f) + PostgreSQL and the rest %.3f",
+                what, r.machineBusyNanos() / 1e6 / n, r.clientCpuNanos() / 1e6 / n,
+                (r.processCpuNanos() - r.clientCpuNanos()) / 1e6 / n, r.jitCpuNanos() / 1e6 / n,
+                r.gcCpuNanos() / 1e6 / n,
                 (r.machineBusyNanos() - r.processCpuNanos()) / 1e6 / n);
     }
 
@@ -295,6 +351,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
         long httpBefore = httpClientThreadsCpu();
         long processBefore = processCpu();
         long machineBefore = machineBusy();
+        long[] internalBefore = jvmInternalCpu();
         long start = System.nanoTime();
         try {
             List<Future<Void>> done = new ArrayList<>();
@@ -323,7 +380,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
         }
         long wall = System.nanoTime() - start;
         return new Result(new ArrayList<>(latencies), wall, clientCpu.get() + httpClientThreadsCpu() - httpBefore,
-                processCpu() - processBefore, machineBusy() - machineBefore);
+                processCpu() - processBefore, machineBusy() - machineBefore, internalBefore);
     }
 
     /** A signed approval (path and JSON body) of each application, as the officer's workstation makes it. */
@@ -357,12 +414,46 @@ public final class CentralBenchCommand implements Callable<Integer> {
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long sum = 0;
         for (java.lang.management.ThreadInfo t : mx.getThreadInfo(mx.getAllThreadIds())) {
-            if (t != null && t.getThreadName().startsWith("HttpClient-")) {
+            if (t != null && (t.getThreadName().startsWith("OkHttp") || t.getThreadName().startsWith("HttpClient-"))) {
                 long n = mx.getThreadCpuTime(t.getThreadId());
                 sum += Math.max(0, n);
             }
         }
         return sum;
+    }
+
+    /** CPU time of this JVM's JIT compilers and of its garbage collector (with the VM thread), in that order. */
+    static long[] jvmInternalCpu() {
+        return new long[] {jvmThreadsCpu(true), jvmThreadsCpu(false)};
+    }
+
+    /**
+     * CPU time of this JVM's own threads from /proc/self/task, which the management beans do not list: its JIT
+     * compilers ({@code jit}) or its garbage collector and VM thread; 0 where absent.
+     */
+    static long jvmThreadsCpu(boolean jit) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close);
+                    boolean compiler = name.startsWith("C1 ") || name.startsWith("C2 ");
+                    boolean collector = name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread");
+                    if (jit ? compiler : collector) {
+                        String[] f = stat.substring(close + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ 100
     }
 
     private static long processCpu() {
@@ -464,19 +555,18 @@ public final class CentralBenchCommand implements Callable<Integer> {
 
     /** One request as the officers send them (JSON, their session); {@code body} null: none (GET). */
     private Answer send(String base, String method, String path, String token, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json").method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        okhttp3.Request.Builder b = new okhttp3.Request.Builder().url(base + path).header("Content-Type", "application/json")
+                .method(method, body == null ? null : okhttp3.RequestBody.create(body.getBytes(StandardCharsets.UTF_8), JSON));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
-        HttpResponse<byte[]> r = http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-        return new Answer(r.statusCode(), r.body());
+        try (okhttp3.Response r = http.newCall(b.build()).execute()) {
+            return new Answer(r.code(), r.body() == null ? new byte[0] : r.body().bytes());
+        }
     }
 
     private String get(String base, String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString())
-                .body();
+        return new String(send(base, "GET", path, null, null).body(), StandardCharsets.UTF_8);
     }
 
     private static void deleteTree(Path dir) {

@@ -134,8 +134,50 @@ final class ChainCheck {
                         crl);
             }
         }
-        X509CRL newest = fresh.stream().max(java.util.Comparator.comparing(X509CRL::getThisUpdate)).orElseThrow();
+        List<X509CRL> covering = fresh.stream().filter(crl -> coversExpired(crl, cert)).toList();
+        if (covering.isEmpty()) {
+            return new CrlFinding(new Problem(Failure.REVOCATION_UNAVAILABLE, afterExpiry(cert, issuer)), null);
+        }
+        X509CRL newest = covering.stream().max(java.util.Comparator.comparing(X509CRL::getThisUpdate)).orElseThrow();
         return new CrlFinding(null, newest);
+    }
+
+    /** ExpiredCertsOnCRL (X.509 (10/2019) 9.6.2.10; ETSI EN 319 102-1 5.2.5): from when a CRL keeps expired entries. */
+    static final String EXPIRED_CERTS_ON_CRL = "2.5.29.60";
+
+    /**
+     * Whether a CRL can speak for the certificate: one issued before the certificate expired lists it if it was
+     * revoked; one issued after may have dropped it with its expiry (RFC 5280 3.3: entries may be removed once the
+     * certificate expires), unless its ExpiredCertsOnCRL extension says it keeps the entries of certificates expired
+     * since that date or later, and the date is not after this certificate's expiry.
+     */
+    static boolean coversExpired(X509CRL crl, X509Certificate cert) {
+        Instant expired = cert.getNotAfter().toInstant();
+        if (!crl.getThisUpdate().toInstant().isAfter(expired)) {
+            return true;
+        }
+        byte[] ext = crl.getExtensionValue(EXPIRED_CERTS_ON_CRL);
+        if (ext == null) {
+            return false;
+        }
+        try {
+            org.bouncycastle.asn1.ASN1Primitive value = org.bouncycastle.asn1.ASN1Primitive.fromByteArray(
+                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets());
+            Instant since = org.bouncycastle.asn1.ASN1GeneralizedTime.getInstance(value).getDate().toInstant();
+            return !since.isAfter(expired);
+        } catch (java.io.IOException | java.text.ParseException | IllegalArgumentException e) {
+            return false; // an extension we cannot read promises nothing
+        }
+    }
+
+    /** Why the CRLs at hand say nothing about a certificate that expired before they were issued. */
+    private static String afterExpiry(X509Certificate cert, X509Certificate issuer) {
+        Instant expired = cert.getNotAfter().toInstant();
+        return "revocation status not established: the CRLs of " + issuer.getSubjectX500Principal().getName()
+                + " at hand were issued after the certificate expired (" + expired + ") and do not state"
+                + " ExpiredCertsOnCRL reaching back to that expiry: a CA may drop expired certificates from its CRL"
+                + " (RFC 5280 3.3), so they say nothing about a revocation before the expiry; give a CRL or OCSP"
+                + " response from before " + expired;
     }
 
     private boolean fresh(X509CRL crl, Instant now) {
@@ -273,6 +315,9 @@ final class ChainCheck {
                 return new Problem(Failure.REVOKED, "certificate serial " + cert.getSerialNumber().toString(16)
                         + " was revoked on " + entry.getRevocationDate().toInstant());
             }
+        }
+        if (usable.stream().noneMatch(crl -> coversExpired(crl, cert))) {
+            return new Problem(Failure.REVOCATION_UNAVAILABLE, afterExpiry(cert, issuer));
         }
         return null;
     }

@@ -30,6 +30,16 @@ public final class DevCrls {
 
     /** A correctly signed CRL of the intermediate CA issued at {@code thisUpdate}, valid for a year, listing {@code revoked}. */
     public static X509CRL intermediate(Instant thisUpdate, List<BigInteger> revoked) throws Exception {
+        return intermediate(thisUpdate, revoked, thisUpdate.minus(Duration.ofDays(1)), null);
+    }
+
+    /**
+     * As {@link #intermediate(Instant, List)}, with the ExpiredCertsOnCRL extension (2.5.29.60) saying the CRL keeps
+     * the entries of certificates expired on {@code expiredCertsOnCrl} or later (none when null), each listed
+     * certificate revoked on {@code revokedOn}.
+     */
+    public static X509CRL intermediate(Instant thisUpdate, List<BigInteger> revoked, Instant revokedOn,
+                                       Instant expiredCertsOnCrl) throws Exception {
         X509Certificate ca = DevIdentities.certificate("trust/intermediate-ca.crt");
         KeyStore store = KeyStore.getInstance("PKCS12");
         try (InputStream in = Files.newInputStream(DevIdentities.file("ca/intermediate-ca.p12"))) {
@@ -40,7 +50,11 @@ public final class DevCrls {
                 Date.from(thisUpdate));
         builder.setNextUpdate(Date.from(thisUpdate.plus(Duration.ofDays(365))));
         for (BigInteger serial : revoked) {
-            builder.addCRLEntry(serial, Date.from(thisUpdate.minus(Duration.ofDays(1))), CRLReason.keyCompromise);
+            builder.addCRLEntry(serial, Date.from(revokedOn), CRLReason.keyCompromise);
+        }
+        if (expiredCertsOnCrl != null) {
+            builder.addExtension(new org.bouncycastle.asn1.ASN1ObjectIdentifier("2.5.29.60"), false,
+                    new org.bouncycastle.asn1.ASN1GeneralizedTime(Date.from(expiredCertsOnCrl)));
         }
         return new JcaX509CRLConverter().getCRL(builder.build(new JcaContentSignerBuilder(
                 "RSA".equals(key.getAlgorithm()) ? "SHA256withRSA" : "SHA256withECDSA").build(key)));

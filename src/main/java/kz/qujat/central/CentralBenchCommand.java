@@ -160,6 +160,8 @@ public final class CentralBenchCommand implements Callable<Integer> {
             ConcurrentLinkedQueue<ApplicationDetail> claimed = new ConcurrentLinkedQueue<>();
             AtomicInteger claimedCount = new AtomicInteger(); // ConcurrentLinkedQueue.size() walks the queue
             java.util.concurrent.atomic.AtomicReference<String> scrape = new java.util.concurrent.atomic.AtomicReference<>();
+            kz.qujat.central.store.AuditStore auditLog = new kz.qujat.central.store.AuditStore(seedDb);
+            awaitChained(auditLog); // nothing of the warm-up left for the chainer to do inside a timed phase
             Result api = load(clients, c -> {
                 if (claimedCount.get() >= applications / 2 && scrape.compareAndSet(null, "")) {
                     scrape.set(get(server.url(), Paths.METRICS));
@@ -173,6 +175,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 claimedCount.incrementAndGet();
                 return true;
             });
+            long apiChained = awaitChained(auditLog);
             // 1b. the HTTP floor: the same load client (threads, sessions, HTTP client, headers) against the
             //     liveness route, which reads no database: what HTTP alone costs on this machine, per request
             AtomicInteger floorLeft = new AtomicInteger(applications);
@@ -189,6 +192,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
             String jdbcUrl = url;
             Result baseline = measured(() -> ClaimBaseline.run(jdbcUrl, System.getenv("QUJAT_DB_USER"),
                     System.getenv("QUJAT_DB_PASSWORD"), connections, Region.ALMATY, OFFICER_IIN, Duration.ofHours(1), true));
+            long rawChained = awaitChained(auditLog);
             Result unaudited = measured(() -> ClaimBaseline.run(jdbcUrl, System.getenv("QUJAT_DB_USER"),
                     System.getenv("QUJAT_DB_PASSWORD"), connections, Region.SHYMKENT, OFFICER_IIN, Duration.ofHours(1), false));
             print("claims via API", api, null);
@@ -197,6 +201,11 @@ public final class CentralBenchCommand implements Callable<Integer> {
             print("  without audit", unaudited, "(claim SQL only, no audit chain)");
             System.out.printf("  ratio API / raw JDBC: %.2f (target >= 0.6); API / claim SQL without the audit chain: %.2f%n",
                     api.rate() / baseline.rate(), api.rate() / unaudited.rate());
+            double apiToChain = api.latencies().size() / ((api.wallNanos() + apiChained) / 1e9);
+            double rawToChain = baseline.latencies().size() / ((baseline.wallNanos() + rawChained) / 1e9);
+            System.out.printf("  the audit chainer caught up %.0f ms after the API's last claim and %.0f ms after the raw"
+                    + " baseline's: counted until their events are in the chain, API %.1f/s, raw %.1f/s, ratio %.2f%n",
+                    apiChained / 1e6, rawChained / 1e6, apiToChain, rawToChain, apiToChain / rawToChain);
             print("HTTP floor", floor, "(GET " + Paths.HEALTH + ": the same load client, sessions and headers; no database)");
             System.out.printf("  the floor alone allows a ratio of at most %.2f; a claim through the API is at least one such"
                     + " request plus the claim's SQL: at best 1/(1/%.0f + 1/%.0f) = %.0f/s, a ratio of %.2f%n",
@@ -288,6 +297,22 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 + " machine %.3f ms): the ceiling signature verification sets; decisions via the API reach %.2f of it%n",
                 alone.latencies().size(), alone.wallNanos() / 1e9, alone.rate(), cores, alone.processCpuNanos() / 1e6 / n,
                 alone.machineBusyNanos() / 1e6 / n, decisions.rate() / alone.rate());
+    }
+
+    /**
+     * Waits until every committed audit event is in the hash chain (the running service's chainer links them after
+     * their commits); returns how long that took, in nanoseconds.
+     */
+    static long awaitChained(kz.qujat.central.store.AuditStore audit) throws InterruptedException {
+        long start = System.nanoTime();
+        long deadline = start + Duration.ofMinutes(2).toNanos();
+        while (audit.pending() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the audit chainer did not catch up within 2 minutes");
+            }
+            Thread.sleep(5);
+        }
+        return System.nanoTime() - start;
     }
 
     /** One worker's step: false when there is nothing left to do. */

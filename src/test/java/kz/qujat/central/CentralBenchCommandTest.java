@@ -46,7 +46,7 @@ class CentralBenchCommandTest {
         assertThat(code).as(printed).isZero();
         assertThat(printed).containsPattern("claims via API +6 in").containsPattern("claims raw JDBC +6 in")
                 .containsPattern("HTTP floor +6 in").containsPattern("decisions via API +6 in")
-                .contains("3 connections as the service's pool", "the floor alone allows a ratio", "CPU per API claim:",
+                .contains("3 connections as the service's pool", "the audit chainer caught up", "the floor alone allows a ratio", "CPU per API claim:",
                         "CPU per floor request:", "CPU per raw claim:");
     }
 }

@@ -293,9 +293,19 @@ public final class CentralBenchCommand implements Callable<Integer> {
     }
 
     record Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos,
-                  long machineBusyNanos) {
+                  long machineBusyNanos, long jitCpuNanos, long gcCpuNanos) {
         Result(List<Long> latencies, long wallNanos) {
-            this(latencies, wallNanos, 0, 0, 0);
+            this(latencies, wallNanos, 0, 0, 0, 0, 0);
+        }
+
+        Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos, long machineBusyNanos) {
+            this(latencies, wallNanos, clientCpuNanos, processCpuNanos, machineBusyNanos, 0, 0);
+        }
+
+        Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos, long machineBusyNanos,
+               long[] internalBefore) {
+            this(latencies, wallNanos, clientCpuNanos, processCpuNanos, machineBusyNanos,
+                    jvmThreadsCpu(true) - internalBefore[0], jvmThreadsCpu(false) - internalBefore[1]);
         }
 
         double rate() {
@@ -316,10 +326,12 @@ public final class CentralBenchCommand implements Callable<Integer> {
     static Result measured(Callable<List<Long>> phase) throws Exception {
         long processBefore = processCpu();
         long machineBefore = machineBusy();
+        long[] internalBefore = jvmInternalCpu();
         long start = System.nanoTime();
         List<Long> latencies = phase.call();
         long wall = System.nanoTime() - start;
-        return new Result(latencies, wall, 0, processCpu() - processBefore, machineBusy() - machineBefore);
+        return new Result(latencies, wall, 0, processCpu() - processBefore, machineBusy() - machineBefore,
+                internalBefore);
     }
 
     /**
@@ -329,8 +341,10 @@ public final class CentralBenchCommand implements Callable<Integer> {
     static String perOperationLine(String what, Result r) {
         double n = Math.max(1, r.latencies().size());
         return String.format("  CPU per %s: %.3f ms of the machine = load client %.3f + service (this JVM less the"
-                + " load client) %.3f + PostgreSQL and the rest %.3f", what, r.machineBusyNanos() / 1e6 / n,
-                r.clientCpuNanos() / 1e6 / n, (r.processCpuNanos() - r.clientCpuNanos()) / 1e6 / n,
+                + " load client) %.3f (of which the JIT compilers %.3f, the GC %.3f) + PostgreSQL and the rest %.3f",
+                what, r.machineBusyNanos() / 1e6 / n, r.clientCpuNanos() / 1e6 / n,
+                (r.processCpuNanos() - r.clientCpuNanos()) / 1e6 / n, r.jitCpuNanos() / 1e6 / n,
+                r.gcCpuNanos() / 1e6 / n,
                 (r.machineBusyNanos() - r.processCpuNanos()) / 1e6 / n);
     }
 
@@ -346,6 +360,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
         long httpBefore = httpClientThreadsCpu();
         long processBefore = processCpu();
         long machineBefore = machineBusy();
+        long[] internalBefore = jvmInternalCpu();
         long start = System.nanoTime();
         try {
             List<Future<Void>> done = new ArrayList<>();
@@ -374,7 +389,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
         }
         long wall = System.nanoTime() - start;
         return new Result(new ArrayList<>(latencies), wall, clientCpu.get() + httpClientThreadsCpu() - httpBefore,
-                processCpu() - processBefore, machineBusy() - machineBefore);
+                processCpu() - processBefore, machineBusy() - machineBefore, internalBefore);
     }
 
     /** A signed approval (path and JSON body) of each application, as the officer's workstation makes it. */
@@ -436,6 +451,40 @@ public final class CentralBenchCommand implements Callable<Integer> {
             }
         }
         return sum;
+    }
+
+    /** CPU time of this JVM's JIT compilers and of its garbage collector (with the VM thread), in that order. */
+    static long[] jvmInternalCpu() {
+        return new long[] {jvmThreadsCpu(true), jvmThreadsCpu(false)};
+    }
+
+    /**
+     * CPU time of this JVM's own threads from /proc/self/task, which the management beans do not list: its JIT
+     * compilers ({@code jit}) or its garbage collector and VM thread; 0 where absent.
+     */
+    static long jvmThreadsCpu(boolean jit) {
+        long ticks = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    int open = stat.indexOf('(');
+                    int close = stat.lastIndexOf(')');
+                    String name = stat.substring(open + 1, close);
+                    boolean compiler = name.startsWith("C1 ") || name.startsWith("C2 ");
+                    boolean collector = name.startsWith("GC ") || name.startsWith("G1 ") || name.startsWith("VM Thread");
+                    if (jit ? compiler : collector) {
+                        String[] f = stat.substring(close + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+        return ticks * 10_000_000L; // USER_HZ 100
     }
 
     private static long processCpu() {

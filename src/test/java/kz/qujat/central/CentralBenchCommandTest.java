@@ -15,12 +15,19 @@ class CentralBenchCommandTest {
 
     @Test
     void cpuPerOperationSplitsTheMachineIntoLoadClientServiceAndTheRest() {
-        // 4 operations; the load client 2 ms, this JVM 6 ms (so the service 4 ms), the machine 10 ms
+        // 4 operations; the load client 2 ms, this JVM 6 ms (so the service 4 ms: 1 JIT, 0.4 GC), the machine 10 ms
         var r = new CentralBenchCommand.Result(List.of(1L, 2L, 3L, 4L), 1_000_000_000L, 2_000_000L, 6_000_000L,
-                10_000_000L);
+                10_000_000L, 1_000_000L, 400_000L);
         assertThat(CentralBenchCommand.perOperationLine("claim", r)).isEqualTo("  CPU per claim: 2.500 ms of the"
-                + " machine = load client 0.500 + service (this JVM less the load client) 1.000 + PostgreSQL and the"
-                + " rest 1.000");
+                + " machine = load client 0.500 + service (this JVM less the load client) 1.000 (of which the JIT"
+                + " compilers 0.250, the GC 0.100) + PostgreSQL and the rest 1.000");
+    }
+
+    @Test
+    void theJvmsOwnThreadsAreCounted() {
+        // this JVM has compiled by now: its compiler threads have used some CPU (the GC's may not have yet)
+        assertThat(CentralBenchCommand.jvmInternalCpu()[0]).isPositive();
+        assertThat(CentralBenchCommand.jvmInternalCpu()[1]).isNotNegative();
     }
 
     @Test

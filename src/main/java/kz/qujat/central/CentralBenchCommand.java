@@ -201,7 +201,6 @@ public final class CentralBenchCommand implements Callable<Integer> {
             double signMs = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
                     - signStart) / 1e6 / Math.max(1, bodies.size());
             AtomicInteger next = new AtomicInteger();
-            long jitBefore = compilerThreadsCpu();
             Result decisions = load(clients, c -> {
                 int i = next.getAndIncrement();
                 if (i >= bodies.size()) {
@@ -218,13 +217,11 @@ public final class CentralBenchCommand implements Callable<Integer> {
             cpu("claims", api);
             cpu("decisions", decisions);
             perOperation("decision", decisions);
-            long jit = compilerThreadsCpu() - jitBefore;
             double perDecision = decisions.machineBusyNanos() / 1e6 / Math.max(1, decisions.latencies().size());
-            double jitPerDecision = jit / 1e6 / Math.max(1, decisions.latencies().size());
-            System.out.printf("  of which the JIT compiler threads %.3f ms per decision (this JVM still compiling the"
-                    + " decision path: C2 takes a method after thousands of calls, a service running all day has done"
-                    + " it once); without them the machine's %d cores would allow %.0f decisions/s%n", jitPerDecision,
-                    Runtime.getRuntime().availableProcessors(),
+            double jitPerDecision = decisions.jitCpuNanos() / 1e6 / Math.max(1, decisions.latencies().size());
+            System.out.printf("  without the JIT compilers' share (this JVM still compiling the decision path: C2 takes a"
+                    + " method after thousands of calls, a service running all day has done it once) the machine's %d"
+                    + " cores would allow %.0f decisions/s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().availableProcessors() * 1000 / Math.max(1e-9, perDecision - jitPerDecision));
             verificationCeiling(bodies, decisions);
             System.out.printf("national day: peak ×10 of ~5,500 replacements/day in 8 working hours = %.2f/s;"
@@ -416,28 +413,6 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 + " + service) %.2f s, the machine %.2f s busy of %.2f s%n", phase, r.clientCpuNanos() / 1e9,
                 100 * r.clientCpuNanos() / 1e9 / (cores * wall), cores, wall, r.processCpuNanos() / 1e9,
                 r.machineBusyNanos() / 1e9, cores * wall);
-    }
-
-    /** CPU time of this JVM's JIT compiler threads (Linux: /proc/self/task), 0 where that cannot be read. */
-    private static long compilerThreadsCpu() {
-        long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
-            for (Path task : tasks.toList()) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
-                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                    }
-                } catch (IOException | RuntimeException e) {
-                    // a thread that ended meanwhile
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return 0;
-        }
-        return ticks * 10_000_000L; // USER_HZ 100
     }
 
     /** CPU time of the threads of java.net.http's client (its selector and workers, shared by the load threads). */

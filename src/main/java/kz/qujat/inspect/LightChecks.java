@@ -242,18 +242,25 @@ final class LightChecks {
     static boolean[] backgroundMask(int w, int h, FaceLandmarks f) {
         boolean[] mask = new boolean[w * h];
         int limit = (int) (h * 0.55);
+        // the ellipse's terms once, not per pixel (the same doubles: the per-pixel arithmetic is unchanged)
+        double cx = 0;
+        double cy = 0;
+        double ax = 1;
+        double ay = 1;
+        if (f != null) {
+            double ied = f.interEyeDistance();
+            FaceLandmarks.Point mid = f.eyeMidpoint();
+            cx = mid.x();
+            cy = mid.y() + 0.2 * ied;
+            ax = 1.9 * ied;
+            ay = 2.6 * ied;
+        }
         for (int y = 0; y < limit; y++) {
+            double dy = (y - cy) / ay;
             for (int x = 0; x < w; x++) {
                 boolean bg;
                 if (f != null) {
-                    double ied = f.interEyeDistance();
-                    FaceLandmarks.Point mid = f.eyeMidpoint();
-                    double cx = mid.x();
-                    double cy = mid.y() + 0.2 * ied;
-                    double ax = 1.9 * ied;
-                    double ay = 2.6 * ied;
                     double dx = (x - cx) / ax;
-                    double dy = (y - cy) / ay;
                     bg = dx * dx + dy * dy > 1;
                 } else {
                     bg = x < w * 0.12 || x >= w * 0.88 || y < h * 0.06;

@@ -173,10 +173,13 @@ public final class YuNetFaceFinder implements FaceFinder {
         /** The raster at the top left of a {@code w} × {@code h} black matrix. */
         static Mat of(Raster r, int w, int h) {
             byte[] data = new byte[w * h * 3];
+            int[] px = r.pixels();
+            int rw = r.width();
+            int cols = Math.min(w, rw);
             for (int y = 0; y < Math.min(h, r.height()); y++) {
                 int k = y * w * 3;
-                for (int x = 0; x < Math.min(w, r.width()); x++) {
-                    int p = r.rgb(x, y);
+                for (int x = 0, i = y * rw; x < cols; x++, i++) {
+                    int p = px[i];
                     data[k++] = (byte) p;
                     data[k++] = (byte) (p >> 8);
                     data[k++] = (byte) (p >> 16);

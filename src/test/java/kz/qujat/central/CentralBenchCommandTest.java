@@ -38,7 +38,7 @@ class CentralBenchCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             code = Main.commandLine().execute("bench", "central", "--clients", "2", "--applications", "6",
-                    "--db-pool", "3", "--db", TestPostgres.freshJdbcUrl());
+                    "--db-pool", "3", "--warmup", "4", "--db", TestPostgres.freshJdbcUrl());
         } finally {
             System.setOut(was);
         }

@@ -50,6 +50,11 @@ final class IntakeBench implements Callable<Integer> {
             + " this (Linux) machine: its CPU time during the run is printed per application, next to this client's.")
     Long centralPid;
 
+    @Option(names = "--database-pid", paramLabel = "PID", description = "The central service's PostgreSQL server"
+            + " (postmaster) process id when it runs on this (Linux) machine (the embedded one: pgrep -f 'bin/postgres"
+            + " -D DIR/pgdata'): its CPU time and its backends' during the run is printed per application.")
+    Long databasePid;
+
     @Override
     public Integer call() throws Exception {
         SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
@@ -71,7 +76,7 @@ final class IntakeBench implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long centralCpu0 = cpuMillis(centralPid);
-        long databaseCpu0 = descendantsCpuMillis(centralPid);
+        long databaseCpu0 = treeCpuMillis(databasePid);
         long clientCpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         try {
@@ -98,7 +103,7 @@ final class IntakeBench implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long centralCpu = cpuMillis(centralPid) - centralCpu0;
-        long databaseCpu = descendantsCpuMillis(centralPid) - databaseCpu0;
+        long databaseCpu = treeCpuMillis(databasePid) - databaseCpu0;
         long clientCpu = (os.getProcessCpuTime() - clientCpu0) / 1_000_000;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -114,9 +119,10 @@ final class IntakeBench implements Callable<Integer> {
             int cores = Runtime.getRuntime().availableProcessors();
             System.out.printf("CPU per application: central service %.1f ms (HTTP, JSON, both images decoded and checked,"
                             + " the photo suite with YuNet, the submitted face described and compared with the register"
-                            + " face kept by the feed, the store), its embedded PostgreSQL %.1f ms (processes it"
-                            + " started; 0 with an outside database), this client %.1f ms; %d cores: at most %.0f"
-                            + " applications/s if nothing else ran%n", (double) centralCpu / n, (double) databaseCpu / n,
+                            + " face kept by the feed when the register has one, the store), its PostgreSQL %s, this client %.1f ms; %d cores:"
+                            + " at most %.0f"
+                            + " applications/s if nothing else ran%n", (double) centralCpu / n, databasePid == null ? "not measured (--database-pid)"
+                            : String.format(java.util.Locale.ROOT, "%.1f ms", (double) databaseCpu / n),
                     (double) clientCpu / n, cores,
                     cores * 1000.0 * n / Math.max(1, centralCpu + databaseCpu + clientCpu));
         }
@@ -171,10 +177,10 @@ final class IntakeBench implements Callable<Integer> {
     }
 
     /**
-     * CPU time of the processes {@code pid} started, and theirs (the embedded PostgreSQL server and its backends), in
-     * ms: living ones by their own and their reaped children's time, from /proc (Linux); 0 without a pid.
+     * CPU time of process {@code pid} and its descendants (a PostgreSQL server and its backends), in ms: each living
+     * one by its own and its reaped children's time, from /proc (Linux); 0 without a pid.
      */
-    private static long descendantsCpuMillis(Long pid) throws java.io.IOException {
+    private static long treeCpuMillis(Long pid) throws java.io.IOException {
         if (pid == null) {
             return 0;
         }
@@ -194,7 +200,9 @@ final class IntakeBench implements Callable<Integer> {
                 }
             }
         }
-        long ticks = 0;
+        String own = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+        String[] o = own.substring(own.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(o[11]) + Long.parseLong(o[12]) + Long.parseLong(o[13]) + Long.parseLong(o[14]);
         java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(pid));
         while (!todo.isEmpty()) {
             for (long[] c : children.getOrDefault(todo.pop(), List.of())) {

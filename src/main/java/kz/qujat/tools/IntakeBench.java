@@ -117,13 +117,13 @@ final class IntakeBench implements Callable<Integer> {
         if (centralPid != null) {
             int n = Math.max(1, sorted.size() + refused.get());
             int cores = Runtime.getRuntime().availableProcessors();
+            String database = databasePid == null ? "not measured (--database-pid)"
+                    : String.format(java.util.Locale.ROOT, "%.1f ms", (double) databaseCpu / n);
             System.out.printf("CPU per application: central service %.1f ms (HTTP, JSON, both images decoded and checked,"
                             + " the photo suite with YuNet, the submitted face described and compared with the register"
-                            + " face kept by the feed when the register has one, the store), its PostgreSQL %s, this client %.1f ms; %d cores:"
-                            + " at most %.0f"
-                            + " applications/s if nothing else ran%n", (double) centralCpu / n, databasePid == null ? "not measured (--database-pid)"
-                            : String.format(java.util.Locale.ROOT, "%.1f ms", (double) databaseCpu / n),
-                    (double) clientCpu / n, cores,
+                            + " face kept by the feed when the register has one, the store), its PostgreSQL %s, this"
+                            + " client %.1f ms; %d cores: at most %.0f applications/s if nothing else ran%n",
+                    (double) centralCpu / n, database, (double) clientCpu / n, cores,
                     cores * 1000.0 * n / Math.max(1, centralCpu + databaseCpu + clientCpu));
         }
         return refused.get() == 0 ? 0 : 1;

@@ -238,6 +238,12 @@ public final class CentralBenchCommand implements Callable<Integer> {
             cpu("claims", api);
             cpu("decisions", decisions);
             perOperation("decision", decisions);
+            double perDecision = decisions.machineBusyNanos() / 1e6 / Math.max(1, decisions.latencies().size());
+            double jitPerDecision = decisions.jitCpuNanos() / 1e6 / Math.max(1, decisions.latencies().size());
+            System.out.printf("  without the JIT compilers' share (this JVM still compiling the decision path: C2 takes a"
+                    + " method after thousands of calls, a service running all day has done it once) the machine's %d"
+                    + " cores would allow %.0f decisions/s%n", Runtime.getRuntime().availableProcessors(),
+                    Runtime.getRuntime().availableProcessors() * 1000 / Math.max(1e-9, perDecision - jitPerDecision));
             verificationCeiling(bodies, decisions);
             System.out.printf("national day: peak ×10 of ~5,500 replacements/day in 8 working hours = %.2f/s;"
                     + " margin: claims ×%.0f, decisions ×%.0f on this machine%n", NATIONAL_PEAK_PER_SECOND,

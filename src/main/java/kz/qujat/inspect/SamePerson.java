@@ -130,11 +130,11 @@ public final class SamePerson {
      */
     public Result compare(Raster submitted, FaceLandmarks face, byte[] register) {
         List<Face> faces = new ArrayList<>();
-        float[] a = describeSubmitted(submitted, face, faces);
+        float[] a = describeSubmitted(submitted, face, faces, true);
         return judge(a, register, faces);
     }
 
-    private float[] describeSubmitted(Raster submitted, FaceLandmarks face, List<Face> faces) {
+    private float[] describeSubmitted(Raster submitted, FaceLandmarks face, List<Face> faces, boolean describe) {
         if (submitted == null) {
             faces.add(new Face(false, null, Double.NaN, "inspect.samePerson.undecodable"));
             return null;
@@ -145,7 +145,7 @@ public final class SamePerson {
         }
         FaceLandmarks.FivePoints p = face.detected();
         faces.add(new Face(true, face.faceBox(), p.score(), null));
-        return descriptor.describe(submitted, p);
+        return describe ? descriptor.describe(submitted, p) : null;
     }
 
     /**
@@ -159,8 +159,10 @@ public final class SamePerson {
             throw new IllegalArgumentException("a register face made by another model: describe the photo again");
         }
         List<Face> faces = new ArrayList<>();
-        float[] a = describeSubmitted(submitted, face, faces);
         RegisterFace r = register == null ? RegisterFace.noPhoto() : register;
+        // with nothing to compare on the register's side the submitted face is found but not described: the result
+        // (NOT_MEASURED and the register's reason) is the same
+        float[] a = describeSubmitted(submitted, face, faces, r.descriptor() != null);
         faces.add(r.descriptor() == null ? new Face(false, null, Double.NaN, r.reasonKey())
                 : new Face(true, null, Double.NaN, null));
         return judged(a, r.descriptor(), faces);

@@ -50,6 +50,11 @@ final class IntakeBench implements Callable<Integer> {
             + " this (Linux) machine: its CPU time during the run is printed per application, next to this client's.")
     Long centralPid;
 
+    @Option(names = "--database-pid", paramLabel = "PID", description = "The central service's PostgreSQL server"
+            + " (postmaster) process id when it runs on this (Linux) machine (the embedded one: pgrep -f 'bin/postgres"
+            + " -D DIR/pgdata'): its CPU time and its backends' during the run is printed per application.")
+    Long databasePid;
+
     @Override
     public Integer call() throws Exception {
         SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
@@ -71,6 +76,7 @@ final class IntakeBench implements Callable<Integer> {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         long centralCpu0 = cpuMillis(centralPid);
+        long databaseCpu0 = treeCpuMillis(databasePid);
         long clientCpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         try {
@@ -97,6 +103,7 @@ final class IntakeBench implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long centralCpu = cpuMillis(centralPid) - centralCpu0;
+        long databaseCpu = treeCpuMillis(databasePid) - databaseCpu0;
         long clientCpu = (os.getProcessCpuTime() - clientCpu0) / 1_000_000;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -109,10 +116,15 @@ final class IntakeBench implements Callable<Integer> {
                 Runtime.getRuntime().availableProcessors());
         if (centralPid != null) {
             int n = Math.max(1, sorted.size() + refused.get());
-            System.out.printf("CPU per application: central service %.1f ms, this client %.1f ms (%d cores: at most %.0f"
-                            + " applications/s if nothing else ran)%n", (double) centralCpu / n, (double) clientCpu / n,
-                    Runtime.getRuntime().availableProcessors(),
-                    Runtime.getRuntime().availableProcessors() * 1000.0 * n / Math.max(1, centralCpu + clientCpu));
+            int cores = Runtime.getRuntime().availableProcessors();
+            String database = databasePid == null ? "not measured (--database-pid)"
+                    : String.format(java.util.Locale.ROOT, "%.1f ms", (double) databaseCpu / n);
+            System.out.printf("CPU per application: central service %.1f ms (HTTP, JSON, both images decoded and checked,"
+                            + " the photo suite with YuNet, the submitted face described and compared with the register"
+                            + " face kept by the feed when the register has one, the store), its PostgreSQL %s, this"
+                            + " client %.1f ms; %d cores: at most %.0f applications/s if nothing else ran%n",
+                    (double) centralCpu / n, database, (double) clientCpu / n, cores,
+                    cores * 1000.0 * n / Math.max(1, centralCpu + databaseCpu + clientCpu));
         }
         return refused.get() == 0 ? 0 : 1;
     }
@@ -162,6 +174,43 @@ final class IntakeBench implements Callable<Integer> {
         String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         // fields 14 and 15 of stat (utime, stime), counted after the command name: 12 and 13 here; clock ticks of 10 ms
         return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10;
+    }
+
+    /**
+     * CPU time of process {@code pid} and its descendants (a PostgreSQL server and its backends), in ms: each living
+     * one by its own and its reaped children's time, from /proc (Linux); 0 without a pid.
+     */
+    private static long treeCpuMillis(Long pid) throws java.io.IOException {
+        if (pid == null) {
+            return 0;
+        }
+        java.util.Map<Long, List<long[]>> children = new java.util.HashMap<>();
+        try (var procs = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"), "[0-9]*")) {
+            for (java.nio.file.Path p : procs) {
+                try {
+                    String stat = java.nio.file.Files.readString(p.resolve("stat"));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    // ppid, then utime, stime, cutime, cstime (fields 4, 14-17 of stat)
+                    long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13])
+                            + Long.parseLong(f[14]);
+                    children.computeIfAbsent(Long.parseLong(f[1]), k -> new ArrayList<>())
+                            .add(new long[] {Long.parseLong(p.getFileName().toString()), ticks});
+                } catch (java.io.IOException | RuntimeException gone) {
+                    // a process that ended while the table was read
+                }
+            }
+        }
+        String own = java.nio.file.Files.readString(java.nio.file.Path.of("/proc", pid.toString(), "stat"));
+        String[] o = own.substring(own.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(o[11]) + Long.parseLong(o[12]) + Long.parseLong(o[13]) + Long.parseLong(o[14]);
+        java.util.ArrayDeque<Long> todo = new java.util.ArrayDeque<>(List.of(pid));
+        while (!todo.isEmpty()) {
+            for (long[] c : children.getOrDefault(todo.pop(), List.of())) {
+                ticks += c[1];
+                todo.push(c[0]);
+            }
+        }
+        return ticks * 10;
     }
 
     private static double pct(List<Long> sorted, double p) {

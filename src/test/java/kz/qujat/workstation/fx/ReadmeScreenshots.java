@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   DISPLAY=:110 ./mvnw -B -o test -Dtest=ReadmeScreenshots -Dsurefire.failIfNoSpecifiedTests=false \
  *       -Dqujat.shots.central=URL -Dqujat.shots.dir=$PWD/docs/screenshots
  * </pre>
- * Each picture is the whole X screen ({@code import -window root}), the window filling it, as a user sees it.
+ * Each picture is the whole X screen ({@code import -window root}, ImageMagick: {@code apt-get install imagemagick}),
+ * the window filling it, as a user sees it.
  */
 class ReadmeScreenshots {
     static {

@@ -44,7 +44,8 @@ class FaultInjectionE2eTest {
     private static final int APPROVALS = Integer.getInteger("qujat.fault.approvals",
             System.getenv("CI") != null ? 300 : 40);
     private static final int FAULTS = Math.max(5, APPROVALS / 15);
-    private static final Duration SETTLE = Duration.ofSeconds(240);
+    /** How long the approvals may take to settle after the last one ({@code -Dqujat.fault.settleSeconds}). */
+    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("qujat.fault.settleSeconds", 240));
 
     enum Fault { CENTRAL, PRODUCTION, CENTRAL_DB, PRODUCTION_DB, ALL }
 
@@ -168,11 +169,16 @@ class FaultInjectionE2eTest {
         assertThat(faultFailure.get()).isNull();
         Duration approving = Duration.between(started, Instant.now());
 
-        Await.until(SETTLE, "every approval answered 200 READY_FOR_PICKUP", () ->
-                sql(centralDb, "qujat_central").count("SELECT count(*) FROM application WHERE status = 'READY_FOR_PICKUP'"
-                        + " AND id = ANY (?)", (Object) answered200.toArray(new UUID[0])) == answered200.size());
-        Await.until(SETTLE, "production has reported every order", () ->
-                sql(productionDb, "qujat_production").count("SELECT count(*) FROM orders WHERE status <> 'REPORTED'") == 0);
+        try {
+            Await.until(SETTLE, "every approval answered 200 READY_FOR_PICKUP", () ->
+                    sql(centralDb, "qujat_central").count("SELECT count(*) FROM application WHERE status = 'READY_FOR_PICKUP'"
+                            + " AND id = ANY (?)", (Object) answered200.toArray(new UUID[0])) == answered200.size());
+            Await.until(SETTLE, "production has reported every order", () ->
+                    sql(productionDb, "qujat_production").count("SELECT count(*) FROM orders WHERE status <> 'REPORTED'") == 0);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + " (seed " + seed + ", faults " + faults + ")\n"
+                    + unsettled(answered200, central, production, centralDb, productionDb, work), e);
+        }
 
         Sql c = sql(centralDb, "qujat_central");
         Sql p = sql(productionDb, "qujat_production");
@@ -214,6 +220,52 @@ class FaultInjectionE2eTest {
         assertThat(numbers).as(figures).hasSize(answered200.size());
         assertThat(p.count("SELECT count(DISTINCT document_number) FROM orders")).isEqualTo(p.count("SELECT count(*) FROM orders"));
         assertThat(orderedNotApproved).as(figures).isZero();
+    }
+
+    /**
+     * What a settling that timed out left behind, for the failure's report: the unsettled approvals on both sides
+     * (status, the outbox row's attempts, refusals, parking and last error; production's order and its report),
+     * whether each process is alive, and the warnings at the end of each server's log.
+     */
+    private static String unsettled(Set<UUID> answered200, ServiceProcess central, ServiceProcess production,
+            Path centralDb, Path productionDb, Path work) {
+        UUID[] ids = answered200.toArray(new UUID[0]);
+        StringBuilder out = new StringBuilder();
+        out.append("central alive ").append(central.isAlive()).append(", production alive ").append(production.isAlive())
+                .append(", central PostgreSQL ").append(postmasterState(centralDb)).append(", production PostgreSQL ")
+                .append(postmasterState(productionDb)).append('\n');
+        out.append("central, unsettled (id | status | attempts | refusals | next attempt | delivered | parked | last error):\n");
+        List<String> central0 = sql(centralDb, "qujat_central").rows("SELECT a.id, a.status, o.attempts, o.refusals,"
+                + " o.next_attempt_at, o.delivered_at, o.parked_at, o.last_error FROM application a LEFT JOIN outbox o"
+                + " ON o.application_id = a.id WHERE a.id = ANY (?) AND a.status <> 'READY_FOR_PICKUP'"
+                + " ORDER BY a.id LIMIT 20", (Object) ids);
+        central0.forEach(r -> out.append("  ").append(r).append('\n'));
+        out.append("production, unreported (id | status | produce after | report attempts | next report | last error):\n");
+        sql(productionDb, "qujat_production").rows("SELECT application_id, status, produce_after, report_attempts,"
+                + " next_report_at, last_error FROM orders WHERE status <> 'REPORTED' ORDER BY application_id LIMIT 20")
+                .forEach(r -> out.append("  ").append(r).append('\n'));
+        for (String log : List.of("central.log", "production.log")) {
+            out.append(log).append(", its last warnings:\n");
+            try {
+                List<String> lines = Files.readAllLines(work.resolve(log), StandardCharsets.UTF_8).stream()
+                        .filter(l -> l.contains(" WARN ") || l.contains(" ERROR ") || l.startsWith("Exception")
+                                || l.contains("started"))
+                        .toList();
+                lines.subList(Math.max(0, lines.size() - 25), lines.size())
+                        .forEach(l -> out.append("  ").append(l, 0, Math.min(l.length(), 300)).append('\n'));
+            } catch (IOException | RuntimeException e) {
+                out.append("  not readable: ").append(e.getMessage()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String postmasterState(Path db) {
+        try {
+            return postmaster(db).map(p -> "running (pid " + p.pid() + ")").orElse("not running");
+        } catch (IOException e) {
+            return "unknown: " + e.getMessage();
+        }
     }
 
     /** One fault: SIGKILL of a server (then its restart), of a server's PostgreSQL (its server restarts it), or of all. */

@@ -62,6 +62,10 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
     /** SIGTERM: the program must stop by itself, through its shutdown hook; returns the exit code. */
     int terminate() throws InterruptedException {
         process.destroy();

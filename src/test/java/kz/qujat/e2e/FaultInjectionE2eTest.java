@@ -44,8 +44,13 @@ class FaultInjectionE2eTest {
     private static final int APPROVALS = Integer.getInteger("qujat.fault.approvals",
             System.getenv("CI") != null ? 300 : 40);
     private static final int FAULTS = Math.max(5, APPROVALS / 15);
-    /** How long the approvals may take to settle after the last one ({@code -Dqujat.fault.settleSeconds}). */
-    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("qujat.fault.settleSeconds", 240));
+    /**
+     * How long the approvals may take to settle after the last one ({@code -Dqujat.fault.settleSeconds}). A late
+     * fault can legitimately cost a relay lease (60 s), the relay's and the reporter's longest backoff (60 s each)
+     * and a restart on a slow machine; 360 s leaves room for that, and a settling stuck for good still fails, with
+     * a report of what it left behind.
+     */
+    private static final Duration SETTLE = Duration.ofSeconds(Long.getLong("qujat.fault.settleSeconds", 360));
 
     enum Fault { CENTRAL, PRODUCTION, CENTRAL_DB, PRODUCTION_DB, ALL }
 

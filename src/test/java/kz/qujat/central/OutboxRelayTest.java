@@ -83,6 +83,49 @@ class OutboxRelayTest {
         }
     }
 
+    /**
+     * Production slow (400 ms an order) and a short lease (2 s): eight approvals waiting together are each sent
+     * while their own lease holds (leased in one batch, the last of them would be sent after their lease had ended,
+     * when another instance's relay may take them too), each once, and all are delivered.
+     */
+    @Test
+    void eachOrderIsSentWhileItsOwnLeaseHoldsWhenProductionIsSlow() throws Exception {
+        Path dir = DevIdentities.dir();
+        java.util.concurrent.atomic.AtomicReference<TestCentral> central = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+        List<UUID> received = new CopyOnWriteArrayList<>();
+        List<UUID> leaseEnded = new CopyOnWriteArrayList<>();
+        Javalin production = Javalin.create(c -> c.showJavalinBanner = false).post(Paths.PRODUCTION_ORDERS, ctx -> {
+            ProductionOrder order = Json.mapper().readValue(ctx.bodyAsBytes(), ProductionOrder.class);
+            received.add(order.applicationId());
+            Object held = central.get().scalar("SELECT next_attempt_at > now() FROM outbox WHERE application_id = ?",
+                    order.applicationId());
+            if (!Boolean.TRUE.equals(held)) {
+                leaseEnded.add(order.applicationId());
+            }
+            open.await(60, java.util.concurrent.TimeUnit.SECONDS);   // the first order waits for all the approvals
+            Thread.sleep(400);
+            ctx.status(201).json(new ProductionAck(order.applicationId(), "ACCEPTED", false));
+        }).start(0);
+        try (TestCentral f = new TestCentral(b -> b.production(URI.create("http://localhost:" + production.port()))
+                .key(dir.resolve("central-service.p12"), "qujat-dev".toCharArray())
+                .relayInterval(Duration.ofMillis(50)).relayLease(Duration.ofSeconds(2)))) {
+            central.set(f);
+            List<UUID> approved = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                approved.add(f.decided("ASTANA", "officer-astana", "APPROVE", null, null).id());
+            }
+            open.countDown();
+            Await.until(Duration.ofSeconds(60), "every order delivered", () -> approved.stream().allMatch(id ->
+                    scalarOrNull(f, "SELECT delivered_at FROM outbox WHERE application_id = ?", id) != null));
+            assertThat(leaseEnded).as("orders sent after their lease had ended").isEmpty();
+            assertThat(received).containsExactlyInAnyOrderElementsOf(approved);
+        } finally {
+            open.countDown();
+            production.stop();
+        }
+    }
+
     private static Object scalarOrNull(TestCentral f, String sql, Object... args) {
         try {
             return f.scalar(sql, args);

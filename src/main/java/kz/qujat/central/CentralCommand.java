@@ -71,7 +71,8 @@ public final class CentralCommand implements Callable<Integer> {
 
     @Option(names = "--relay-lease", defaultValue = "PT60S", description = "How long the orders a relay is sending stay"
             + " hidden from the other instances' relays; if the instance dies they take them over after this"
-            + " (default ${DEFAULT-VALUE}; keep it above 20 s, the longest a send can take).")
+            + " (default ${DEFAULT-VALUE}; at least PT20S, the longest one request to production can take: a send of"
+            + " several requests renews it before each).")
     Duration relayLease;
 
     @Option(names = "--sweep-interval", defaultValue = "PT10S", description = "How often this instance returns expired"
@@ -112,6 +113,11 @@ public final class CentralCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (dbPool < 1) {
             System.err.println("--db-pool needs at least 1 connection, not " + dbPool);
+            return 2;
+        }
+        if (relayLease.compareTo(kz.qujat.central.relay.OutboxRelay.LONGEST_REQUEST) < 0) {
+            System.err.println("--relay-lease must be at least " + kz.qujat.central.relay.OutboxRelay.LONGEST_REQUEST
+                    + " (the longest one request to production can take), not " + relayLease);
             return 2;
         }
         // concurrent intake requests keep the cores busy: OpenCV's own threads would only add hand-overs

@@ -32,7 +32,14 @@ import org.slf4j.LoggerFactory;
 public final class OutboxRelay {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxRelay.class);
     private static final int BATCH = 20;
-    /** Longer than one send can take (connect 5 s + request 15 s), so a lease never ends mid-send. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(15);
+    /** How long one request to production may take: connect 5 s + answer 15 s. */
+    public static final Duration LONGEST_REQUEST = Duration.ofSeconds(20);
+    /**
+     * Well above {@link #LONGEST_REQUEST}: a send of several requests (the order, the images production asks for,
+     * the order again) renews its lease before each further one, so a lease never ends mid-request.
+     */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(60);
     /** Production refusing the same order this many times means a person must look at it. */
     public static final int DEFAULT_MAX_REFUSALS = 5;
@@ -45,10 +52,25 @@ public final class OutboxRelay {
     private final CentralMetrics metrics;
     private final int maxRefusals;
     private final Duration lease;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
 
-    /** What one send came to: delivered, refused by production (HTTP 422), or failed otherwise (to retry). */
-    private record Sent(boolean delivered, boolean refused, String error) {
+    /**
+     * What one send came to: delivered, refused by production (HTTP 422), failed otherwise (to retry), or given up
+     * because this relay's lease on the order ended mid-send ({@code lost}: another relay holds it now); {@code due}:
+     * the row with this relay's latest lease on it.
+     */
+    private record Sent(boolean delivered, boolean refused, boolean lost, String error, OutboxStore.Due due) {
+        static Sent delivered(OutboxStore.Due due) {
+            return new Sent(true, false, false, null, due);
+        }
+
+        static Sent failed(OutboxStore.Due due, boolean refused, String error) {
+            return new Sent(false, refused, false, error, due);
+        }
+
+        static Sent lost(OutboxStore.Due due) {
+            return new Sent(false, false, true, null, due);
+        }
     }
 
     public OutboxRelay(OutboxStore outbox, SignedRequests signed, URI production, Clock clock) {
@@ -64,6 +86,9 @@ public final class OutboxRelay {
                        int maxRefusals, Duration lease) {
         if (maxRefusals < 1) {
             throw new IllegalArgumentException("maxRefusals must be at least 1");
+        }
+        if (lease.isNegative() || lease.isZero()) {
+            throw new IllegalArgumentException("the relay's lease must be positive");
         }
         this.outbox = outbox;
         this.signed = signed;
@@ -88,9 +113,15 @@ public final class OutboxRelay {
                 if (leased.isEmpty()) {
                     return;
                 }
-                OutboxStore.Due due = leased.get(0);
-                Sent sent = send(due);
-                if (sent.delivered()) {
+                Sent sent = send(leased.get(0));
+                OutboxStore.Due due = sent.due();
+                if (sent.lost()) {
+                    LOG.warn("relay: order {} no longer leased to this relay (the lease ended mid-send and another relay"
+                            + " took it, or it could not be renewed); this relay stopped sending it", due.applicationId());
+                    if (metrics != null) {
+                        metrics.deliveryFailed("lease_lost");
+                    }
+                } else if (sent.delivered()) {
                     Instant approved = outbox.delivered(due, clock.instant());
                     LOG.info("relay: order {} delivered to production", due.applicationId());
                     if (metrics != null && approved != null) {
@@ -109,7 +140,10 @@ public final class OutboxRelay {
                         }
                     }
                 } else {
-                    outbox.failed(due, sent.error(), clock.instant());
+                    if (!outbox.failed(due, sent.error(), clock.instant())) {
+                        LOG.info("relay: order {} failed after its lease had ended; the relay holding it now retries it",
+                                due.applicationId());
+                    }
                     if (metrics != null) {
                         metrics.deliveryFailed("unavailable");
                     }
@@ -122,10 +156,12 @@ public final class OutboxRelay {
 
     /**
      * Sends one order, which names its images by hash; when production answers that it lacks some
-     * ({@link ProductionOrder#MISSING_IMAGES}), PUTs those from the application and sends the order once more. The
+     * ({@link ProductionOrder#MISSING_IMAGES}), PUTs those from the application and sends the order once more. Each
+     * request after the first renews the lease first, and the send stops if the lease is no longer this relay's. The
      * error text carries no personal data (production's problem detail, or the failure's kind).
      */
-    private Sent send(OutboxStore.Due due) {
+    private Sent send(OutboxStore.Due leased) {
+        OutboxStore.Due due = leased;
         byte[] body = due.payload().getBytes(StandardCharsets.UTF_8);
         try {
             HttpResponse<String> response = post(body);
@@ -133,33 +169,45 @@ public final class OutboxRelay {
                 List<String> missing = missingImages(response.body());
                 if (!missing.isEmpty()) {
                     for (String sha256 : missing) {
+                        due = outbox.renew(due, clock.instant(), lease);
+                        if (due == null) {
+                            return Sent.lost(leased);
+                        }
                         String failure = upload(due, sha256);
                         if (failure != null) {
-                            return new Sent(false, false, failure);
+                            return Sent.failed(due, false, failure);
                         }
+                    }
+                    due = outbox.renew(due, clock.instant(), lease);
+                    if (due == null) {
+                        return Sent.lost(leased);
                     }
                     response = post(body);
                 }
             }
             if (response.statusCode() / 100 == 2) {
-                return new Sent(true, false, null);
+                return Sent.delivered(due);
             }
             LOG.info("relay: order {} refused with HTTP {}", due.applicationId(), response.statusCode());
             String error = "HTTP " + response.statusCode() + detail(response.body());
-            return new Sent(false, response.statusCode() == 422, error);
+            return Sent.failed(due, response.statusCode() == 422, error);
         } catch (IOException e) {
             LOG.info("relay: order {} not sent: {}", due.applicationId(), e.getClass().getSimpleName());
-            return new Sent(false, false, e.getClass().getSimpleName());
+            return Sent.failed(due, false, e.getClass().getSimpleName());
         } catch (EdsException e) {
-            return new Sent(false, false, "signing failed: " + e.kind());
+            return Sent.failed(due, false, "signing failed: " + e.kind());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Sent(false, false, "interrupted");
+            return Sent.failed(due, false, "interrupted");
+        } catch (kz.qujat.store.StoreException e) {
+            // the lease could not be renewed (the database is away): stop; the row is due again when the lease ends
+            LOG.info("relay: order {} not sent: its lease could not be renewed", due.applicationId());
+            return Sent.lost(due);
         }
     }
 
     private HttpResponse<String> post(byte[] body) throws IOException, InterruptedException, EdsException {
-        HttpRequest request = HttpRequest.newBuilder(orders).timeout(Duration.ofSeconds(15))
+        HttpRequest request = HttpRequest.newBuilder(orders).timeout(ANSWER_TIMEOUT)
                 .header("Content-Type", "application/json")
                 .header(SignedRequests.HEADER, signed.sign(body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
@@ -174,7 +222,7 @@ public final class OutboxRelay {
             return "production asked for an image the order does not name";
         }
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + Paths.fill(Paths.PRODUCTION_IMAGE, "sha256", sha256)))
-                .timeout(Duration.ofSeconds(15)).header("Content-Type", "application/octet-stream")
+                .timeout(ANSWER_TIMEOUT).header("Content-Type", "application/octet-stream")
                 .header(SignedRequests.HEADER, signed.sign(image))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(image)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -22,8 +22,11 @@ public final class OutboxStore {
     private static final Duration MAX_RETRY = Duration.ofSeconds(60);
     private final Jdbc jdbc;
 
-    /** A due row: the application and the ProductionOrder JSON. */
-    public record Due(long id, UUID applicationId, String payload, int attempts) {
+    /**
+     * A leased row: the application, the ProductionOrder JSON, and when this relay's lease on it ends
+     * ({@code leaseUntil}, to the microsecond PostgreSQL keeps: it also tells this lease from a later one).
+     */
+    public record Due(long id, UUID applicationId, String payload, int attempts, Instant leaseUntil) {
         @Override
         public String toString() {
             return "Due[applicationId=" + applicationId + "]";
@@ -49,15 +52,36 @@ public final class OutboxStore {
                 Jdbc.bind(ps, now, limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        due.add(new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4)));
+                        due.add(new Due(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3), rs.getInt(4), null));
                     }
                 }
             }
+            Instant until = leaseEnd(now, lease);
+            List<Due> leased = new ArrayList<>();
             for (Due d : due) {
-                Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE id = ?", now.plus(lease), d.id());
+                Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE id = ?", until, d.id());
+                leased.add(new Due(d.id(), d.applicationId(), d.payload(), d.attempts(), until));
             }
-            return due;
+            return leased;
         });
+    }
+
+    /**
+     * Extends this relay's lease on {@code d} to {@code lease} from {@code now}, before a further request of the
+     * same send (a send may take several: the order, the images production asks for, the order again); the row
+     * with its new lease, or null when the lease is no longer this relay's (it ended and another relay leased the
+     * row, or the row was delivered or parked meanwhile): the send must then stop.
+     */
+    public Due renew(Due d, Instant now, Duration lease) {
+        Instant until = leaseEnd(now, lease);
+        int n = jdbc.tx("outbox lease renewal", c -> Jdbc.update(c, "UPDATE outbox SET next_attempt_at = ? WHERE id = ?"
+                + " AND delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at = ?", until, d.id(), d.leaseUntil()));
+        return n == 1 ? new Due(d.id(), d.applicationId(), d.payload(), d.attempts(), until) : null;
+    }
+
+    /** The end of a lease taken at {@code now}, to the microsecond, as PostgreSQL stores it. */
+    private static Instant leaseEnd(Instant now, Duration lease) {
+        return now.plus(lease).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /**
@@ -87,14 +111,16 @@ public final class OutboxStore {
     /**
      * Production refused the order (HTTP 422): counted; after {@code maxRefusals} refusals in a row the row is
      * parked (no more attempts) for a supervisor, else retried with backoff. Returns true when it was parked now.
+     * Only while {@code d}'s lease is still this relay's: once another relay has leased the row, its own attempt
+     * counts, and this one must not overwrite its lease with a backoff.
      */
     public boolean refused(Due d, String error, Instant at, int maxRefusals) {
         return jdbc.tx("outbox refusal", c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET attempts = attempts + 1,"
                     + " refusals = refusals + 1, last_error = ?, next_attempt_at = ?,"
                     + " parked_at = CASE WHEN refusals + 1 >= CAST(? AS integer) THEN CAST(? AS timestamptz) ELSE NULL END"
-                    + " WHERE id = ? AND delivered_at IS NULL RETURNING parked_at")) {
-                Jdbc.bind(ps, error, at.plus(backoff(d.attempts() + 1)), maxRefusals, at, d.id());
+                    + " WHERE id = ? AND delivered_at IS NULL AND next_attempt_at = ? RETURNING parked_at")) {
+                Jdbc.bind(ps, error, at.plus(backoff(d.attempts() + 1)), maxRefusals, at, d.id(), d.leaseUntil());
                 try (ResultSet rs = ps.executeQuery()) {
                     return rs.next() && rs.getTimestamp(1) != null;
                 }
@@ -159,10 +185,14 @@ public final class OutboxStore {
         });
     }
 
-    /** Records a failed attempt and schedules the next one with exponential backoff. */
-    public void failed(Due d, String error, Instant at) {
-        jdbc.tx("outbox failure", c -> Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?,"
-                + " last_error = ? WHERE id = ? AND delivered_at IS NULL", at.plus(backoff(d.attempts() + 1)), error, d.id()));
+    /**
+     * Records a failed attempt and schedules the next one with exponential backoff; only while {@code d}'s lease is
+     * still this relay's (as {@link #refused}). Returns whether it was recorded.
+     */
+    public boolean failed(Due d, String error, Instant at) {
+        return jdbc.tx("outbox failure", c -> Jdbc.update(c, "UPDATE outbox SET attempts = attempts + 1,"
+                + " next_attempt_at = ?, last_error = ? WHERE id = ? AND delivered_at IS NULL AND next_attempt_at = ?",
+                at.plus(backoff(d.attempts() + 1)), error, d.id(), d.leaseUntil())) == 1;
     }
 
     /** 1 s after the first failure, doubling, at most 60 s. */

@@ -83,6 +83,12 @@ public final class CentralBenchCommand implements Callable<Integer> {
             + " to the HTTP floor, none counted: the JIT compiles the hot paths of each (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--rounds", defaultValue = "1", paramLabel = "R", description = "Measure the claims ratio R times:"
+            + " after the first round, R - 1 more, each with fresh queues, the API and the raw baseline one after the"
+            + " other in alternating order; prints each round's ratio and their median, steadier than one round on a"
+            + " shared machine (default ${DEFAULT-VALUE}).")
+    int rounds;
+
     @Option(names = "--db-pool", defaultValue = "10", paramLabel = "N", description = "The service's connection pool"
             + " (its --db-pool); the raw baseline uses as many connections (default ${DEFAULT-VALUE}).")
     int dbPool;
@@ -99,6 +105,10 @@ public final class CentralBenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (rounds < 1) {
+            System.err.println("--rounds needs at least 1, not " + rounds);
+            return 2;
+        }
         Path tmp = null;
         EmbeddedServer embedded = null;
         String url = db;
@@ -214,6 +224,43 @@ public final class CentralBenchCommand implements Callable<Integer> {
             perOperation("API claim", api);
             perOperation("floor request", floor);
             perOperation("raw claim", baseline);
+            if (rounds > 1) {
+                List<Double> ratios = new ArrayList<>(List.of(api.rate() / baseline.rate()));
+                for (int round = 2; round <= rounds; round++) {
+                    seed(seedDb, Region.ASTANA, applications);
+                    seed(seedDb, Region.ALMATY, applications);
+                    awaitChained(auditLog);
+                    boolean rawFirst = round % 2 == 0;
+                    Result again = null;
+                    Result raw = null;
+                    for (int part = 0; part < 2; part++) {
+                        if ((part == 0) == rawFirst) {
+                            raw = measured(() -> ClaimBaseline.run(jdbcUrl, System.getenv("QUJAT_DB_USER"),
+                                    System.getenv("QUJAT_DB_PASSWORD"), connections, Region.ALMATY, OFFICER_IIN,
+                                    Duration.ofHours(1), true));
+                        } else {
+                            again = load(clients, c -> {
+                                Answer a = post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "");
+                                if (a.status == 204) {
+                                    return false;
+                                }
+                                check(a, 200);
+                                return true;
+                            });
+                        }
+                        awaitChained(auditLog);
+                    }
+                    ratios.add(again.rate() / raw.rate());
+                    System.out.printf("  round %d (%s first): API %.1f/s, raw JDBC %.1f/s, ratio %.2f%n", round,
+                            rawFirst ? "raw" : "API", again.rate(), raw.rate(), again.rate() / raw.rate());
+                }
+                List<Double> sorted = new ArrayList<>(ratios);
+                Collections.sort(sorted);
+                double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                        : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+                System.out.printf("  ratio API / raw JDBC over %d rounds: median %.2f (target >= 0.6), each %s%n",
+                        ratios.size(), median, ratios.stream().map(r -> String.format("%.2f", r)).toList());
+            }
 
             // 3. decisions: every claimed application approved with a CAdES-BES signature (signed beforehand)
             List<ApplicationDetail> toDecide = new ArrayList<>(claimed);

@@ -38,7 +38,7 @@ class CentralBenchCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             code = Main.commandLine().execute("bench", "central", "--clients", "2", "--applications", "6",
-                    "--db-pool", "3", "--warmup", "4", "--db", TestPostgres.freshJdbcUrl());
+                    "--db-pool", "3", "--warmup", "4", "--rounds", "2", "--db", TestPostgres.freshJdbcUrl());
         } finally {
             System.setOut(was);
         }
@@ -47,6 +47,8 @@ class CentralBenchCommandTest {
         assertThat(printed).containsPattern("claims via API +6 in").containsPattern("claims raw JDBC +6 in")
                 .containsPattern("HTTP floor +6 in").containsPattern("decisions via API +6 in")
                 .contains("3 connections as the service's pool", "the audit chainer caught up", "the floor alone allows a ratio", "CPU per API claim:",
-                        "CPU per floor request:", "CPU per raw claim:");
+                        "CPU per floor request:", "CPU per raw claim:", "round 2 (raw first): API ")
+                .containsPattern("ratio API / raw JDBC over 2 rounds: median \\d+\\.\\d\\d \\(target >= 0\\.6\\),"
+                        + " each \\[\\d+\\.\\d\\d, \\d+\\.\\d\\d\\]");
     }
 }

@@ -200,8 +200,9 @@ public final class OutboxRelay {
             Thread.currentThread().interrupt();
             return Sent.failed(due, false, "interrupted");
         } catch (kz.qujat.store.StoreException e) {
-            // the lease could not be renewed (the database is away): stop; the row is due again when the lease ends
-            LOG.info("relay: order {} not sent: its lease could not be renewed", due.applicationId());
+            // the database did not answer mid-send (renewing the lease, reading an image): stop; the row is due
+            // again when the lease ends
+            LOG.info("relay: order {} not sent: the database did not answer mid-send", due.applicationId());
             return Sent.lost(due);
         }
     }

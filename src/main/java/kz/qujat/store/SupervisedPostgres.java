@@ -41,6 +41,11 @@ final class SupervisedPostgres implements AutoCloseable {
         return s;
     }
 
+    /** The running instance (a test closes a dead one as the watchdog does, to take its lock file in between). */
+    synchronized EmbeddedPostgres instance() {
+        return pg;
+    }
+
     synchronized DataSource admin() {
         return pg.getPostgresDatabase();
     }

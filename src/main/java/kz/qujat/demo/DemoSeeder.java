@@ -63,11 +63,11 @@ final class DemoSeeder {
         if (Files.exists(marker)) {
             return seeded;
         }
-        SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0.25);
+        SyntheticApplicants people = SyntheticApplicants.forSubmission(seed, KzTime.today(Clock.systemUTC()), 0.25);
         int submitted = 0;
         if (faces.isPresent()) {
             // its own generator: the synthetic applicants below stay the same with or without the face set
-            SyntheticApplicants others = new SyntheticApplicants(seed + 1, KzTime.today(Clock.systemUTC()), 0);
+            SyntheticApplicants others = SyntheticApplicants.forSubmission(seed + 1, KzTime.today(Clock.systemUTC()), 0);
             for (DemoFaces.Example e : DemoFaces.EXAMPLES) {
                 SyntheticApplicant p = faces.get().applicantFor(e, others, Region.ASTANA);
                 SyntheticApplicant person = new SyntheticApplicant(p.iin(), p.surname(), p.givenName(), p.patronymic(),

@@ -57,7 +57,7 @@ final class IntakeBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0);
+        SyntheticApplicants people = SyntheticApplicants.forSubmission(seed, KzTime.today(Clock.systemUTC()), 0);
         List<IntakeRequest> requests = new ArrayList<>();
         List<kz.qujat.api.RegistryPerson> registered = new ArrayList<>();
         Region[] regions = {Region.ASTANA, Region.ALMATY, Region.KARAGANDA};

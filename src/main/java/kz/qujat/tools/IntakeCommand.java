@@ -80,7 +80,7 @@ public final class IntakeCommand implements Callable<Integer> {
         }
         char[] feedKey = feedKeyFile == null ? null : readSecret(feedKeyFile);
         try {
-            SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), defects);
+            SyntheticApplicants people = SyntheticApplicants.forSubmission(seed, KzTime.today(Clock.systemUTC()), defects);
             int failed = 0;
             for (int i = 1; i <= source.synthetic; i++) {
                 SyntheticApplicant person = people.next(r);

@@ -41,7 +41,7 @@ class IntakeChecksHttpTest {
     @Test
     void aGoodSyntheticApplicantPassesWithoutFailures() throws Exception {
         try (TestCentral f = new TestCentral()) {
-            SyntheticApplicant good = new SyntheticApplicants(11, TestClock.today(), 0)
+            SyntheticApplicant good = SyntheticApplicants.forSubmission(11, TestClock.today(), 0)
                     .next(kz.qujat.domain.Region.ASTANA);
             Http.Answer r = f.http.post(Paths.INTAKE, null, good.toIntakeRequest());
             assertThat(r.status()).isEqualTo(201);

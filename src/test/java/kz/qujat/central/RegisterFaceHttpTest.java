@@ -29,7 +29,7 @@ class RegisterFaceHttpTest {
     @Test
     void theFeedDescribesTheRegisterPhotoAndIntakeStoresWhatDescribingAtIntakeGave() throws Exception {
         try (TestCentral f = new TestCentral()) {
-            SyntheticApplicants people = new SyntheticApplicants(31, TestClock.today(), 0);
+            SyntheticApplicants people = SyntheticApplicants.forSubmission(31, TestClock.today(), 0);
             IntakeChecks reference = new IntakeChecks(Thresholds.defaults());
             for (int i = 0; i < 3; i++) {
                 SyntheticApplicant p = people.next(Region.ASTANA);
@@ -51,7 +51,7 @@ class RegisterFaceHttpTest {
     @Test
     void aFaceMissingOrMadeByAnotherModelIsDescribedAgainAtFirstUseAndKept() throws Exception {
         try (TestCentral f = new TestCentral()) {
-            SyntheticApplicants people = new SyntheticApplicants(32, TestClock.today(), 0);
+            SyntheticApplicants people = SyntheticApplicants.forSubmission(32, TestClock.today(), 0);
             IntakeChecks reference = new IntakeChecks(Thresholds.defaults());
             String[] before = {
                 // as fed before the face was kept with the record
@@ -80,7 +80,7 @@ class RegisterFaceHttpTest {
     @Test
     void aRegisterPhotoWithoutAFaceIsKeptAsSuchAndIntakeSaysWhy() throws Exception {
         try (TestCentral f = new TestCentral()) {
-            SyntheticApplicant p = new SyntheticApplicants(33, TestClock.today(), 0).next(Region.ASTANA);
+            SyntheticApplicant p = SyntheticApplicants.forSubmission(33, TestClock.today(), 0).next(Region.ASTANA);
             byte[] blank = TestImages.image("jpeg", 600, 771, 5);
             SyntheticApplicant faceless = new SyntheticApplicant(p.iin(), p.surname(), p.givenName(), p.patronymic(),
                     p.cardNumber(), p.expiryDate(), p.region(), p.registrationPoint(), p.feePaymentRef(), p.phone(),

@@ -28,7 +28,7 @@ final class Actors {
 
     Actors(String centralUrl, long seed) {
         this.centralUrl = centralUrl;
-        this.people = new SyntheticApplicants(seed, TestClock.today(), 0);
+        this.people = SyntheticApplicants.forSubmission(seed, TestClock.today(), 0);
     }
 
     /** A person of Astana who collects at ASTANA-01 (the dev clerk's point), put in the register and submitted. */

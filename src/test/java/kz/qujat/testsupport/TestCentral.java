@@ -79,7 +79,7 @@ public final class TestCentral implements AutoCloseable {
 
     private TestCentral(long seed, Consumer<CentralConfig.Builder> customise) throws Exception {
         jdbcUrl = TestPostgres.freshJdbcUrl();
-        people = new SyntheticApplicants(seed, TestClock.today(), 0);
+        people = SyntheticApplicants.forSubmission(seed, TestClock.today(), 0);
         config = CentralConfig.builder().port(0).db(jdbcUrl).trustDir(DevIdentities.file("trust"))
                 .staffFile(DevIdentities.file("staff-dev.csv")).registryFeedKey(FEED_KEY)
                 .peerCert(DevIdentities.file("production-node.crt"));

@@ -69,7 +69,7 @@ class IntakeCommandTest {
         assertThat(run.out().lines().filter(l -> l.contains(" ticket "))).hasSize(3);
         assertThat(run.out()).doesNotContain("deliberate defect");
         // no personal data on the console
-        var people = new SyntheticApplicants(5, TestClock.today(), 0);
+        var people = SyntheticApplicants.forSubmission(5, TestClock.today(), 0);
         var first = people.next(Region.KARAGANDA);
         assertThat(run.out() + run.err()).doesNotContain(first.iin().value()).doesNotContain(first.surname());
     }
@@ -109,10 +109,11 @@ class IntakeCommandTest {
 
     @Test
     void refusalsCarryTheProblemDetails(@TempDir Path dir) throws Exception {
-        IntakeRequest ok = new SyntheticApplicants(8, TestClock.today(), 0).next(Region.ASTANA).toIntakeRequest();
+        IntakeRequest ok = SyntheticApplicants.forSubmission(8, TestClock.today(), 0).next(Region.ASTANA).toIntakeRequest();
+        // well before R3's 30 days, so also on the server's next day when the run crosses midnight in Almaty
         IntakeRequest tooEarly = new IntakeRequest(ok.iin(), ok.surname(), ok.givenName(), ok.patronymic(), ok.birthDate(),
                 ok.documentType(), ok.reason(), new IntakeRequest.CurrentDocument(ok.currentDocument().number(),
-                TestClock.today().plusDays(31)), ok.region(), ok.registrationPoint(), ok.feePaymentRef(),
+                TestClock.today().plusDays(45)), ok.region(), ok.registrationPoint(), ok.feePaymentRef(),
                 ok.phone(), ok.photo(), ok.signature());
         CentralClient client = new CentralClient(central.url());
         assertThatThrownBy(() -> client.submit(tooEarly)).isInstanceOfSatisfying(CentralException.class, e -> {

@@ -16,6 +16,7 @@ import kz.qujat.domain.RegistrationPoints;
  * Makes realistic synthetic applicants from a seed: the same seed, date and settings give the same people,
  * byte for byte. Every applicant is an adult with a valid IIN whose card expires inside the R3 window
  * (30 days before to 10 days after {@code today}); a share of them carry a deliberate {@link Defect}.
+ * People made by {@link #forSubmission} stay inside the window on the day after {@code today} too.
  */
 public final class SyntheticApplicants {
     /** Portrait sizes in the 35:45 ratio, at or above the 600x771 minimum. */
@@ -27,6 +28,8 @@ public final class SyntheticApplicants {
     private final Random rnd;
     private final LocalDate today;
     private final double defectShare;
+    /** The most days after expiry a card may be: 10 at R3's edge, 9 for people submitted to a running server. */
+    private final int latestAfterExpiry;
     private final Set<String> usedIins = new HashSet<>();
     private int made;
 
@@ -35,12 +38,27 @@ public final class SyntheticApplicants {
      * @param defectShare share (0..1) of applicants that get one deliberate defect
      */
     public SyntheticApplicants(long seed, LocalDate today, double defectShare) {
+        this(seed, today, defectShare, 10);
+    }
+
+    /**
+     * People to submit to a server that runs on its own clock (a test's server, a benchmark, the demo, the intake
+     * tool): the same people as {@link #SyntheticApplicants(long, LocalDate, double)} gives, except that nobody's
+     * card expired more than 9 days before {@code today}. A batch made before midnight in Almaty and submitted
+     * after it is then still inside R3 on the server's new day, where a card 10 days past expiry is refused.
+     */
+    public static SyntheticApplicants forSubmission(long seed, LocalDate today, double defectShare) {
+        return new SyntheticApplicants(seed, today, defectShare, 9);
+    }
+
+    private SyntheticApplicants(long seed, LocalDate today, double defectShare, int latestAfterExpiry) {
         if (defectShare < 0 || defectShare > 1) {
             throw new IllegalArgumentException("defect share must be between 0 and 1");
         }
         this.rnd = new Random(seed);
         this.today = today;
         this.defectShare = defectShare;
+        this.latestAfterExpiry = latestAfterExpiry;
     }
 
     /** A synthetic JPEG portrait of any size (for benchmarks), the same bytes for the same seed. */
@@ -72,7 +90,8 @@ public final class SyntheticApplicants {
 
     private SyntheticApplicant make(Region region, Random person, Iin.Sex sex, Iin iin) {
         Names.FullName name = Names.pick(person, sex);
-        int daysUntilExpiry = made < EDGE_DAYS.length ? EDGE_DAYS[made] : -10 + person.nextInt(41);
+        int daysUntilExpiry = Math.max(-latestAfterExpiry,
+                made < EDGE_DAYS.length ? EDGE_DAYS[made] : -10 + person.nextInt(41));
         made++;
         Optional<Defect> defect = person.nextDouble() < defectShare
                 ? Optional.of(Defect.values()[person.nextInt(Defect.values().length)]) : Optional.empty();

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -12,7 +15,11 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import kz.qujat.domain.ApplicationReason;
+import kz.qujat.domain.DocumentType;
+import kz.qujat.domain.Eligibility;
 import kz.qujat.domain.Iin;
+import kz.qujat.domain.PolicyBook;
 import kz.qujat.domain.Region;
 import kz.qujat.domain.RegistrationPoints;
 import org.junit.jupiter.api.Test;
@@ -53,6 +60,34 @@ class SyntheticApplicantsTest {
         assertThat(people.stream().map(p -> ChronoUnit.DAYS.between(TODAY, p.expiryDate())))
                 .contains(30L, 0L, -10L);
         assertThat(people.stream().map(p -> p.iin().sex()).distinct()).hasSize(2);
+    }
+
+    /**
+     * CI's run of 2026-12-02 made an applicant 10 days past expiry before 00:00 in Almaty and submitted it after:
+     * the server's new day refused it (R3) and the suite failed on the time of day it ran.
+     */
+    @Test
+    void peopleForSubmissionStayEligibleOnTheNextDayAsWell() throws IOException {
+        PolicyBook book;
+        try (InputStream in = getClass().getResourceAsStream("/kz/qujat/domain/policies-demo.properties")) {
+            book = PolicyBook.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        LocalDate today = LocalDate.of(2026, 12, 2);
+        SyntheticApplicants gen = SyntheticApplicants.forSubmission(2027, today, 0.3);
+        SyntheticApplicants plain = new SyntheticApplicants(2027, today, 0.3);
+        List<Long> daysUntilExpiry = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            SyntheticApplicant p = gen.next(Region.ASTANA);
+            SyntheticApplicant same = plain.next(Region.ASTANA);
+            assertThat(p.iin()).isEqualTo(same.iin());
+            assertThat(p.photoJpeg()).isEqualTo(same.photoJpeg());
+            daysUntilExpiry.add(ChronoUnit.DAYS.between(today, p.expiryDate()));
+            for (LocalDate requestDay : List.of(today, today.plusDays(1))) {
+                assertThat(Eligibility.evaluate(book, DocumentType.ID_CARD, ApplicationReason.EXPIRY, p.expiryDate(),
+                        requestDay).eligible()).as("card expiring %s, request on %s", p.expiryDate(), requestDay).isTrue();
+            }
+        }
+        assertThat(daysUntilExpiry).contains(30L, 0L, -9L).doesNotContain(-10L);
     }
 
     @Test

@@ -54,7 +54,7 @@ class ReviewMemoryBench {
         int reviews = Integer.getInteger("qujat.bench.reviews", 200);
         int applications = Integer.getInteger("qujat.bench.applications", 20);
         try (CentralProcess central = new CentralProcess(data.resolve("central.log"))) {
-            SyntheticApplicants people = new SyntheticApplicants(11, KzTime.today(Clock.systemUTC()), 0);
+            SyntheticApplicants people = SyntheticApplicants.forSubmission(11, KzTime.today(Clock.systemUTC()), 0);
             CentralClient intake = new CentralClient(central.url);
             for (int i = 0; i < applications; i++) {
                 SyntheticApplicant person = people.next(Region.ASTANA);

@@ -27,7 +27,11 @@ public record ApplicationDetail(
         String signatureSha256,
         SamePersonCheck samePerson) {
 
-    public record EligibilityInfo(LocalDate expiryDate, long daysFromExpiry, boolean eligibleToday, String rule) {
+    /**
+     * The application against the rules on the day of its request (R3 counts from that day, as intake did):
+     * {@code daysFromExpiry} and {@code eligibleOnRequestDay} both refer to it, however long it waited since.
+     */
+    public record EligibilityInfo(LocalDate expiryDate, long daysFromExpiry, boolean eligibleOnRequestDay, String rule) {
     }
 
     /** What the population register holds for the applicant; {@code found} false when it has no record. */

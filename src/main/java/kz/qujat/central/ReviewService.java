@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -111,13 +112,22 @@ public final class ReviewService {
         return detail(row, applications.history(id), registry.summary(row.iin()), applications.checksJson(id).orElse(null));
     }
 
+    /**
+     * R3 (and R1, R2, R12) as they stood on the day of the request, the Asia/Almaty date the application was submitted,
+     * which is the day the order judges: an application made on the window's last day and opened by an officer the
+     * day after was made in time. {@code daysFromExpiry} is intake's count for that same day.
+     */
+    static ApplicationDetail.EligibilityInfo eligibility(PolicyBook policies, String documentType, String reason,
+                                                         LocalDate expiryDate, long daysFromExpiry, Instant submittedAt) {
+        Eligibility.Result e = Eligibility.evaluate(policies, DocumentType.valueOf(documentType),
+                ApplicationReason.valueOf(reason), expiryDate, KzTime.dateOf(submittedAt));
+        return new ApplicationDetail.EligibilityInfo(expiryDate, daysFromExpiry, e.eligible(), e.rule());
+    }
+
     private ApplicationDetail detail(ApplicationStore.Row row, List<ApplicationStore.History> rows,
                                      Optional<RegistryStore.Summary> person, String checksJson) {
         UUID id = row.id();
         JsonNode form = form(row);
-        LocalDate today = KzTime.today(clock);
-        Eligibility.Result e = Eligibility.evaluate(policies, DocumentType.valueOf(form.path("documentType").asText()),
-                ApplicationReason.valueOf(form.path("reason").asText()), row.expiryDate(), today);
         ApplicationDetail.RegistryRecord reg = person
                 .map(p -> new ApplicationDetail.RegistryRecord(true, p.surname(), p.givenName(), p.patronymic(),
                         p.birthDate(), p.currentDocumentNumber(), p.currentDocumentExpiry(), p.hasPhoto(),
@@ -131,7 +141,8 @@ public final class ReviewService {
                 .toList();
         return new ApplicationDetail(row.id(), row.ticketNumber(), row.status().name(), row.region().name(), form,
                 row.submittedAt(), row.policyVersion(),
-                new ApplicationDetail.EligibilityInfo(row.expiryDate(), row.daysFromExpiry(), e.eligible(), e.rule()),
+                eligibility(policies, form.path("documentType").asText(), form.path("reason").asText(), row.expiryDate(),
+                        row.daysFromExpiry(), row.submittedAt()),
                 reg, claim, history, row.photoSha256(), row.signatureSha256(),
                 kz.qujat.api.SamePersonCheck.within(checksJson));
     }

@@ -239,10 +239,10 @@ public final class ReviewViewModel {
         comparisons.setAll(Comparison.of(d));
         ApplicationDetail.EligibilityInfo e = d.eligibility();
         if (e != null) {
-            eligible.set(e.eligibleToday());
+            eligible.set(e.eligibleOnRequestDay());
             long days = e.daysFromExpiry();
             String rule = e.rule();
-            eligibility.set(e.eligibleToday() ? "review.eligible" : "review.notEligible",
+            eligibility.set(e.eligibleOnRequestDay() ? "review.eligible" : "review.notEligible",
                     (Phrase) words -> ExpiryText.of(words, days), (Phrase) words -> RuleText.of(words, rule),
                     String.valueOf(d.policyVersion()));
         }

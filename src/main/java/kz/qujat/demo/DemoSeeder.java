@@ -63,7 +63,9 @@ final class DemoSeeder {
         if (Files.exists(marker)) {
             return seeded;
         }
-        SyntheticApplicants people = SyntheticApplicants.forSubmission(seed, KzTime.today(Clock.systemUTC()), 0.25);
+        // R3's exact edges (30 days before, the expiry day, 10 days after) for the officer to see: seeded within seconds
+        // of this date, so the edge of 10 days is not kept a day inside as it is for long runs against a server
+        SyntheticApplicants people = new SyntheticApplicants(seed, KzTime.today(Clock.systemUTC()), 0.25);
         int submitted = 0;
         if (faces.isPresent()) {
             // its own generator: the synthetic applicants below stay the same with or without the face set

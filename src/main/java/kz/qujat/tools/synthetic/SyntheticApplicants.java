@@ -42,7 +42,7 @@ public final class SyntheticApplicants {
     }
 
     /**
-     * People to submit to a server that runs on its own clock (a test's server, a benchmark, the demo, the intake
+     * People to submit over a while to a server that runs on its own clock (a test's server, a benchmark, the intake
      * tool): the same people as {@link #SyntheticApplicants(long, LocalDate, double)} gives, except that nobody's
      * card expired more than 9 days before {@code today}. A batch made before midnight in Almaty and submitted
      * after it is then still inside R3 on the server's new day, where a card 10 days past expiry is refused.

@@ -10,6 +10,7 @@ import kz.qujat.api.Paths;
 import kz.qujat.client.SupervisorApi;
 import kz.qujat.domain.Region;
 import kz.qujat.testsupport.TestCentral;
+import kz.qujat.domain.KzTime;
 import kz.qujat.testsupport.TestClock;
 import kz.qujat.workstation.BackgroundTask;
 import kz.qujat.workstation.I18n;
@@ -29,7 +30,7 @@ class AnnulmentAccessesTest {
             AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
                 failures.add(e);
                 return kz.qujat.workstation.Phrase.literal("failure");
-            }, TestClock.today());
+            }, KzTime.today(TestClock.live())); // the live day: the server dated the annulments on it
             m.refresh();
             Annulment entry = m.entries().get(0);
             m.selectedProperty().set(entry);

@@ -1,6 +1,7 @@
 package kz.qujat.workstation.annulments;
 
 import kz.qujat.testsupport.TestCentral;
+import kz.qujat.domain.KzTime;
 import kz.qujat.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,7 +50,7 @@ class AnnulmentsViewModelTest {
         return new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
             failures.add(e);
             return kz.qujat.workstation.Phrase.literal("general failure");
-        }, TestClock.today());
+        }, KzTime.today(TestClock.live())); // the live day: the server dated the annulments on it
     }
 
     @Test

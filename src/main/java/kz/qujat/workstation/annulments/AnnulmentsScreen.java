@@ -17,7 +17,7 @@ public final class AnnulmentsScreen implements Screen {
     public AnnulmentsScreen(SessionScope scope) {
         this.scope = scope;
         this.model = new AnnulmentsViewModel(new SupervisorApi(scope.session().client()), scope.app().tasks(),
-                scope.app().i18n(), scope::failed, KzTime.today(scope.app().clock()));
+                scope.app().i18n(), scope::failed, () -> KzTime.today(scope.app().clock()));
         this.view = new CachedView(scope.app().i18n(), this::build);
     }
 

@@ -382,7 +382,7 @@ public final class AnnulmentsView {
 
     @FXML
     private void export() {
-        String name = "annulments-" + LocalDate.now(kz.qujat.domain.KzTime.ZONE) + ".csv";
+        String name = "annulments-" + model.today() + ".csv";
         saveDialog.ask(table.getScene().getWindow(), i18n.get("annulments.export"), name,
                 i18n.get("annulments.export.filter"), "csv").ifPresent(model::export);
     }

@@ -75,6 +75,10 @@ public final class AnnulmentsViewModel {
     private final BooleanBinding canReview;
 
     private Loaded shown;
+    private final java.util.function.Supplier<LocalDate> today;
+    // the period the screen set itself; while the supervisor has not changed it, it follows the day
+    private LocalDate defaultFrom;
+    private LocalDate defaultTo;
     // held here: the locale holds it only weakly, so a closed session's model can go
     private final javafx.beans.value.ChangeListener<java.util.Locale> relabel = (o, a, b) -> {
         if (shown != null) {
@@ -83,15 +87,15 @@ public final class AnnulmentsViewModel {
     };
 
     public AnnulmentsViewModel(SupervisorApi api, BackgroundTask tasks, I18n i18n, Function<Exception, Phrase> failed,
-                               LocalDate today) {
+                               java.util.function.Supplier<LocalDate> today) {
         this.api = api;
         this.tasks = tasks;
         this.i18n = i18n;
         this.message = new LocalText(i18n);
         this.failed = failed;
         i18n.localeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(relabel));
-        to.set(today);
-        from.set(today.minusDays(DEFAULT_DAYS));
+        this.today = today;
+        followTheDay();
         officers.add(new OfficerOption(null, null));
         canReview = Bindings.createBooleanBinding(() -> selected.get() != null && verdict.get() != null
                         && (AGREE.equals(verdict.get()) || !reviewComment.get().isBlank()) && !busy.get(),
@@ -113,8 +117,31 @@ public final class AnnulmentsViewModel {
         return new AnnulmentFilter(from.get(), to.get(), region.get(), o == null ? null : o.iin(), reason.get());
     }
 
+    /**
+     * Sets the default period, the last {@value #DEFAULT_DAYS} days to today, and moves it on when the day has
+     * changed since (a workstation left open over midnight): a date the supervisor chose stays as chosen.
+     */
+    private void followTheDay() {
+        LocalDate now = today.get();
+        if (to.get() == null || to.get().equals(defaultTo) && now.isAfter(defaultTo)) {
+            boolean fromUntouched = from.get() == null || from.get().equals(defaultFrom);
+            defaultTo = now;
+            to.set(now);
+            if (fromUntouched) {
+                defaultFrom = now.minusDays(DEFAULT_DAYS);
+                from.set(defaultFrom);
+            }
+        }
+    }
+
+    /** Today in Kazakhstan, by the workstation's clock. */
+    public LocalDate today() {
+        return today.get();
+    }
+
     /** Loads the log and the rates for the filter. */
     public void refresh() {
+        followTheDay();
         AnnulmentFilter f = filter();
         if (f == null) {
             return;

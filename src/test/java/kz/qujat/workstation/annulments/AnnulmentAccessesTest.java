@@ -30,7 +30,7 @@ class AnnulmentAccessesTest {
             AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
                 failures.add(e);
                 return kz.qujat.workstation.Phrase.literal("failure");
-            }, KzTime.today(TestClock.live())); // the live day: the server dated the annulments on it
+            }, () -> KzTime.today(TestClock.live())); // the live day: the server dated the annulments on it
             m.refresh();
             Annulment entry = m.entries().get(0);
             m.selectedProperty().set(entry);

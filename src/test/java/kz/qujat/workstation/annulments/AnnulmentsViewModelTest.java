@@ -50,7 +50,7 @@ class AnnulmentsViewModelTest {
         return new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n, e -> {
             failures.add(e);
             return kz.qujat.workstation.Phrase.literal("general failure");
-        }, KzTime.today(TestClock.live())); // the live day: the server dated the annulments on it
+        }, () -> KzTime.today(TestClock.live())); // the live day: the server dated the annulments on it
     }
 
     @Test
@@ -86,6 +86,41 @@ class AnnulmentsViewModelTest {
         assertThat(failures).isEmpty();
     }
 
+    /**
+     * A workstation left open over midnight: the period the screen set itself moves on with the day at the next
+     * "Show"; a date the supervisor chose stays as chosen.
+     */
+    @Test
+    void theDefaultPeriodFollowsTheDayButAChosenDateStays() {
+        java.time.LocalDate day = TestClock.today();
+        java.util.concurrent.atomic.AtomicReference<java.time.LocalDate> clock =
+                new java.util.concurrent.atomic.AtomicReference<>(day);
+        AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), i18n,
+                e -> kz.qujat.workstation.Phrase.literal(""), clock::get);
+        assertThat(m.toProperty().get()).isEqualTo(day);
+        assertThat(m.fromProperty().get()).isEqualTo(day.minusDays(30));
+
+        clock.set(day.plusDays(1));
+        m.refresh();
+        assertThat(m.toProperty().get()).isEqualTo(day.plusDays(1));
+        assertThat(m.fromProperty().get()).isEqualTo(day.plusDays(1).minusDays(30));
+
+        // the supervisor chose the first day: the last one still follows the day
+        m.fromProperty().set(day.minusDays(90));
+        clock.set(day.plusDays(2));
+        m.refresh();
+        assertThat(m.toProperty().get()).isEqualTo(day.plusDays(2));
+        assertThat(m.fromProperty().get()).isEqualTo(day.minusDays(90));
+
+        // the supervisor chose the last day: nothing moves any more
+        m.toProperty().set(day.minusDays(5));
+        clock.set(day.plusDays(3));
+        m.refresh();
+        assertThat(m.toProperty().get()).isEqualTo(day.minusDays(5));
+        assertThat(m.fromProperty().get()).isEqualTo(day.minusDays(90));
+        assertThat(m.today()).isEqualTo(day.plusDays(3));
+    }
+
     /** The same-person check the officer saw, in short, in the log (empty for entries without one). */
     @Test
     void theSamePersonColumnSaysTheVerdictAndTheDistanceInTheUsersLanguage() {
@@ -95,11 +130,11 @@ class AnnulmentsViewModelTest {
         Annulment none = new Annulment(java.util.UUID.randomUUID(), "Q-0000004-1", "ASTANA", "PHOTO", null,
                 "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null, null);
         AnnulmentsViewModel ru = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(I18n.RUSSIAN),
-                e -> kz.qujat.workstation.Phrase.literal(""), TestClock.today());
+                e -> kz.qujat.workstation.Phrase.literal(""), TestClock::today);
         assertThat(ru.samePersonText(other)).isEqualTo("другой · 0,76");
         assertThat(ru.samePersonText(none)).isEmpty();
         AnnulmentsViewModel en = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(I18n.ENGLISH),
-                e -> kz.qujat.workstation.Phrase.literal(""), TestClock.today());
+                e -> kz.qujat.workstation.Phrase.literal(""), TestClock::today);
         assertThat(en.samePersonText(other)).isEqualTo("different · 0.76");
     }
 
@@ -109,7 +144,7 @@ class AnnulmentsViewModelTest {
                 "850314312017", null, java.time.Instant.parse("2026-11-20T06:00:00Z"), "OWED", null, null);
         for (java.util.Locale l : I18n.SUPPORTED) {
             AnnulmentsViewModel m = new AnnulmentsViewModel(api, BackgroundTask.sameThread(), new I18n(l),
-                    e -> kz.qujat.workstation.Phrase.literal(""), TestClock.today());
+                    e -> kz.qujat.workstation.Phrase.literal(""), TestClock::today);
             List<XYChart.Series<String, Number>> series = m.reasonSeries(List.of(signature));
             // the series follow the reasons' order, not their translated names' alphabetical order
             assertThat(series).extracting(XYChart.Series::getName).containsExactlyElementsOf(

@@ -28,7 +28,7 @@ public final class QueueView {
     @FXML private TableView<QueueRow> table;
     @FXML private TableColumn<QueueRow, String> ticketColumn;
     @FXML private TableColumn<QueueRow, String> submittedColumn;
-    @FXML private TableColumn<QueueRow, Long> expiryColumn;
+    @FXML private TableColumn<QueueRow, QueueRow> expiryColumn;
     @FXML private TableColumn<QueueRow, String> waitingColumn;
     @FXML private TableColumn<QueueRow, String> applicantColumn;
     @FXML private TableColumn<QueueRow, String> checksColumn;
@@ -46,12 +46,16 @@ public final class QueueView {
     private void initialize() {
         ticketColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().ticketNumber()));
         submittedColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(kz.qujat.workstation.Dates.dateTime(c.getValue().submittedAt())));
-        expiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().daysFromExpiry()));
+        expiryColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         expiryColumn.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
             @Override
-            protected void updateItem(Long days, boolean empty) {
-                super.updateItem(days, empty);
-                setText(empty || days == null ? null : kz.qujat.workstation.review.ExpiryText.of(i18n, days));
+            protected void updateItem(QueueRow row, boolean empty) {
+                super.updateItem(row, empty);
+                setText(empty || row == null ? null : kz.qujat.workstation.review.ExpiryText.of(i18n, row.daysFromExpiry()));
+                // counted today; R3 judges the day of the application, which the tooltip gives when it differs
+                setTooltip(empty || row == null || !row.countedOnAnotherDay() ? null
+                        : new javafx.scene.control.Tooltip(i18n.get("queue.expiry.atSubmission",
+                                kz.qujat.workstation.review.ExpiryText.of(i18n, row.daysFromExpiryAtSubmission()))));
             }
         });
         waitingColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(waiting(c.getValue().waiting())));

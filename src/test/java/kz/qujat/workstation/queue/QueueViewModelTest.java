@@ -45,6 +45,27 @@ class QueueViewModelTest {
         assertThat(old.waiting()).isEqualTo(Duration.ofHours(10));
     }
 
+    /**
+     * An application made yesterday, 10 days after its card's expiry (R3's last day), is counted 11 days after it
+     * today; the row keeps intake's count of the application day as well, which the column's tooltip shows.
+     */
+    @Test
+    void aLineThatWaitedOvernightKeepsTheCountOfTheApplicationDay() {
+        QueueItem item = new QueueItem(UUID.randomUUID(), "Q-9", "SUBMITTED", TestContexts.NOW.minus(Duration.ofHours(20)),
+                TODAY.minusDays(11), 10, "Г", null, "PASS");
+        QueueRow row = QueueRow.of(item, TestContexts.NOW, TODAY);
+        assertThat(row.daysFromExpiry()).isEqualTo(11);
+        assertThat(row.daysFromExpiryAtSubmission()).isEqualTo(10);
+        assertThat(row.countedOnAnotherDay()).isTrue();
+        QueueRow sameDay = QueueRow.of(new QueueItem(UUID.randomUUID(), "Q-8", "SUBMITTED", TestContexts.NOW,
+                TODAY.minusDays(10), 10, "Д", null, "PASS"), TestContexts.NOW, TODAY);
+        assertThat(sameDay.countedOnAnotherDay()).isFalse();
+        kz.qujat.workstation.I18n ru = new kz.qujat.workstation.I18n(kz.qujat.workstation.I18n.RUSSIAN);
+        assertThat(ru.get("queue.expiry.atSubmission",
+                kz.qujat.workstation.review.ExpiryText.of(ru, row.daysFromExpiryAtSubmission())))
+                .startsWith("На день подачи: 10 дн. назад.");
+    }
+
     @Test
     void aRefreshKeepsTheSelectionWhileThatApplicationStillWaits() {
         QueueRow a = row("Q-1", 10, TODAY, "Асель");
@@ -52,7 +73,7 @@ class QueueViewModelTest {
         model.show(List.of(a, b));
         model.selectedProperty().set(b.id());
         QueueRow bAgain = new QueueRow(b.id(), b.ticketNumber(), b.submittedAt(), b.expiryDate(), b.daysFromExpiry(),
-                b.waiting().plusMinutes(1), b.applicantName(), null, b.checks());
+                b.daysFromExpiryAtSubmission(), b.waiting().plusMinutes(1), b.applicantName(), null, b.checks());
         model.show(List.of(row("Q-3", 1, TODAY, "Венера"), a, bAgain));
         assertThat(model.selectedProperty().get()).isEqualTo(b.id());
 

@@ -14,7 +14,7 @@ public final class FinanceScreen implements Screen {
     public FinanceScreen(SessionScope scope) {
         this.scope = scope;
         this.model = new FinanceViewModel(new FinanceApi(scope.session().client()), scope.app().tasks(),
-                scope.app().i18n(), scope::failed, KzTime.today(scope.app().clock()));
+                scope.app().i18n(), scope::failed, () -> KzTime.today(scope.app().clock()));
     }
 
     @Override

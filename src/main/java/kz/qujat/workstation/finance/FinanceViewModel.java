@@ -41,7 +41,9 @@ public final class FinanceViewModel {
     private final BackgroundTask tasks;
     private final I18n i18n;
     private final Function<Exception, Phrase> failed;
-    private final LocalDate today;
+    private final java.util.function.Supplier<LocalDate> today;
+    // the payment day the screen set itself; while nobody changed it, it follows the day
+    private LocalDate defaultPaidOn;
 
     private final ObservableList<Refund> refunds = FXCollections.observableArrayList();
     private final ObjectProperty<RefundStatus> statusFilter = new SimpleObjectProperty<>(RefundStatus.OWED);
@@ -55,7 +57,7 @@ public final class FinanceViewModel {
     private final BooleanBinding canPay;
 
     public FinanceViewModel(FinanceApi api, BackgroundTask tasks, I18n i18n, Function<Exception, Phrase> failed,
-                            LocalDate today) {
+                            java.util.function.Supplier<LocalDate> today) {
         this.api = api;
         this.tasks = tasks;
         this.i18n = i18n;
@@ -63,16 +65,26 @@ public final class FinanceViewModel {
         this.total = new LocalText(i18n);
         this.failed = failed;
         this.today = today;
-        paidOn.set(today);
+        defaultPaidOn = today.get();
+        paidOn.set(defaultPaidOn);
         canPay = Bindings.createBooleanBinding(() -> selected.get() != null
                         && RefundStatus.OWED.name().equals(selected.get().status())
                         && paymentReference.get() != null && REFERENCE.matcher(paymentReference.get().strip()).matches()
-                        && paidOn.get() != null && !paidOn.get().isAfter(today) && !busy.get(),
+                        && paidOn.get() != null && !paidOn.get().isAfter(today.get()) && !busy.get(),
                 selected, paymentReference, paidOn, busy);
         statusFilter.addListener((o, a, b) -> refresh());
     }
 
+    /**
+     * Loads the refunds of the filter. A payment day the screen set itself moves on to today when the day has
+     * changed since (a workstation left open over midnight); a day the user chose stays as chosen.
+     */
     public void refresh() {
+        LocalDate now = today.get();
+        if (defaultPaidOn.equals(paidOn.get()) && now.isAfter(defaultPaidOn)) {
+            defaultPaidOn = now;
+            paidOn.set(now);
+        }
         busy.set(true);
         tasks.run(() -> api.refunds(statusFilter.get()), list -> {
             busy.set(false);
@@ -175,7 +187,8 @@ public final class FinanceViewModel {
         return canPay;
     }
 
+    /** Today in Kazakhstan by the workstation's clock: the last day a payment can be dated. */
     public LocalDate today() {
-        return today;
+        return today.get();
     }
 }

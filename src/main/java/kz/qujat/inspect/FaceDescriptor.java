@@ -1,28 +1,26 @@
 package kz.qujat.inspect;
 
-import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
-import static org.bytedeco.opencv.global.opencv_dnn.readNetFromONNX;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.pyrDown;
 import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
 
+import ai.onnxruntime.OrtSession;
 import java.util.Arrays;
 import java.util.Comparator;
 import org.bytedeco.javacpp.indexer.DoubleIndexer;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_dnn.Net;
 
 /**
  * dlib's face descriptor (a ResNet giving 128 numbers per face; public-domain weights, shipped as ONNX with its
  * provenance in {@code models/PROVENANCE.md}). The face is aligned exactly as the model expects: a least-squares
  * similarity transform (Umeyama) of YuNet's five points onto the model's template, after halving the image
  * (pyrDown) while the chip's footprint is at least 300 px, bilinear, black border, into a 150×150 RGB chip.
- * Two faces are compared by the Euclidean distance of their descriptors (smaller: more alike).
- * Not thread-safe: give each thread its own descriptor.
+ * Two faces are compared by the Euclidean distance of their descriptors (smaller: more alike). The alignment runs in
+ * OpenCV, the network in ONNX Runtime ({@link OnnxNetworks}). Not thread-safe: give each thread its own descriptor.
  */
 public final class FaceDescriptor {
     static final String MODEL = "models/dlib_face_recognition_resnet.onnx";
@@ -39,18 +37,28 @@ public final class FaceDescriptor {
     private static final double[][] TEMPLATE = {{47.549, 46.599}, {100.476, 46.599}, {74.013, 76.563},
         {50.415, 103.023}, {97.610, 103.023}};
 
-    private final Net net;
+    private final OrtSession net;
 
     public FaceDescriptor() {
         OpenCvNatives.load();
-        this.net = readNetFromONNX(YuNetFaceFinder.resource(MODEL));
-        if (net == null || net.empty()) {
-            throw new IllegalStateException("the face descriptor model could not be loaded");
-        }
+        this.net = OnnxNetworks.session(MODEL);
     }
 
     /** The 128 numbers of the face at {@code points} in {@code image}. */
     public float[] describe(Raster image, FaceLandmarks.FivePoints points) {
+        try (Mat chip = chip(image, points)) {
+            return network(chip);
+        }
+    }
+
+    /** The network's 128 numbers for an aligned 150×150 BGR chip. */
+    float[] network(Mat chip) {
+        return OnnxNetworks.run(net, "input", rgbPlanes(chip), new long[] {1, 3, CHIP, CHIP},
+                result -> OnnxNetworks.floats(result, "descriptor"));
+    }
+
+    /** The aligned 150×150 8-bit BGR chip of the face at {@code points} in {@code image}; the caller closes it. */
+    static Mat chip(Raster image, FaceLandmarks.FivePoints points) {
         double[][] src = ordered(points);
         double[] t = similarity(src);
         double footprint = CHIP / Math.hypot(t[0], t[1]);
@@ -85,7 +93,8 @@ public final class FaceDescriptor {
                 t = similarity(src);
                 footprint = CHIP / Math.hypot(t[0], t[1]);
             }
-            try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Mat chip = new Mat(); Size size = new Size(CHIP, CHIP);
+            Mat chip = new Mat();
+            try (Mat m = new Mat(2, 3, opencv_core.CV_64F); Size size = new Size(CHIP, CHIP);
                  Scalar black = new Scalar(0.0)) {
                 try (DoubleIndexer ix = m.createIndexer()) {
                     ix.put(0, 0, t[0]);
@@ -96,20 +105,34 @@ public final class FaceDescriptor {
                     ix.put(1, 2, t[3]);
                 }
                 warpAffine(img, chip, m, size, INTER_LINEAR, opencv_core.BORDER_CONSTANT, black);
-                try (Mat blob = blobFromImage(chip, 1.0, size, black, true, false, opencv_core.CV_32F)) {
-                    net.setInput(blob, "input", 1.0, null);
-                    try (Mat out = net.forward("descriptor"); FloatIndexer f = out.createIndexer()) {
-                        float[] d = new float[LENGTH];
-                        for (int i = 0; i < d.length; i++) {
-                            d[i] = f.get(0, i);
-                        }
-                        return d;
-                    }
-                }
+                return chip;
+            } catch (RuntimeException e) {
+                chip.close();
+                throw e;
             }
         } finally {
             img.close();
         }
+    }
+
+    /**
+     * The 150×150 BGR chip as the network takes it: planes of red, green and blue, 0–255 as floats (what OpenCV's
+     * {@code blobFromImage} with swapRB makes of it; the network folds the mean and scale into its first layer).
+     */
+    static float[] rgbPlanes(Mat chip) {
+        int plane = CHIP * CHIP;
+        float[] data = new float[3 * plane];
+        try (UByteIndexer px = chip.createIndexer()) {
+            for (int y = 0; y < CHIP; y++) {
+                for (int x = 0; x < CHIP; x++) {
+                    int k = y * CHIP + x;
+                    data[k] = px.get(y, x, 2);
+                    data[plane + k] = px.get(y, x, 1);
+                    data[2 * plane + k] = px.get(y, x, 0);
+                }
+            }
+        }
+        return data;
     }
 
     public static double distance(float[] a, float[] b) {

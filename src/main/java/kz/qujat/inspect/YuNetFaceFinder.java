@@ -7,31 +7,36 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.bytedeco.javacpp.BytePointer;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import org.bytedeco.opencv.global.opencv_core;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
 
 /**
- * Finds the face with YuNet (ShiqiYu/libfacedetection.train, Apache-2.0, shipped as a classpath resource)
- * through OpenCV's {@code FaceDetectorYN}: a box, five landmarks (eyes, nose tip, mouth corners) and a score.
+ * Finds the face with YuNet (ShiqiYu/libfacedetection.train, Apache-2.0, shipped as a classpath resource), run by
+ * ONNX Runtime ({@link OnnxNetworks}) and decoded here as OpenCV's {@code FaceDetectorYN} decodes it: a box, five
+ * landmarks (eyes, nose tip, mouth corners) and a score per face, overlapping boxes suppressed.
  * Each eye centre is then refined to the pupil by the means-of-gradients method of {@link PupilLocator} in a
  * small window around YuNet's eye (more precise on the sample faces, see the README); the chin is estimated
- * from the mouth, the crown by scanning up to the plain background. YuNet sees a copy scaled to fit its fixed
+ * from the mouth, the crown by scanning up to the plain background. YuNet sees a copy scaled to fit its
  * {@value #INPUT}×{@value #INPUT} input. Not thread-safe: give each thread its own finder.
  */
 public final class YuNetFaceFinder implements FaceFinder {
-    static final String MODEL = "models/yunet_n_640_640.onnx";
+    /** The model with a free input size (the same network and weights as the 640×640 file OpenCV needed). */
+    static final String MODEL = "models/yunet_n_dynamic.onnx";
     /**
-     * The input YuNet is run at: the photo is scaled so that its longer side fits, and padded. The model's file is
-     * made for 640×640, but the network is fully convolutional and runs at any multiple of 32; an ID photo's face
-     * fills a third of the frame, so at 320 it is still over 100 px wide: four times faster, the same eye error after
-     * the pupil refinement and the same same-person calibration on the sample faces (README).
+     * The input YuNet is run at: the photo is scaled so that its longer side fits, and padded. The network is fully
+     * convolutional and runs at any multiple of 32; an ID photo's face fills a third of the frame, so at 320 it is
+     * still over 100 px wide: four times faster than 640, the same eye error after the pupil refinement and the same
+     * same-person calibration on the sample faces (README).
      */
     static final int INPUT = 320;
     private static final float SCORE = 0.6f;
+    /** Overlapping detections: a box overlapping a better one by more than this (intersection over union) goes. */
+    private static final float NMS = 0.3f;
+    /** At most this many candidates, the best first, go into the suppression (as OpenCV's top-k). */
+    private static final int TOP_K = 50;
+    private static final int[] STRIDES = {8, 16, 32};
     /** A second face counts when it is at least this share of the largest face's width (a person, not a print). */
     private static final double SIMILAR_FACE = 0.5;
     /** Eye line to chin = this × eye line to mouth (adult proportions: pupil–stomion ≈ 68 mm, stomion–menton ≈ 48 mm). */
@@ -41,7 +46,7 @@ public final class YuNetFaceFinder implements FaceFinder {
     private static final double WX = 0.3;
     private static final double WY = 0.25;
     private static final double ACCEPT = 0.2;
-    private final FaceDetectorYN detector;
+    private final OrtSession detector;
     private final boolean refinePupils;
 
     public YuNetFaceFinder() {
@@ -52,13 +57,7 @@ public final class YuNetFaceFinder implements FaceFinder {
     public YuNetFaceFinder(boolean refinePupils) {
         this.refinePupils = refinePupils;
         OpenCvNatives.load();
-        byte[] model = resource(MODEL);
-        try (BytePointer framework = new BytePointer("onnx"); Size size = new Size(INPUT, INPUT)) {
-            this.detector = FaceDetectorYN.create(framework, model, new byte[0], size, SCORE, 0.3f, 50, 0, 0);
-        }
-        if (detector == null || detector.isNull()) {
-            throw new IllegalStateException("the YuNet face detector could not be loaded");
-        }
+        this.detector = OnnxNetworks.session(MODEL);
     }
 
     static byte[] resource(String name) {
@@ -85,29 +84,140 @@ public final class YuNetFaceFinder implements FaceFinder {
         int factor = (int) Math.ceil((double) Math.max(image.width(), image.height()) / INPUT);
         Raster small = factor <= 1 ? image : image.downscaled(Math.max(1, image.width() / factor));
         double inv = (double) image.width() / small.width();
+        float[][] faces = network(small);
         List<Detection> out = new ArrayList<>();
-        try (Mat bgr = Bgr.of(small, INPUT, INPUT); Mat faces = new Mat()) {
-            detector.detect(bgr, faces);
-            if (faces.rows() > 0) {
-                try (FloatIndexer f = faces.createIndexer()) {
-                    for (int i = 0; i < faces.rows(); i++) {
-                        Area box = new Area((int) (f.get(i, 0) * inv), (int) (f.get(i, 1) * inv),
-                                (int) (f.get(i, 2) * inv), (int) (f.get(i, 3) * inv));
-                        FaceLandmarks.FivePoints p = new FaceLandmarks.FivePoints(
-                                pt(f, i, 4, inv), pt(f, i, 6, inv), pt(f, i, 8, inv), pt(f, i, 10, inv),
-                                pt(f, i, 12, inv), f.get(i, 14));
-                        out.add(new Detection(box, p));
-                    }
-                }
-            }
+        for (float[] f : faces) {
+            Area box = new Area((int) (f[0] * inv), (int) (f[1] * inv), (int) (f[2] * inv), (int) (f[3] * inv));
+            out.add(new Detection(box, new FaceLandmarks.FivePoints(pt(f, 4, inv), pt(f, 6, inv), pt(f, 8, inv),
+                    pt(f, 10, inv), pt(f, 12, inv), f[14])));
         }
         out.sort(Comparator.comparingInt((Detection d) -> d.box().width()).reversed());
         return out;
     }
 
-    private static FaceLandmarks.Point pt(FloatIndexer f, int row, int col, double inv) {
+    /** YuNet's faces in a raster that fits its input, in the raster's pixels (see {@link #decode}). */
+    float[][] network(Raster small) {
+        return OnnxNetworks.run(detector, "input", blob(small), new long[] {1, 3, INPUT, INPUT},
+                YuNetFaceFinder::decode);
+    }
+
+    /**
+     * The raster at the top left of the black {@value #INPUT}×{@value #INPUT} input, as the network takes it: planes
+     * of blue, green and red, 0–255 as floats (what OpenCV's {@code blobFromImage} makes of an 8-bit BGR image).
+     */
+    static float[] blob(Raster r) {
+        int plane = INPUT * INPUT;
+        float[] data = new float[3 * plane];
+        int[] px = r.pixels();
+        int rw = r.width();
+        int cols = Math.min(INPUT, rw);
+        for (int y = 0; y < Math.min(INPUT, r.height()); y++) {
+            for (int x = 0, i = y * rw, k = y * INPUT; x < cols; x++, i++, k++) {
+                int p = px[i];
+                data[k] = p & 0xff;
+                data[plane + k] = (p >> 8) & 0xff;
+                data[2 * plane + k] = (p >> 16) & 0xff;
+            }
+        }
+        return data;
+    }
+
+    /**
+     * The faces in one run's outputs, in input pixels, each {x, y, w, h, then the five points' x and y, score}:
+     * for each stride's grid cell the score is √(class × objectness), each clamped to [0, 1]; a cell at or above
+     * {@value #SCORE} gives a box centred at (cell + offset) · stride, exp(size) · stride wide and high, and its
+     * points at (cell + offset) · stride; then overlapping boxes are suppressed, best score first.
+     */
+    static float[][] decode(OrtSession.Result result) throws OrtException {
+        List<float[]> found = new ArrayList<>();
+        for (int stride : STRIDES) {
+            float[] cls = OnnxNetworks.floats(result, "cls_" + stride);
+            float[] obj = OnnxNetworks.floats(result, "obj_" + stride);
+            float[] bbox = OnnxNetworks.floats(result, "bbox_" + stride);
+            float[] kps = OnnxNetworks.floats(result, "kps_" + stride);
+            int cols = INPUT / stride;
+            int rows = INPUT / stride;
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    int idx = r * cols + c;
+                    float score = (float) Math.sqrt(clamp(cls[idx]) * clamp(obj[idx]));
+                    if (score < SCORE) {
+                        continue;
+                    }
+                    float[] f = new float[15];
+                    float cx = (c + bbox[idx * 4]) * stride;
+                    float cy = (r + bbox[idx * 4 + 1]) * stride;
+                    float w = (float) Math.exp(bbox[idx * 4 + 2]) * stride;
+                    float h = (float) Math.exp(bbox[idx * 4 + 3]) * stride;
+                    f[0] = cx - w / 2f;
+                    f[1] = cy - h / 2f;
+                    f[2] = w;
+                    f[3] = h;
+                    for (int n = 0; n < 5; n++) {
+                        f[4 + 2 * n] = (kps[idx * 10 + 2 * n] + c) * stride;
+                        f[5 + 2 * n] = (kps[idx * 10 + 2 * n + 1] + r) * stride;
+                    }
+                    f[14] = score;
+                    found.add(f);
+                }
+            }
+        }
+        return suppressed(found);
+    }
+
+    private static float clamp(float v) {
+        return Math.min(1f, Math.max(0f, v));
+    }
+
+    /**
+     * Greedy suppression as OpenCV's {@code NMSBoxes} does it: candidates by score, best first (ties in the order
+     * found), at most {@value #TOP_K}; each is kept unless its whole-pixel box overlaps a kept one by more than
+     * {@value #NMS} (intersection over union).
+     */
+    static float[][] suppressed(List<float[]> found) {
+        List<float[]> order = new ArrayList<>(found);
+        order.sort(Comparator.comparingDouble((float[] f) -> f[14]).reversed());
+        if (order.size() > TOP_K) {
+            order = order.subList(0, TOP_K);
+        }
+        List<float[]> kept = new ArrayList<>();
+        for (float[] f : order) {
+            boolean keep = true;
+            for (float[] k : kept) {
+                if (overlap(f, k) > NMS) {
+                    keep = false;
+                    break;
+                }
+            }
+            if (keep) {
+                kept.add(f);
+            }
+        }
+        return kept.toArray(new float[0][]);
+    }
+
+    /** Intersection over union of two boxes cut to whole pixels (x, y, width, height as int), as OpenCV's Rect2i. */
+    private static double overlap(float[] a, float[] b) {
+        int ax = (int) a[0];
+        int ay = (int) a[1];
+        int aw = (int) a[2];
+        int ah = (int) a[3];
+        int bx = (int) b[0];
+        int by = (int) b[1];
+        int bw = (int) b[2];
+        int bh = (int) b[3];
+        int iw = Math.min(ax + aw, bx + bw) - Math.max(ax, bx);
+        int ih = Math.min(ay + ah, by + bh) - Math.max(ay, by);
+        if (iw <= 0 || ih <= 0) {
+            return 0;
+        }
+        double inter = (double) iw * ih;
+        return inter / ((double) aw * ah + (double) bw * bh - inter);
+    }
+
+    private static FaceLandmarks.Point pt(float[] f, int col, double inv) {
         // YuNet's pixel coordinates on the scaled copy: pixel centres sit at (i + 0.5) · factor in the original
-        return new FaceLandmarks.Point((f.get(row, col) + 0.5) * inv - 0.5, (f.get(row, col + 1) + 0.5) * inv - 0.5);
+        return new FaceLandmarks.Point((f[col] + 0.5) * inv - 0.5, (f[col + 1] + 0.5) * inv - 0.5);
     }
 
     @Override

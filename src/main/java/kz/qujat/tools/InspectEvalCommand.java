@@ -17,7 +17,6 @@ import java.util.Map;
 import kz.qujat.inspect.FaceFinder;
 import kz.qujat.inspect.FaceLandmarks;
 import kz.qujat.inspect.YuNetFaceFinder;
-import kz.qujat.inspect.OpenCvFaceFinder;
 import kz.qujat.inspect.Raster;
 import kz.qujat.inspect.Thresholds;
 import kz.qujat.tools.faceset.FaceSet;
@@ -55,7 +54,6 @@ public final class InspectEvalCommand implements Callable<Integer> {
         }
         YuNetFaceFinder finder = new YuNetFaceFinder();
         Map<String, FaceFinder> finders = new LinkedHashMap<>();
-        finders.put("Haar cascade + pupils (before)", new OpenCvFaceFinder());
         finders.put("YuNet landmarks alone", new YuNetFaceFinder(false));
         finders.put("YuNet + pupil refinement (in use)", finder);
         for (Map.Entry<String, FaceFinder> e : finders.entrySet()) {

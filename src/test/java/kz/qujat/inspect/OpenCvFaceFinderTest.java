@@ -49,9 +49,13 @@ class OpenCvFaceFinderTest {
         Path maps = Path.of("/proc/self/maps");
         Assumptions.assumeTrue(Files.isReadable(maps), "no /proc/self/maps on this system (Linux only)");
         assertThat(finder.find(new Raster(portrait.image()))).isPresent();
+        // and the product's own path: YuNet and the descriptor in ONNX Runtime, the alignment in OpenCV's imgproc
+        FaceLandmarks yunet = new YuNetFaceFinder().find(new Raster(portrait.image())).orElseThrow();
+        assertThat(new FaceDescriptor().describe(new Raster(portrait.image()), yunet.detected())).hasSize(128);
         String mapped = Files.readAllLines(maps).stream().map(line -> line.substring(line.lastIndexOf(' ') + 1))
                 .filter(file -> file.contains(".so")).distinct().collect(Collectors.joining("\n"));
-        assertThat(mapped).contains("libopencv_objdetect").contains("libjniopencv_objdetect");
+        assertThat(mapped).contains("libopencv_objdetect").contains("libjniopencv_objdetect")
+                .contains("libopencv_imgproc").contains("libonnxruntime");
         // highgui is linked to GTK 2, which kills a JavaFX (GTK 3) window at its next native dialog
         assertThat(mapped).doesNotContain("libopencv_highgui").doesNotContain("libgtk-x11-2.0")
                 .doesNotContain("libgdk-x11-2.0").doesNotContain("libopencv_videoio");

@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
 import kz.qujat.api.IntakeResponse;
 import kz.qujat.domain.Region;
-import kz.qujat.inspect.OpenCvFaceFinder;
+import kz.qujat.inspect.YuNetFaceFinder;
 import kz.qujat.testsupport.TestCentral;
 import kz.qujat.workstation.TestPhotos;
 import org.testfx.api.FxToolkit;
@@ -24,9 +24,9 @@ public final class ReceiptWindowProbe {
     public static void main(String[] args) throws Exception {
         Path data = Files.createDirectories(Path.of(args[0], "data"));
         Path saves = Files.createDirectories(Path.of(args[0], "saves"));
-        // as in the demo: the toolkit (GTK 3) first, then OpenCV for the intake and the officer's photo checks
+        // as in the demo: the toolkit (GTK 3) first, then OpenCV and ONNX Runtime for the intake and the photo checks
         FxToolkit.registerPrimaryStage();
-        new OpenCvFaceFinder();
+        new YuNetFaceFinder();
         try (TestCentral central = new TestCentral()) {
             IntakeResponse ready = central.ready(Region.ASTANA, "ASTANA-01");
             try (WorkstationDriver ws = new WorkstationDriver(central.url(), data, saves, "clerk-astana")) {

@@ -22,7 +22,9 @@ import org.bytedeco.opencv.opencv_objdetect.CascadeClassifier;
  * Finds the face with OpenCV's Haar cascade (shipped inside the bytedeco jars), then each eye centre by
  * the gradient method of {@link PupilLocator} inside the eye region of the face, and the crown by
  * scanning up to the plain background. Works on a copy averaged down to at most {@value #WORK_WIDTH} px wide.
- * Not thread-safe: OpenCV classifiers hold state; give each thread its own finder.
+ * Not thread-safe: OpenCV classifiers hold state; give each thread its own finder. The detector of Qujat's first
+ * version, kept with the tests as the bar YuNet must clear (DetectorAccuracyTest) and for tests of the checks on
+ * detected points; the product no longer carries OpenCV's objdetect module.
  */
 public final class OpenCvFaceFinder implements FaceFinder {
     private static final int WORK_WIDTH = 320;
@@ -33,7 +35,7 @@ public final class OpenCvFaceFinder implements FaceFinder {
     private final CascadeClassifier faces;
 
     public OpenCvFaceFinder() {
-        OpenCvNatives.load();
+        OpenCvObjdetect.load();
         this.faces = new CascadeClassifier(cascade("haarcascades/haarcascade_frontalface_default.xml").getAbsolutePath());
         if (faces.empty()) {
             throw new IllegalStateException("the OpenCV face cascade could not be loaded");

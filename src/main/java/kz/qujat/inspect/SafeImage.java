@@ -1,7 +1,6 @@
 package kz.qujat.inspect;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -83,7 +82,7 @@ public final class SafeImage {
             return failed(new Header(format, 0, 0, data.length), Problem.TOO_MANY_BYTES,
                     data.length + " bytes > " + maxBytes);
         }
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream in = new BytesImageInput(data)) {
             ImageReader reader = reader(format);
             try {
                 reader.setInput(in, true, true);
@@ -134,7 +133,7 @@ public final class SafeImage {
             }
         }
         List<String> warnings = new ArrayList<>();
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream in = new BytesImageInput(data)) {
             ImageReader reader = reader(h.format());
             try {
                 reader.setInput(in, true, true);

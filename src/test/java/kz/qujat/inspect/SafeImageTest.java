@@ -24,6 +24,31 @@ class SafeImageTest {
     }
 
     @Test
+    void decodingWritesNothingToDisk() throws IOException {
+        // ImageIO's byte streams, with its default cache, copy the whole image into a file in the cache directory;
+        // with that directory gone, such a stream cannot even be made: a decode that works wrote no file
+        byte[] jpeg = TestImages.jpeg(TestImages.signature(300, 100, 3f, java.awt.Color.BLACK, 1, 0, 1), 0.9f);
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(TestImages.signature(200, 80, 3f, java.awt.Color.BLACK, 1, 0, 1), "png", png);
+        java.nio.file.Path gone = java.nio.file.Files.createTempDirectory("no-image-cache");
+        java.io.File before = javax.imageio.ImageIO.getCacheDirectory();
+        boolean cache = javax.imageio.ImageIO.getUseCache();
+        javax.imageio.ImageIO.setUseCache(true);
+        javax.imageio.ImageIO.setCacheDirectory(gone.toFile());
+        java.nio.file.Files.delete(gone);
+        try {
+            assertThat(javax.imageio.ImageIO.getUseCache()).isTrue();
+            SafeImage.Result r = safe.decode(jpeg);
+            assertThat(r.ok()).as(String.valueOf(r.problem())).isTrue();
+            assertThat(r.image().getWidth()).isEqualTo(300);
+            assertThat(safe.decode(png.toByteArray()).ok()).isTrue();
+        } finally {
+            javax.imageio.ImageIO.setCacheDirectory(before);
+            javax.imageio.ImageIO.setUseCache(cache);
+        }
+    }
+
+    @Test
     void truncatedJpegIsReportedNotPaddedWithGrey() {
         byte[] jpeg = TestImages.jpeg(TestImages.signature(300, 100, 3f, java.awt.Color.BLACK, 1, 0, 1), 0.9f);
         SafeImage.Result r = safe.decode(Arrays.copyOf(jpeg, jpeg.length * 2 / 3));

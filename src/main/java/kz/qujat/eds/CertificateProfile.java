@@ -33,6 +33,26 @@ public record CertificateProfile(String iin, String commonName, String surname, 
 
     /** Reads the profile; fields the certificate does not have are null. Never throws on a parsable certificate. */
     public static CertificateProfile of(X509Certificate c) {
+        CertificateProfile p = READ.get(c);
+        if (p == null) {
+            if (READ.size() >= KEPT_CERTIFICATES) {
+                READ.clear();
+            }
+            p = read(c);
+            READ.put(c, p);
+        }
+        return p;
+    }
+
+    /** Certificates whose profile is kept; beyond it the map starts again (officers number thousands). */
+    static final int KEPT_CERTIFICATES = 50_000;
+    // read once per certificate (a certificate is immutable and equal only to the same encoding): reading it at every
+    // signature's verification was ~18 % of that verification in the decisions' profile, most of it the JDK's
+    // getExtensionValue looking up the policies extension
+    private static final java.util.Map<X509Certificate, CertificateProfile> READ =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static CertificateProfile read(X509Certificate c) {
         X500Name subject = X500Name.getInstance(c.getSubjectX500Principal().getEncoded());
         String iin = withPrefix(first(subject, BCStyle.SERIALNUMBER), "IIN");
         String bin = null;
@@ -76,7 +96,13 @@ public record CertificateProfile(String iin, String commonName, String surname, 
     /** The certificate policy OIDs of НУЦ РК's arc (the key purpose: GOST or RSA, signing or authentication). */
     private static Set<String> policies(X509Certificate c) {
         Set<String> policies = new LinkedHashSet<>();
-        byte[] ext = c.getExtensionValue(org.bouncycastle.asn1.x509.Extension.certificatePolicies.getId());
+        String extension = org.bouncycastle.asn1.x509.Extension.certificatePolicies.getId();
+        // asked first: for a certificate without the extension the JDK's getExtensionValue throws and catches inside
+        Set<String> critical = c.getCriticalExtensionOIDs();
+        Set<String> nonCritical = c.getNonCriticalExtensionOIDs();
+        boolean present = critical != null && critical.contains(extension)
+                || nonCritical != null && nonCritical.contains(extension);
+        byte[] ext = present ? c.getExtensionValue(extension) : null;
         if (ext == null) {
             return policies;
         }

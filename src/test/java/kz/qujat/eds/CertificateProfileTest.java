@@ -33,4 +33,20 @@ class CertificateProfileTest {
         assertThat(p.roleOids()).isEmpty();
         assertThat(p.displayName()).isEqualTo("Qujat DEVELOPMENT Root CA - not for production");
     }
+    @Test
+    void aCertificateIsReadOnceAndEachCertificateKeepsItsOwnProfile() throws Exception {
+        try (Pkcs12KeySource astana = DevIdentities.open("officer-astana");
+             Pkcs12KeySource other = DevIdentities.open("officer-almaty")) {
+            java.security.cert.X509Certificate cert = astana.signingKey().certificate();
+            CertificateProfile first = CertificateProfile.of(cert);
+            // the same certificate decoded again (as a signature carries it) is equal and gives the profile kept
+            java.security.cert.X509Certificate again = (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(new java.io.ByteArrayInputStream(cert.getEncoded()));
+            assertThat(CertificateProfile.of(again)).isSameAs(first);
+            CertificateProfile second = CertificateProfile.of(other.signingKey().certificate());
+            assertThat(second.iin()).isNotNull().isNotEqualTo(first.iin());
+            assertThat(CertificateProfile.of(cert).iin()).isEqualTo("850314312017");
+        }
+    }
 }

@@ -129,7 +129,7 @@ public final class DecisionStore {
             + " (2, ?::timestamptz, ?::text, ?::uuid, ?::text, ?::text)) AS v (n, at, kind, application_id, actor_iin,"
             + " detail) WHERE EXISTS (SELECT 1 FROM moved) ORDER BY v.n)"
             + " INSERT INTO outbox (application_id, payload,"
-            + " created_at, attempts, next_attempt_at) SELECT application_id, ?::jsonb, ?::timestamptz, 0, ?::timestamptz"
+            + " created_at, attempts, next_attempt_at) SELECT application_id, ?::text, ?::timestamptz, 0, ?::timestamptz"
             + " FROM decision_row";
     private static final String ANNUL_SQL = TRANSITION_AND_DECISION + " INSERT INTO refund (application_id,"
             + " amount_tiyn, status, created_at) SELECT application_id, ?::bigint, 'OWED', ?::timestamptz FROM decision_row";

@@ -46,7 +46,7 @@ public final class OutboxStore {
     public List<Due> lease(Instant now, int limit, Duration lease) {
         return jdbc.tx("outbox lease", c -> {
             List<Due> due = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, application_id, payload::text, attempts FROM outbox"
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, application_id, payload, attempts FROM outbox"
                     + " WHERE delivered_at IS NULL AND parked_at IS NULL AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?"
                     + " FOR UPDATE SKIP LOCKED")) {
                 Jdbc.bind(ps, now, limit);

@@ -41,7 +41,7 @@ class OutboxStoreTest {
         try (Connection c = ds.getConnection()) {
             c.createStatement().execute("UPDATE application SET status = 'APPROVED' WHERE id = '" + inserted.id() + "'");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (application_id, payload, created_at,"
-                    + " attempts, next_attempt_at) VALUES (?, '{}'::jsonb, now(), 0, ?)")) {
+                    + " attempts, next_attempt_at) VALUES (?, '{}', now(), 0, ?)")) {
                 ps.setObject(1, inserted.id());
                 ps.setTimestamp(2, java.sql.Timestamp.from(now));
                 ps.executeUpdate();

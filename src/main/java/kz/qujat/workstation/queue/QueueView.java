@@ -35,6 +35,7 @@ public final class QueueView {
     @FXML private Button takeNextButton;
     @FXML private Button takeSelectedButton;
     @FXML private Label messageLabel;
+    @FXML private Label selectionNoteLabel;
 
     public QueueView(QueueViewModel model, I18n i18n, Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
@@ -90,6 +91,9 @@ public final class QueueView {
         filterField.textProperty().bindBidirectional(model.filterProperty());
         expiredOnlyBox.selectedProperty().bindBidirectional(model.expiredOnlyProperty());
         messageLabel.textProperty().bind(model.messageProperty());
+        selectionNoteLabel.textProperty().bind(model.selectionNoteProperty());
+        selectionNoteLabel.visibleProperty().bind(selectionNoteLabel.textProperty().isNotEmpty());
+        selectionNoteLabel.managedProperty().bind(selectionNoteLabel.visibleProperty());
         takeNextButton.disableProperty().bind(model.busyProperty());
         takeSelectedButton.disableProperty().bind(model.busyProperty()
                 .or(table.getSelectionModel().selectedItemProperty().isNull()));

@@ -41,14 +41,38 @@ public final class QueueViewModel {
     private final BooleanProperty expiredOnly = new SimpleBooleanProperty(false);
     private final ObjectProperty<UUID> selected = new SimpleObjectProperty<>();
     private final LocalText message;
+    private final LocalText selectionNote;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private boolean loading;
 
     public QueueViewModel(SessionScope scope) {
         this.message = new LocalText(scope.i18n());
+        this.selectionNote = new LocalText(scope.i18n());
         this.scope = scope;
         filter.addListener((o, a, b) -> applyFilter());
         expiredOnly.addListener((o, a, b) -> applyFilter());
+        selected.addListener((o, a, b) -> noteSelection());
+        rows.addListener((javafx.collections.ListChangeListener<QueueRow>) c -> noteSelection());
+    }
+
+    /**
+     * For the selected line, when it waited overnight: its count of days on the application day, which R3 judges
+     * (the expiry column's tooltip says the same to the mouse; this is what the keyboard gets). Empty otherwise.
+     */
+    public ReadOnlyStringProperty selectionNoteProperty() {
+        return selectionNote.property();
+    }
+
+    private void noteSelection() {
+        UUID id = selected.get();
+        QueueRow row = id == null ? null : rows.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+        if (row == null || !row.countedOnAnotherDay()) {
+            selectionNote.clear();
+            return;
+        }
+        long days = row.daysFromExpiryAtSubmission();
+        selectionNote.set(i18n -> i18n.get("queue.expiry.atSubmission",
+                kz.qujat.workstation.review.ExpiryText.of(i18n, days)));
     }
 
     public ObservableList<QueueRow> visibleRows() {

@@ -20,11 +20,12 @@ class QueueViewModelTest {
     @TempDir
     Path data;
     private QueueViewModel model;
+    private kz.qujat.workstation.AppContext app;
     private final List<String> shown = new ArrayList<>();
 
     @BeforeEach
     void setUp() {
-        var app = TestContexts.app(data, "http://localhost:9");
+        app = TestContexts.app(data, "http://localhost:9");
         model = new QueueViewModel(TestContexts.officer(app, new StatusModel(app.i18n()), shown));
     }
 
@@ -64,6 +65,17 @@ class QueueViewModelTest {
         assertThat(ru.get("queue.expiry.atSubmission",
                 kz.qujat.workstation.review.ExpiryText.of(ru, row.daysFromExpiryAtSubmission())))
                 .startsWith("На день подачи: 10 дн. назад.");
+        // the keyboard's way to it: the selected line's note under the table (the tooltip needs the mouse)
+        model.show(List.of(row, sameDay));
+        assertThat(model.selectionNoteProperty().get()).isEmpty();
+        model.selectedProperty().set(row.id());
+        assertThat(model.selectionNoteProperty().get()).isEqualTo(app.i18n().get("queue.expiry.atSubmission",
+                kz.qujat.workstation.review.ExpiryText.of(app.i18n(), 10))).contains("10");
+        model.selectedProperty().set(sameDay.id());
+        assertThat(model.selectionNoteProperty().get()).isEmpty();
+        model.selectedProperty().set(row.id());
+        model.show(List.of(sameDay));
+        assertThat(model.selectionNoteProperty().get()).as("the line is gone from the queue").isEmpty();
     }
 
     @Test

@@ -33,8 +33,14 @@ public final class OnnxNetworks {
         return SESSIONS.computeIfAbsent(resource, OnnxNetworks::open);
     }
 
+    /** ONNX Runtime's environment, its natives loaded from the user's cache ({@link OnnxNatives}) the first time. */
+    static OrtEnvironment environment() {
+        OnnxNatives.prepare();
+        return OrtEnvironment.getEnvironment();
+    }
+
     private static OrtSession open(String resource) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = environment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(1);
             options.setInterOpNumThreads(1);
@@ -48,7 +54,7 @@ public final class OnnxNetworks {
 
     /** Runs {@code session} on one float input of {@code shape} and hands its results to {@code read}. */
     static <R> R run(OrtSession session, String input, float[] data, long[] shape, Reader<R> read) {
-        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        OrtEnvironment env = environment();
         try (OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(data), shape);
              OrtSession.Result result = session.run(Map.of(input, tensor))) {
             return read.read(result);

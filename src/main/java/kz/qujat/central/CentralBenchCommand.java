@@ -126,7 +126,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
             SigningKey auth = keys.authenticationKey();
             SigningKey signing = keys.signingKey();
             System.out.printf("central bench: %d clients, %d applications, photo+signature %d KB each, %d cores,"
-                    + " load average %.1f%n", clients, applications, (PHOTO.length + SIGNATURE.length) / 1024,
+                    + " load average %.1f%n", clients, applications, (Images.PHOTO.length + Images.SIGNATURE.length) / 1024,
                     Runtime.getRuntime().availableProcessors(),
                     java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             int warm = Math.max(clients * 4, warmup);
@@ -570,8 +570,15 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 r.wallNanos() / 1e9, r.rate(), r.percentileMs(0.50), r.percentileMs(0.99), note == null ? "" : note);
     }
 
-    private static final byte[] PHOTO = noise("jpg", 600, 800, 1);
-    private static final byte[] SIGNATURE = noise("png", 400, 160, 2);
+    /**
+     * The images every seeded application carries, made at first use: picocli creates every command's object
+     * whenever {@code qujat} starts, so made in this class's own initialisation they would cost each start of any
+     * command (~0.2 s of CPU encoding a JPEG and a PNG).
+     */
+    private static final class Images {
+        static final byte[] PHOTO = noise("jpg", 600, 800, 1);
+        static final byte[] SIGNATURE = noise("png", 400, 160, 2);
+    }
 
     /** Images of realistic size: a portrait-sized noisy JPEG (~100 KB) and a signature PNG. */
     private static byte[] noise(String format, int w, int h, long seed) {
@@ -597,8 +604,8 @@ public final class CentralBenchCommand implements Callable<Integer> {
 
     private void seed(Database database, Region region, int n) {
         ApplicationStore store = new ApplicationStore(database);
-        String photoSha = Canonical.sha256Hex(PHOTO);
-        String signatureSha = Canonical.sha256Hex(SIGNATURE);
+        String photoSha = Canonical.sha256Hex(Images.PHOTO);
+        String signatureSha = Canonical.sha256Hex(Images.SIGNATURE);
         LocalDate today = KzTime.today(java.time.Clock.systemUTC());
         for (int i = 0; i < n; i++) {
             int serial = SERIAL.incrementAndGet();
@@ -612,7 +619,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
                     "PAY-" + serial, "+77010000000");
             JsonNode tree = mapper.valueToTree(form);
             ApplicationStore.Inserted in = store.insert(new ApplicationStore.NewApplication(iin, document, region,
-                    region.name() + "-01", Canonical.string(tree), PHOTO, photoSha, SIGNATURE, signatureSha,
+                    region.name() + "-01", Canonical.string(tree), Images.PHOTO, photoSha, Images.SIGNATURE, signatureSha,
                     "DEMO-2026-04-01", today.plusDays(5), -5, Instant.now(), null, null), Tickets::format);
             if (in.outcome() != ApplicationStore.InsertOutcome.STORED) {
                 throw new IllegalStateException("seeding refused: " + in.outcome());

@@ -83,6 +83,11 @@ public final class CentralBenchCommand implements Callable<Integer> {
             + " to the HTTP floor, none counted: the JIT compiles the hot paths of each (default ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--warmup-passes", defaultValue = "2", paramLabel = "P", description = "Warm-up passes of"
+            + " --warmup each; after each the bench waits until the JIT compilers of the service (and of the load"
+            + " client) have gone quiet, at most a minute (default ${DEFAULT-VALUE}).")
+    int warmupPasses;
+
     @Option(names = "--rounds", defaultValue = "1", paramLabel = "R", description = "Measure the claims ratio R times:"
             + " after the first round, R - 1 more, each with fresh queues, the API and the raw baseline one after the"
             + " other in alternating order; prints each round's ratio and their median, steadier than one round on a"
@@ -92,6 +97,17 @@ public final class CentralBenchCommand implements Callable<Integer> {
     @Option(names = "--db-pool", defaultValue = "10", paramLabel = "N", description = "The service's connection pool"
             + " (its --db-pool); the raw baseline uses as many connections (default ${DEFAULT-VALUE}).")
     int dbPool;
+
+    @Option(names = "--in-process", description = "Run the central instance inside the bench's own JVM, beside the"
+            + " load client and the raw baseline (the way before session 26). Default: its own JVM ('qujat central',"
+            + " the same java and class path), so that the load client is outside the service as a real officer's"
+            + " workstation is, and neither compiles, profiles or collects the other's code.")
+    boolean inProcess;
+
+    @Option(names = "--service-java-options", paramLabel = "OPTIONS", description = "JVM options of the service's own"
+            + " JVM, separated by spaces, e.g. \"-Xmx2g\" (default none: the JVM's defaults, as 'qujat central' is"
+            + " started; the bench's own qujat.* properties are passed on).")
+    String serviceJavaOptions;
 
     private final ObjectMapper mapper = Json.mapper();
     /**
@@ -118,17 +134,20 @@ public final class CentralBenchCommand implements Callable<Integer> {
             url = embedded.jdbcUrl("qujat_bench");
         }
         char[] pw = "qujat-dev".toCharArray();
-        try (CentralServer server = CentralServer.start(CentralConfig.builder().port(port).db(url)
-                .trustDir(certs.resolve("trust")).staffFile(certs.resolve("staff-dev.csv"))
-                .claimTtl(Duration.ofHours(1)).dbPool(dbPool).build());
+        try (BenchedService server = inProcess ? BenchedService.inProcess(CentralServer.start(CentralConfig.builder().port(port)
+                     .db(url).trustDir(certs.resolve("trust")).staffFile(certs.resolve("staff-dev.csv"))
+                     .claimTtl(Duration.ofHours(1)).dbPool(dbPool).build()))
+                     : BenchedService.ownJvm(port, url, certs, dbPool, serviceJavaOptions);
              Database seedDb = Database.open(url, "central");
              Pkcs12KeySource keys = Pkcs12KeySource.open(certs.resolve("officer-astana.p12"), pw)) {
+            servicePid = server.pid();
             SigningKey auth = keys.authenticationKey();
             SigningKey signing = keys.signingKey();
             System.out.printf("central bench: %d clients, %d applications, photo+signature %d KB each, %d cores,"
-                    + " load average %.1f%n", clients, applications, (Images.PHOTO.length + Images.SIGNATURE.length) / 1024,
-                    Runtime.getRuntime().availableProcessors(),
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+                    + " load average %.1f; the service %s%n", clients, applications,
+                    (Images.PHOTO.length + Images.SIGNATURE.length) / 1024, Runtime.getRuntime().availableProcessors(),
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
+                    server.describe());
             int warm = Math.max(clients * 4, warmup);
             seed(seedDb, Region.ASTANA, warm);
             List<String> tokens = new ArrayList<>();
@@ -136,33 +155,48 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 tokens.add(login(server.url(), auth));
             }
 
-            // 0. warm-up (JIT, pools, connections): a first batch claimed and decided, not counted
-            ConcurrentLinkedQueue<ApplicationDetail> warmClaims = new ConcurrentLinkedQueue<>();
-            load(clients, c -> {
-                Answer a = post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "");
-                if (a.status != 200) {
-                    return false;
+            // 0. warm-up (JIT, pools, connections): batches claimed and decided, not counted, in passes; after each
+            //    the JIT compilers are given the machine until they go quiet (under load they get a share of two
+            //    cores beside 64 request threads, and on a full queue the JVM raises its compile thresholds: a
+            //    method first hot under load may be compiled only in the next pass)
+            List<String[]> warmDecisions = new ArrayList<>();
+            for (int pass = 1; pass <= warmupPasses; pass++) {
+                if (pass > 1) {
+                    seed(seedDb, Region.ASTANA, warm);
                 }
-                warmClaims.add(mapper.readValue(a.body, ApplicationDetail.class));
-                return true;
-            });
-            List<String[]> warmBodies = approvals(new ArrayList<>(warmClaims), signing);
-            AtomicInteger warmNext = new AtomicInteger();
-            load(clients, c -> {
-                int i = warmNext.getAndIncrement();
-                if (i >= warmBodies.size()) {
-                    return false;
-                }
-                check(post(server.url(), warmBodies.get(i)[0], tokens.get(c), warmBodies.get(i)[1]), 200);
-                return true;
-            });
-            // ... and the raw baseline's path and the HTTP floor's, as warm as the API's
-            seed(seedDb, Region.KARAGANDA, warm);
-            ClaimBaseline.run(url, System.getenv("QUJAT_DB_USER"), System.getenv("QUJAT_DB_PASSWORD"),
-                    server.dbPoolSize(), Region.KARAGANDA, OFFICER_IIN, Duration.ofHours(1), true);
-            AtomicInteger floorWarm = new AtomicInteger(warm);
-            load(clients, c -> floorWarm.getAndDecrement() > 0
-                    && check(send(server.url(), "GET", Paths.HEALTH, tokens.get(c), null), 200) != null);
+                long jitAtStart = jitNow();
+                ConcurrentLinkedQueue<ApplicationDetail> warmClaims = new ConcurrentLinkedQueue<>();
+                load(clients, c -> {
+                    Answer a = post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "");
+                    if (a.status != 200) {
+                        return false;
+                    }
+                    warmClaims.add(mapper.readValue(a.body, ApplicationDetail.class));
+                    return true;
+                });
+                List<String[]> warmBodies = approvals(new ArrayList<>(warmClaims), signing);
+                AtomicInteger warmNext = new AtomicInteger();
+                load(clients, c -> {
+                    int i = warmNext.getAndIncrement();
+                    if (i >= warmBodies.size()) {
+                        return false;
+                    }
+                    check(post(server.url(), warmBodies.get(i)[0], tokens.get(c), warmBodies.get(i)[1]), 200);
+                    return true;
+                });
+                warmDecisions.addAll(warmBodies);
+                // ... and the raw baseline's path and the HTTP floor's, as warm as the API's
+                seed(seedDb, Region.KARAGANDA, warm);
+                ClaimBaseline.run(url, System.getenv("QUJAT_DB_USER"), System.getenv("QUJAT_DB_PASSWORD"),
+                        server.dbPoolSize(), Region.KARAGANDA, OFFICER_IIN, Duration.ofHours(1), true);
+                AtomicInteger floorWarm = new AtomicInteger(warm);
+                load(clients, c -> floorWarm.getAndDecrement() > 0
+                        && check(send(server.url(), "GET", Paths.HEALTH, tokens.get(c), null), 200) != null);
+                long jitUnderLoad = jitNow() - jitAtStart;
+                System.out.printf("warm-up pass %d of %d: %d applications claimed and decided, %d raw claims, %d"
+                        + " floor requests, the JIT compilers %.2f s of CPU meanwhile; %s%n", pass, warmupPasses,
+                        warmBodies.size(), warm, warm, jitUnderLoad / 1e9, awaitJitQuiet());
+            }
             seed(seedDb, Region.ASTANA, applications);
             seed(seedDb, Region.ALMATY, applications);
             seed(seedDb, Region.SHYMKENT, applications);
@@ -268,6 +302,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
             List<String[]> bodies = approvals(toDecide, signing);
             double signMs = (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime()
                     - signStart) / 1e6 / Math.max(1, bodies.size());
+            System.out.printf("before the decisions: %s%n", awaitJitQuiet());
             AtomicInteger next = new AtomicInteger();
             Result decisions = load(clients, c -> {
                 int i = next.getAndIncrement();
@@ -287,11 +322,11 @@ public final class CentralBenchCommand implements Callable<Integer> {
             perOperation("decision", decisions);
             double perDecision = decisions.machineBusyNanos() / 1e6 / Math.max(1, decisions.latencies().size());
             double jitPerDecision = decisions.jitCpuNanos() / 1e6 / Math.max(1, decisions.latencies().size());
-            System.out.printf("  without the JIT compilers' share (this JVM still compiling the decision path: C2 takes a"
+            System.out.printf("  without the JIT compilers' share (the service's JVM still compiling the decision path: C2 takes a"
                     + " method after thousands of calls, a service running all day has done it once) the machine's %d"
                     + " cores would allow %.0f decisions/s%n", Runtime.getRuntime().availableProcessors(),
                     Runtime.getRuntime().availableProcessors() * 1000 / Math.max(1e-9, perDecision - jitPerDecision));
-            verificationCeiling(bodies, decisions);
+            verificationCeiling(warmDecisions, bodies, decisions);
             System.out.printf("national day: peak ×10 of ~5,500 replacements/day in 8 working hours = %.2f/s;"
                     + " margin: claims ×%.0f, decisions ×%.0f on this machine%n", NATIONAL_PEAK_PER_SECOND,
                     api.rate() / NATIONAL_PEAK_PER_SECOND, decisions.rate() / NATIONAL_PEAK_PER_SECOND);
@@ -324,17 +359,33 @@ public final class CentralBenchCommand implements Callable<Integer> {
      * carried, checked by a verifier of the service's trust folder and policy on as many threads as cores, with
      * nothing else (no HTTP, no database). Every one must verify.
      */
-    private void verificationCeiling(List<String[]> bodies, Result decisions) throws Exception {
+    private void verificationCeiling(List<String[]> warmBodies, List<String[]> bodies, Result decisions)
+            throws Exception {
+        CmsVerifier verifier = new CmsVerifier(TrustConfig.load(certs.resolve("trust")), java.time.Clock.systemUTC());
+        int cores = Runtime.getRuntime().availableProcessors();
+        // first the warm-up's signatures, not counted: this JVM's verification path as warm as the service's
+        verifyAll(verifier, cores, warmBodies);
+        awaitJitQuiet();
+        Result alone = verifyAll(verifier, cores, bodies);
+        double n = Math.max(1, alone.latencies().size());
+        System.out.printf("verification alone %5d in %6.2f s: %8.1f/s on %d threads (%.3f ms of CPU each, this JVM;"
+                + " the machine %.3f ms; after the warm-up's signatures, not counted): the ceiling signature"
+                + " verification sets; decisions via the API reach %.2f of it%n",
+                alone.latencies().size(), alone.wallNanos() / 1e9, alone.rate(), cores,
+                (alone.processCpuNanos() - Math.max(0, alone.serviceJvmNanos())) / 1e6 / n,
+                alone.machineBusyNanos() / 1e6 / n, decisions.rate() / alone.rate());
+    }
+
+    /** Every signature of {@code bodies} verified on {@code threads} threads, each must verify. */
+    private Result verifyAll(CmsVerifier verifier, int threads, List<String[]> bodies) throws Exception {
         List<byte[][]> signed = new ArrayList<>();
         for (String[] body : bodies) {
             JsonNode json = mapper.readTree(body[1]);
             signed.add(new byte[][] {Base64.getDecoder().decode(json.get("document").asText()),
                 Base64.getDecoder().decode(json.get("cms").asText())});
         }
-        CmsVerifier verifier = new CmsVerifier(TrustConfig.load(certs.resolve("trust")), java.time.Clock.systemUTC());
-        int cores = Runtime.getRuntime().availableProcessors();
         AtomicInteger next = new AtomicInteger();
-        Result alone = load(cores, c -> {
+        return load(threads, c -> {
             int i = next.getAndIncrement();
             if (i >= signed.size()) {
                 return false;
@@ -345,11 +396,6 @@ public final class CentralBenchCommand implements Callable<Integer> {
             }
             return true;
         });
-        double n = Math.max(1, alone.latencies().size());
-        System.out.printf("verification alone %5d in %6.2f s: %8.1f/s on %d threads (%.3f ms of CPU each, this JVM; the"
-                + " machine %.3f ms): the ceiling signature verification sets; decisions via the API reach %.2f of it%n",
-                alone.latencies().size(), alone.wallNanos() / 1e9, alone.rate(), cores, alone.processCpuNanos() / 1e6 / n,
-                alone.machineBusyNanos() / 1e6 / n, decisions.rate() / alone.rate());
     }
 
     /**
@@ -373,20 +419,21 @@ public final class CentralBenchCommand implements Callable<Integer> {
         boolean run(int client) throws Exception;
     }
 
+    /**
+     * One phase's operations and CPU: {@code processCpuNanos} is the bench's JVMs together (this one and, when the
+     * service runs in its own, that one), {@code serviceJvmNanos} the service's own JVM alone, or -1 when the service
+     * runs in this JVM (then the service is this JVM less the load client); the JIT and GC figures are the
+     * service's JVM's.
+     */
     record Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos,
-                  long machineBusyNanos, long jitCpuNanos, long gcCpuNanos) {
+                  long machineBusyNanos, long jitCpuNanos, long gcCpuNanos, long serviceJvmNanos) {
         Result(List<Long> latencies, long wallNanos) {
-            this(latencies, wallNanos, 0, 0, 0, 0, 0);
-        }
-
-        Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos, long machineBusyNanos) {
-            this(latencies, wallNanos, clientCpuNanos, processCpuNanos, machineBusyNanos, 0, 0);
+            this(latencies, wallNanos, 0, 0, 0, 0, 0, -1);
         }
 
         Result(List<Long> latencies, long wallNanos, long clientCpuNanos, long processCpuNanos, long machineBusyNanos,
-               long[] internalBefore) {
-            this(latencies, wallNanos, clientCpuNanos, processCpuNanos, machineBusyNanos,
-                    jvmThreadsCpu(true) - internalBefore[0], jvmThreadsCpu(false) - internalBefore[1]);
+               long jitCpuNanos, long gcCpuNanos) {
+            this(latencies, wallNanos, clientCpuNanos, processCpuNanos, machineBusyNanos, jitCpuNanos, gcCpuNanos, -1);
         }
 
         double rate() {
@@ -403,16 +450,56 @@ public final class CentralBenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * Waits until the JIT compilers of the service's JVM and of this one have used less than 10 ms of CPU in half a
+     * second (2 % of one core), at most a minute; says how long that took and what they used meanwhile.
+     */
+    private String awaitJitQuiet() throws InterruptedException {
+        long start = System.nanoTime();
+        long first = jitNow();
+        long before = first;
+        while (System.nanoTime() - start < Duration.ofMinutes(1).toNanos()) {
+            Thread.sleep(500);
+            long now = jitNow();
+            if (now - before < 10_000_000L) {
+                return String.format("the JIT compilers went quiet after %.1f s (%.2f s of their CPU meanwhile)",
+                        (System.nanoTime() - start) / 1e9, (now - first) / 1e9);
+            }
+            before = now;
+        }
+        return String.format("the JIT compilers still busy after a minute (%.2f s of their CPU meanwhile)",
+                (jitNow() - first) / 1e9);
+    }
+
+    private long jitNow() {
+        return jvmThreadsCpu(0, true) + (servicePid == 0 ? 0 : jvmThreadsCpu(servicePid, true));
+    }
+
+    /** The service's process id when it runs in its own JVM; 0 when it runs in this one. */
+    private long servicePid;
+
+    /** CPU counters read at a phase's start: this JVM, the service's own JVM, the machine, the service's JIT and GC. */
+    private long[] counters() {
+        long[] internal = servicePid == 0 ? jvmInternalCpu() : new long[] {jvmThreadsCpu(servicePid, true),
+            jvmThreadsCpu(servicePid, false)};
+        return new long[] {processCpu(), servicePid == 0 ? 0 : procCpu(servicePid), machineBusy(), internal[0],
+            internal[1]};
+    }
+
+    private Result result(List<Long> latencies, long wall, long clientCpu, long[] before) {
+        long[] after = counters();
+        long service = after[1] - before[1];
+        return new Result(latencies, wall, clientCpu, after[0] - before[0] + service, after[2] - before[2],
+                after[3] - before[3], after[4] - before[4], servicePid == 0 ? -1 : service);
+    }
+
     /** Runs {@code phase} (returning its latencies) with the CPU accounting of {@link #load}; no load client. */
-    static Result measured(Callable<List<Long>> phase) throws Exception {
-        long processBefore = processCpu();
-        long machineBefore = machineBusy();
-        long[] internalBefore = jvmInternalCpu();
+    private Result measured(Callable<List<Long>> phase) throws Exception {
+        long[] before = counters();
         long start = System.nanoTime();
         List<Long> latencies = phase.call();
         long wall = System.nanoTime() - start;
-        return new Result(latencies, wall, 0, processCpu() - processBefore, machineBusy() - machineBefore,
-                internalBefore);
+        return result(latencies, wall, 0, before);
     }
 
     /**
@@ -421,6 +508,14 @@ public final class CentralBenchCommand implements Callable<Integer> {
      */
     static String perOperationLine(String what, Result r) {
         double n = Math.max(1, r.latencies().size());
+        if (r.serviceJvmNanos() >= 0) {
+            return String.format("  CPU per %s: %.3f ms of the machine = load client %.3f + the bench JVM's other"
+                    + " threads %.3f + service (its own JVM) %.3f (of which the JIT compilers %.3f, the GC %.3f) +"
+                    + " PostgreSQL and the rest %.3f", what, r.machineBusyNanos() / 1e6 / n, r.clientCpuNanos() / 1e6 / n,
+                    (r.processCpuNanos() - r.serviceJvmNanos() - r.clientCpuNanos()) / 1e6 / n,
+                    r.serviceJvmNanos() / 1e6 / n, r.jitCpuNanos() / 1e6 / n, r.gcCpuNanos() / 1e6 / n,
+                    (r.machineBusyNanos() - r.processCpuNanos()) / 1e6 / n);
+        }
         return String.format("  CPU per %s: %.3f ms of the machine = load client %.3f + service (this JVM less the"
                 + " load client) %.3f (of which the JIT compilers %.3f, the GC %.3f) + PostgreSQL and the rest %.3f",
                 what, r.machineBusyNanos() / 1e6 / n, r.clientCpuNanos() / 1e6 / n,
@@ -433,15 +528,13 @@ public final class CentralBenchCommand implements Callable<Integer> {
         System.out.println(perOperationLine(what, r));
     }
 
-    private static Result load(int clients, Step step) throws Exception {
+    private Result load(int clients, Step step) throws Exception {
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         java.util.concurrent.atomic.AtomicLong clientCpu = new java.util.concurrent.atomic.AtomicLong();
         java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
         long httpBefore = httpClientThreadsCpu();
-        long processBefore = processCpu();
-        long machineBefore = machineBusy();
-        long[] internalBefore = jvmInternalCpu();
+        long[] before = counters();
         long start = System.nanoTime();
         try {
             List<Future<Void>> done = new ArrayList<>();
@@ -469,8 +562,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
             pool.shutdownNow();
         }
         long wall = System.nanoTime() - start;
-        return new Result(new ArrayList<>(latencies), wall, clientCpu.get() + httpClientThreadsCpu() - httpBefore,
-                processCpu() - processBefore, machineBusy() - machineBefore, internalBefore);
+        return result(new ArrayList<>(latencies), wall, clientCpu.get() + httpClientThreadsCpu() - httpBefore, before);
     }
 
     /** A signed approval (path and JSON body) of each application, as the officer's workstation makes it. */
@@ -493,7 +585,7 @@ public final class CentralBenchCommand implements Callable<Integer> {
     private static void cpu(String phase, Result r) {
         int cores = Runtime.getRuntime().availableProcessors();
         double wall = r.wallNanos() / 1e9;
-        System.out.printf("  CPU in the %s: load client %.3f s (%.0f%% of %d cores × %.2f s), this JVM in all (client"
+        System.out.printf("  CPU in the %s: load client %.3f s (%.0f%% of %d cores × %.2f s), the JVMs in all (client"
                 + " + service) %.2f s, the machine %.2f s busy of %.2f s%n", phase, r.clientCpuNanos() / 1e9,
                 100 * r.clientCpuNanos() / 1e9 / (cores * wall), cores, wall, r.processCpuNanos() / 1e9,
                 r.machineBusyNanos() / 1e9, cores * wall);
@@ -514,16 +606,27 @@ public final class CentralBenchCommand implements Callable<Integer> {
 
     /** CPU time of this JVM's JIT compilers and of its garbage collector (with the VM thread), in that order. */
     static long[] jvmInternalCpu() {
-        return new long[] {jvmThreadsCpu(true), jvmThreadsCpu(false)};
+        return new long[] {jvmThreadsCpu(0, true), jvmThreadsCpu(0, false)};
+    }
+
+    /** CPU time (user + system) of process {@code pid} from /proc/PID/stat; 0 where absent. */
+    static long procCpu(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10_000_000L; // utime, stime; USER_HZ 100
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     /**
-     * CPU time of this JVM's own threads from /proc/self/task, which the management beans do not list: its JIT
-     * compilers ({@code jit}) or its garbage collector and VM thread; 0 where absent.
+     * CPU time of a JVM's own threads from /proc/PID/task (this JVM's: {@code pid} 0), which the management beans
+     * do not list: its JIT compilers ({@code jit}) or its garbage collector and VM thread; 0 where absent.
      */
-    static long jvmThreadsCpu(boolean jit) {
+    static long jvmThreadsCpu(long pid, boolean jit) {
         long ticks = 0;
-        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+        try (var tasks = Files.list(Path.of("/proc/" + (pid == 0 ? "self" : Long.toString(pid)) + "/task"))) {
             for (Path task : (Iterable<Path>) tasks::iterator) {
                 try {
                     String stat = Files.readString(task.resolve("stat"));

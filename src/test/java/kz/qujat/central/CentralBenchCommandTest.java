@@ -24,6 +24,34 @@ class CentralBenchCommandTest {
     }
 
     @Test
+    void withTheServiceInItsOwnJvmTheBenchJvmsOtherThreadsAreSeparated() {
+        // 4 operations; the load client 2 ms, the bench's JVMs 10 ms of which the service's own 6 ms (1 JIT, 0.4
+        // GC), so the bench JVM's other threads 2 ms; the machine 14 ms
+        var r = new CentralBenchCommand.Result(List.of(1L, 2L, 3L, 4L), 1_000_000_000L, 2_000_000L, 10_000_000L,
+                14_000_000L, 1_000_000L, 400_000L, 6_000_000L);
+        assertThat(CentralBenchCommand.perOperationLine("claim", r)).isEqualTo("  CPU per claim: 3.500 ms of the"
+                + " machine = load client 0.500 + the bench JVM's other threads 0.500 + service (its own JVM) 1.500"
+                + " (of which the JIT compilers 0.250, the GC 0.100) + PostgreSQL and the rest 1.000");
+    }
+
+    @Test
+    void anotherProcesssCpuIsReadFromProc() throws Exception {
+        Process busy = new ProcessBuilder(ProcessHandle.current().info().command().orElseThrow(), "-version")
+                .redirectErrorStream(true).start();
+        long pid = busy.pid();
+        long seen = 0;
+        while (busy.isAlive()) {
+            seen = Math.max(seen, CentralBenchCommand.procCpu(pid));
+            Thread.sleep(5);
+        }
+        busy.waitFor();
+        // a JVM starting and printing its version uses some CPU (its threads: some JIT, some GC); gone, it reads 0
+        assertThat(seen).isPositive();
+        assertThat(CentralBenchCommand.procCpu(pid)).isZero();
+        assertThat(CentralBenchCommand.procCpu(ProcessHandle.current().pid())).isPositive();
+    }
+
+    @Test
     void theJvmsOwnThreadsAreCounted() {
         // this JVM has compiled by now: its compiler threads have used some CPU (the GC's may not have yet)
         assertThat(CentralBenchCommand.jvmInternalCpu()[0]).isPositive();
@@ -32,18 +60,54 @@ class CentralBenchCommandTest {
 
     @Test
     void aSmallRunMeasuresTheApiTheHttpFloorAndTheBaselineOnTheServicesPool() throws Exception {
+        String printed = run("bench", "central", "--clients", "2", "--applications", "6",
+                "--db-pool", "3", "--warmup", "4", "--rounds", "2", "--db", TestPostgres.freshJdbcUrl());
+        // the service ran in a JVM of its own, which the bench stopped at the end
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("the service in its own JVM \\(pid (\\d+),")
+                .matcher(printed);
+        assertThat(pid.find()).as(printed).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive)).isNotEqualTo(
+                java.util.Optional.of(true));
+        assertThat(printed).contains("warm-up pass 1 of 2:", "warm-up pass 2 of 2:", "before the decisions: the JIT",
+                "+ service (its own JVM) ", "after the warm-up's signatures, not counted");
+        assertPhases(printed);
+    }
+
+    @Test
+    void theServiceCanStillRunInTheBenchsOwnJvm() throws Exception {
+        String printed = run("bench", "central", "--clients", "2", "--applications", "6", "--db-pool", "3",
+                "--warmup", "4", "--warmup-passes", "1", "--rounds", "2", "--in-process", "--db",
+                TestPostgres.freshJdbcUrl());
+        assertThat(printed).contains("the service in this JVM (--in-process)", "warm-up pass 1 of 1:",
+                "+ service (this JVM less the load client) ").doesNotContain("warm-up pass 2");
+        assertPhases(printed);
+    }
+
+    @Test
+    void aServiceThatCannotStartIsReportedWithItsOutput() {
+        String printed = run("bench", "central", "--clients", "2", "--applications", "6", "--warmup", "4",
+                "--db", "jdbc:postgresql://127.0.0.1:1/nothing-listens-here");
+        assertThat(printed).contains("the central service (its own JVM) did not come up, exit code");
+    }
+
+    private static String run(String... args) {
         PrintStream was = System.out;
+        PrintStream wasErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
         try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.commandLine().execute("bench", "central", "--clients", "2", "--applications", "6",
-                    "--db-pool", "3", "--warmup", "4", "--rounds", "2", "--db", TestPostgres.freshJdbcUrl());
+            PrintStream both = new PrintStream(out, true, StandardCharsets.UTF_8);
+            System.setOut(both);
+            System.setErr(both);
+            int code = Main.commandLine().execute(args);
+            return "exit " + code + "\n" + out.toString(StandardCharsets.UTF_8);
         } finally {
             System.setOut(was);
+            System.setErr(wasErr);
         }
-        String printed = out.toString(StandardCharsets.UTF_8);
-        assertThat(code).as(printed).isZero();
+    }
+
+    private static void assertPhases(String printed) {
+        assertThat(printed).as(printed).startsWith("exit 0\n");
         assertThat(printed).containsPattern("claims via API +6 in").containsPattern("claims raw JDBC +6 in")
                 .containsPattern("HTTP floor +6 in").containsPattern("decisions via API +6 in")
                 .contains("3 connections as the service's pool", "the audit chainer caught up", "the floor alone allows a ratio", "CPU per API claim:",

@@ -192,6 +192,9 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 AtomicInteger floorWarm = new AtomicInteger(warm);
                 load(clients, c -> floorWarm.getAndDecrement() > 0
                         && check(send(server.url(), "GET", Paths.HEALTH, tokens.get(c), null), 200) != null);
+                // ... and /metrics, scraped once in the timed claims: its first scrape loads and runs the exposition
+                // code cold (Prometheus scrapes a running service every 15 s or so)
+                get(server.url(), Paths.METRICS);
                 long jitUnderLoad = jitNow() - jitAtStart;
                 System.out.printf("warm-up pass %d of %d: %d applications claimed and decided, %d raw claims, %d"
                         + " floor requests, the JIT compilers %.2f s of CPU meanwhile; %s%n", pass, warmupPasses,

@@ -288,8 +288,11 @@ public final class CentralBenchCommand implements Callable<Integer> {
                         awaitChained(auditLog);
                     }
                     ratios.add(again.rate() / raw.rate());
-                    System.out.printf("  round %d (%s first): API %.1f/s, raw JDBC %.1f/s, ratio %.2f%n", round,
-                            rawFirst ? "raw" : "API", again.rate(), raw.rate(), again.rate() / raw.rate());
+                    double perClaim = Math.max(1, again.latencies().size());
+                    System.out.printf("  round %d (%s first): API %.1f/s, raw JDBC %.1f/s, ratio %.2f; per API claim"
+                            + " %.3f ms of the machine, of which the service's JIT compilers %.3f%n", round,
+                            rawFirst ? "raw" : "API", again.rate(), raw.rate(), again.rate() / raw.rate(),
+                            again.machineBusyNanos() / 1e6 / perClaim, again.jitCpuNanos() / 1e6 / perClaim);
                 }
                 List<Double> sorted = new ArrayList<>(ratios);
                 Collections.sort(sorted);

@@ -95,6 +95,23 @@ class ProductionServerTest {
         return Json.mapper().readTree(r.body());
     }
 
+    /**
+     * The receiver counts a report when it answers; the node records REPORTED only after that answer reaches it, so
+     * a test that saw the receiver take a report waits for the node's own record instead of racing it.
+     */
+    private JsonNode awaitStatus(ProductionOrder order, String wanted) throws Exception {
+        JsonNode[] last = new JsonNode[1];
+        Await.until(Duration.ofSeconds(10), "order status " + wanted, () -> {
+            try {
+                last[0] = orderStatus(order);
+                return wanted.equals(last[0].get("status").asText());
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        return last[0];
+    }
+
     private static void assertProblem(HttpResponse<String> r, int status, String type) throws Exception {
         assertThat(r.statusCode()).isEqualTo(status);
         assertThat(r.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
@@ -239,7 +256,7 @@ class ProductionServerTest {
         assertThat(stored()).isEqualTo(1);
         Await.until(Duration.ofSeconds(20), "ready report", () -> receiver.accepted.size() == 1);
         assertThat(postSigned(order).statusCode()).isEqualTo(200);
-        assertThat(orderStatus(order).get("status").asText()).isEqualTo("REPORTED");
+        assertThat(awaitStatus(order, "REPORTED").get("status").asText()).isEqualTo("REPORTED");
         assertThat(receiver.accepted).hasSize(1);
         String metrics = http.send(HttpRequest.newBuilder(URI.create(server.url() + Paths.METRICS)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
@@ -268,8 +285,7 @@ class ProductionServerTest {
             assertThat(r.applicationId()).isEqualTo(one.applicationId());
             assertThat(r.registrationPoint()).isEqualTo(one.registrationPoint());
         });
-        JsonNode status = orderStatus(one);
-        assertThat(status.get("status").asText()).isEqualTo("REPORTED");
+        JsonNode status = awaitStatus(one, "REPORTED");
         assertThat(status.toString()).doesNotContain(receiver.accepted.get(0).newDocumentNumber());
         Await.until(Duration.ofSeconds(5), "health counts", () -> {
             try {
@@ -287,8 +303,7 @@ class ProductionServerTest {
         assertThat(postSigned(order).statusCode()).isEqualTo(201);
         Await.until(Duration.ofSeconds(20), "report after retries", () -> receiver.accepted.size() == 1);
         assertThat(receiver.requests.get()).isEqualTo(4);
-        JsonNode status = orderStatus(order);
-        assertThat(status.get("status").asText()).isEqualTo("REPORTED");
+        JsonNode status = awaitStatus(order, "REPORTED");
         assertThat(status.get("reportAttempts").asInt()).isEqualTo(4);
     }
 

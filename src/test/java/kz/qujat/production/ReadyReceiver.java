@@ -22,7 +22,10 @@ import kz.qujat.testsupport.TestClock;
 /**
  * A small real HTTP receiver standing in for the central service's ready endpoint: it verifies the
  * production node's request signature like the central service must, records the reports it accepts, and
- * can be told to fail the next N requests with 503.
+ * can be told to fail the next N requests with 503. It records a report a little before it answers (as a real
+ * receiver commits before its answer crosses the network), so a test that reads the node's own state right after
+ * seeing the report here meets the window in which the node has not yet heard the answer — every time, not once in
+ * a hundred CI runs.
  */
 final class ReadyReceiver implements AutoCloseable {
     private final HttpServer server;
@@ -32,6 +35,7 @@ final class ReadyReceiver implements AutoCloseable {
     final AtomicInteger failNext = new AtomicInteger();
     final AtomicInteger requests = new AtomicInteger();
     final AtomicInteger badSignatures = new AtomicInteger();
+    private static final long ANSWER_AFTER_RECORD_MS = 150;
 
     ReadyReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -59,6 +63,11 @@ final class ReadyReceiver implements AutoCloseable {
             return;
         }
         accepted.add(Json.mapper().readValue(body, ReadyReport.class));
+        try {
+            Thread.sleep(ANSWER_AFTER_RECORD_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         reply(ex, 200);
     }
 

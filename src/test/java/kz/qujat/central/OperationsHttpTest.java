@@ -1,6 +1,7 @@
 package kz.qujat.central;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,6 +73,42 @@ class OperationsHttpTest {
                 allow(admin, db);
             }
             Await.until(Duration.ofSeconds(60), "ready again", () -> f.http.get(Paths.READY, null).status() == 200);
+        }
+    }
+
+    /**
+     * An operator stops a service because its database is gone: the stop's last audit round must not wait out the
+     * pool's 30-second connection timeout (it did: ~33 s from SIGTERM to exit, measured). The bound is the chainer's
+     * 5 s plus the pool's own shutdown; 20 s is far above that and far below the 30 s wait the bug had.
+     */
+    @Test
+    void aServiceWhoseDatabaseRefusesConnectionsStopsWithoutWaitingOutThePool() throws Exception {
+        try (TestCentral f = new TestCentral()) {
+            f.submit("ASTANA");
+            String db = f.jdbcUrl.replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
+            String admin = f.jdbcUrl.replace("/" + db, "/postgres");
+            try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+                st.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+            }
+            try {
+                // the service has noticed (its pooled connections are gone), so the stop must ask for a new one
+                Await.until(Duration.ofSeconds(30), "not ready", () -> f.http.get(Paths.READY, null).status() == 503);
+                assertTimeoutPreemptively(Duration.ofSeconds(20), f::stop,
+                        "the stop waited for a database that refuses connections");
+            } finally {
+                allow(admin, db);
+            }
+            // nothing lost: a new instance on the same database chains whatever the stop left pending
+            f.start();
+            Await.until(Duration.ofSeconds(30), "the pending audit events chained",
+                    () -> {
+                        try {
+                            return ((Number) f.scalar("SELECT count(*) FROM audit_pending")).longValue() == 0;
+                        } catch (SQLException e) {
+                            throw new AssertionError(e);
+                        }
+                    });
         }
     }
 

@@ -27,6 +27,12 @@ public final class AuditChainer implements AutoCloseable {
     /** The shortest time between two rounds. */
     static final long GATHER_MILLIS = 50;
     private volatile boolean stopped;
+    /**
+     * How long a stop waits for its last round. The database may be why the service is stopped: without a bound the
+     * last round would wait out the pool's connection timeout (30 s) before the process could exit.
+     */
+    static final long LAST_ROUND_MILLIS = 5_000;
+    private volatile boolean lastRoundAbandoned;
 
     public AuditChainer(AuditStore store, long pollMillis) {
         this.store = store;
@@ -104,6 +110,16 @@ public final class AuditChainer implements AutoCloseable {
         }
     }
 
+    private void lastRound() {
+        try {
+            store.chain(AuditStore.CHAIN_BATCH, 0);
+        } catch (RuntimeException e) {
+            if (!lastRoundAbandoned) {
+                LOG.info("audit events left pending at stop, chained by the next chainer: {}", e.getMessage());
+            }
+        }
+    }
+
     @Override
     public void close() {
         stopped = true;
@@ -115,11 +131,19 @@ public final class AuditChainer implements AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         }
+        // a last round for what this instance committed; what is left is chained by the next chainer
+        Thread last = new Thread(this::lastRound, "audit-chainer-last");
+        last.setDaemon(true);
+        last.start();
         try {
-            // a last round for what this instance committed; what is left is chained by the next chainer
-            store.chain(AuditStore.CHAIN_BATCH, 0);
-        } catch (RuntimeException e) {
-            LOG.info("audit events left pending at stop, chained by the next chainer: {}", e.getMessage());
+            last.join(LAST_ROUND_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (last.isAlive()) {
+            lastRoundAbandoned = true;
+            LOG.info("audit events left pending at stop: the database did not answer within {} ms; the next chainer"
+                    + " chains them", LAST_ROUND_MILLIS);
         }
     }
 }

@@ -60,6 +60,15 @@ class QueueHttpTest {
             assertThat(next.get("status").asText()).isEqualTo("IN_REVIEW");
             assertThat(next.get("claimedBy").get("officerIin").asText()).isEqualTo("850314312017");
             assertThat(ids(f.http.get(Paths.QUEUE, token).json())).doesNotContain(astana.get(0)).hasSize(4);
+            // the claim's history row and its two audit events, written in the claim's transaction, in this order
+            List<List<Object>> history = f.query("SELECT event, from_status, to_status, actor_iin FROM history"
+                    + " WHERE application_id = ?::uuid ORDER BY id", astana.get(0));
+            assertThat(history.get(history.size() - 1)).containsExactly("CLAIM", "SUBMITTED", "IN_REVIEW",
+                    "850314312017");
+            assertThat(f.query("SELECT kind, actor_iin, detail FROM audit_event WHERE application_id = ?::uuid"
+                    + " AND kind IN ('CLAIM', 'PD_READ') ORDER BY event_id", astana.get(0))).containsExactly(
+                    List.of("CLAIM", "850314312017", "{\"from\":\"SUBMITTED\",\"to\":\"IN_REVIEW\"}"),
+                    List.of("PD_READ", "850314312017", "{\"role\":\"OFFICER\",\"what\":\"detail\"}"));
             for (int i = 1; i < 5; i++) {
                 assertThat(f.http.post(Paths.QUEUE_NEXT, token, "").json().get("id").asText()).isEqualTo(astana.get(i));
             }

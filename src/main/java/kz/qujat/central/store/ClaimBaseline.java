@@ -30,8 +30,9 @@ import kz.qujat.domain.Region;
  *
  * <p>With {@code audited}, each claim also writes what the service's claim writes to the hash-chained audit log in
  * the same transaction (the CLAIM transition and the officer's PD_READ of the detail: two rows into
- * {@code audit_pending}, in one batch, which the service's chainer links into the hash chain after the commit):
- * the same SQL as the service's claim. Without, the claim SQL alone (the baseline as it was
+ * {@code audit_pending}, in the history row's round trip as the service writes them, which the service's chainer
+ * links into the hash chain after the commit): the same SQL as the service's claim, less its reads of the history
+ * and the register record. Without, the claim SQL alone (the baseline as it was
  * before the audit log existed).
  */
 public final class ClaimBaseline {
@@ -56,13 +57,12 @@ public final class ClaimBaseline {
                     try (Connection c = DriverManager.getConnection(jdbcUrl, p)) {
                         c.setAutoCommit(false);
                         try (PreparedStatement next = c.prepareStatement(ClaimStore.CLAIM_NEXT_SQL);
-                             PreparedStatement history = c.prepareStatement("INSERT INTO history (application_id, at,"
-                                     + " event, from_status, to_status, actor_iin, note) VALUES (?, ?, ?, ?, ?, ?, ?)");
-                             PreparedStatement log = c.prepareStatement(Audit.INSERT_PENDING)) {
-                            PreparedStatement audit = audited ? log : null;
+                             PreparedStatement after = c.prepareStatement(audited
+                                     ? Transitions.HISTORY_INSERT + "; " + ClaimStore.AUDIT_TWO
+                                     : Transitions.HISTORY_INSERT)) {
                             while (true) {
                                 long start = System.nanoTime();
-                                if (!claimOne(c, next, history, audit, region, officerIin, ttl)) {
+                                if (!claimOne(c, next, after, audited, region, officerIin, ttl)) {
                                     break;
                                 }
                                 latencies.add(System.nanoTime() - start);
@@ -81,8 +81,7 @@ public final class ClaimBaseline {
         return new ArrayList<>(latencies);
     }
 
-    private static boolean claimOne(Connection c, PreparedStatement next, PreparedStatement history,
-                                    PreparedStatement audit,
+    private static boolean claimOne(Connection c, PreparedStatement next, PreparedStatement after, boolean audited,
                                     Region region, String officerIin, Duration ttl) throws SQLException {
         try {
             UUID id;
@@ -98,15 +97,14 @@ public final class ClaimBaseline {
                 }
                 id = rs.getObject(1, UUID.class);
             }
-            history.setObject(1, id);
-            history.setTimestamp(2, Timestamp.from(now));
-            history.setString(3, "CLAIM");
-            history.setString(4, "SUBMITTED");
-            history.setString(5, "IN_REVIEW");
-            history.setString(6, officerIin);
-            history.setString(7, null);
-            history.executeUpdate();
-            if (audit != null) {
+            after.setObject(1, id);
+            after.setTimestamp(2, Timestamp.from(now));
+            after.setString(3, "CLAIM");
+            after.setString(4, "SUBMITTED");
+            after.setString(5, "IN_REVIEW");
+            after.setString(6, officerIin);
+            after.setString(7, null);
+            if (audited) {
                 Map<String, Object> transition = new HashMap<>();
                 transition.put("from", "SUBMITTED");
                 transition.put("to", "IN_REVIEW");
@@ -114,19 +112,19 @@ public final class ClaimBaseline {
                 Map<String, Object> read = new HashMap<>();
                 read.put("what", "detail");
                 read.put("role", "OFFICER");
-                // as the service writes them: one batch into the pending events just before the commit (the
-                // running service's chainer links them into the chain after the commit, as it does the API's)
+                // as the service writes them: in the history row's round trip, into the pending events (the running
+                // service's chainer links them into the chain after the commit, as it does the API's)
                 Instant time = AuditChain.time(now);
+                int i = 8;
                 for (var e : List.of(Map.entry("CLAIM", transition), Map.entry("PD_READ", read))) {
-                    audit.setTimestamp(1, Timestamp.from(time));
-                    audit.setString(2, e.getKey());
-                    audit.setObject(3, id);
-                    audit.setString(4, officerIin);
-                    audit.setString(5, AuditChain.detail(e.getValue()));
-                    audit.addBatch();
+                    after.setTimestamp(i++, Timestamp.from(time));
+                    after.setString(i++, e.getKey());
+                    after.setObject(i++, id);
+                    after.setString(i++, officerIin);
+                    after.setString(i++, AuditChain.detail(e.getValue()));
                 }
-                audit.executeBatch();
             }
+            after.execute();
             c.commit();
             return true;
         } catch (SQLException e) {

@@ -7,7 +7,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kz.qujat.domain.Lifecycle.Event;
@@ -69,13 +72,15 @@ public final class ClaimStore {
             + " UPDATE application a SET status = 'IN_REVIEW', claimed_by = ?, claimed_at = ?, claim_expires_at = ?"
             + " FROM picked WHERE a.id = picked.id RETURNING " + ApplicationStore.COLUMNS_RETURNED + ", a.checks_json";
 
+    /** Two audit events in order, as {@link Audit#row} gives each (at, kind, application, actor, detail). */
+    static final String AUDIT_TWO = Audit.INSERT_PENDING + ", (?, ?, ?, ?, ?)";
+
     /**
      * Claims the oldest waiting application of the region and reads what the review needs of it, all in one
-     * short transaction (one pool checkout, no image read, four round trips): the claim and the row in one
-     * statement; the history row of the claim, the history and the register record in one round trip; the audit
-     * log's records of the claim and of the
-     * officer reading the application's personal data ({@code PD_READ}, what "detail", role {@code role}), written
-     * in one batch at the commit; empty when the queue is empty.
+     * short transaction (one pool checkout, no image read, three round trips): the claim and the row in one
+     * statement; then in one round trip the history row of the claim, the audit log's records of the claim and of
+     * the officer reading the application's personal data ({@code PD_READ}, what "detail", role {@code role}), the
+     * history and the register record; the commit. Empty when the queue is empty.
      */
     public Optional<View> claimNextAndRead(Region region, String officerIin, String role, Instant now, Duration ttl) {
         return jdbc.tx("claim next", c -> {
@@ -92,16 +97,29 @@ public final class ClaimStore {
                 }
             }
             Status next = kz.qujat.domain.Lifecycle.next(Status.SUBMITTED, Event.CLAIM);
-            // the claim's history row, then the history and the register record: three statements, one round trip
+            // the claim's history row, its two audit events (the transition, then the reading of the personal data),
+            // then the history and the register record: four statements, one round trip
+            Map<String, Object> transition = new HashMap<>();
+            transition.put("from", Status.SUBMITTED);
+            transition.put("to", next);
+            transition.put("note", null);
             List<ApplicationStore.History> history;
             Optional<RegistryStore.Summary> registry;
-            try (PreparedStatement ps = c.prepareStatement(Transitions.HISTORY_INSERT + "; "
+            try (PreparedStatement ps = c.prepareStatement(Transitions.HISTORY_INSERT + "; " + AUDIT_TWO + "; "
                     + ApplicationStore.HISTORY_SQL + "; " + RegistryStore.SUMMARY_SQL)) {
-                Jdbc.bind(ps, row.id(), now, Event.CLAIM.name(), Status.SUBMITTED.name(), next.name(), officerIin, null,
-                        row.id(), row.iin());
+                List<Object> args = new ArrayList<>(List.of(row.id(), now, Event.CLAIM.name(), Status.SUBMITTED.name(),
+                        next.name(), officerIin));
+                args.add(null);
+                args.addAll(Arrays.asList(Audit.row(now, Event.CLAIM.name(), row.id(), officerIin, transition)));
+                args.addAll(Arrays.asList(Audit.row(now, "PD_READ", row.id(), officerIin,
+                        AuditStore.readDetail(role, "detail"))));
+                args.add(row.id());
+                args.add(row.iin());
+                Jdbc.bind(ps, args.toArray());
                 ps.execute();
-                if (ps.getUpdateCount() != 1 || !ps.getMoreResults()) {
-                    throw new SQLException("the claim's history row and reads did not answer as expected");
+                if (ps.getUpdateCount() != 1 || ps.getMoreResults() || ps.getUpdateCount() != 2
+                        || !ps.getMoreResults()) {
+                    throw new SQLException("the claim's history row, audit events and reads did not answer as expected");
                 }
                 try (ResultSet rs = ps.getResultSet()) {
                     history = ApplicationStore.history(rs);
@@ -113,10 +131,8 @@ public final class ClaimStore {
                     registry = RegistryStore.summary(rs);
                 }
             }
-            Transitions.audit(c, row.id(), Event.CLAIM.name(), Status.SUBMITTED, next, officerIin, null, now);
-            View view = new View(row, history, registry, checks);
-            Audit.append(c, now, "PD_READ", row.id(), officerIin, AuditStore.readDetail(role, "detail"));
-            return Optional.of(view);
+            Audit.written(c);
+            return Optional.of(new View(row, history, registry, checks));
         });
     }
 

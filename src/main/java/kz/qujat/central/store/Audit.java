@@ -63,6 +63,12 @@ final class Audit {
         PENDING.computeIfAbsent(c, k -> new ArrayList<>()).add(e);
     }
 
+    /** Whether events were recorded on {@code c} with {@link #append} and not yet written. */
+    static boolean hasPending(Connection c) {
+        List<Event> events = PENDING.get(c);
+        return events != null && !events.isEmpty();
+    }
+
     /**
      * Writes the events recorded in the transaction of {@code c}, in order; called just before it commits.
      * Returns whether there were any (the chainer is then told after the commit).

@@ -44,78 +44,132 @@ public final class DecisionStore {
     }
 
     /**
-     * Locks and reads the application, lets {@code check} judge it (it throws to refuse: nothing is written), and
-     * records the decision it returns; all in one transaction of three round trips for an approval (read and lock;
-     * the transition, decision, audit events and outbox row as one statement; commit) where it took nine before.
+     * Reads the application, lets {@code check} judge it (it throws to refuse: nothing is written), and records the
+     * decision it returns. An approval takes two round trips on one pooled connection: the read (no lock, no
+     * transaction), then one statement that moves the status, writes the history row, the decision, the two audit
+     * events and the outbox row and commits on its own, guarded by the state the check judged (still IN_REVIEW,
+     * claimed by this officer, the claim not expired), so a decision that raced another change writes nothing and
+     * is told why. It took three (the read locking the row in a transaction, the statement, the commit), the row lock
+     * held while the order was composed. An annulment writes more statements (the refund owed, its audit events, the
+     * applicant's notice) and keeps its transaction: the row is locked and its state checked again there.
      */
     public Result decide(UUID applicationId, Check check, Instant now) {
+        Judged judged = jdbc.autocommit("decision", c -> {
+            ApplicationStore.Row row = ApplicationStore.find(c, applicationId).orElse(null);
+            if (row == null) {
+                return new Judged(new Result(Outcome.NOT_FOUND, null), null);
+            }
+            Decision d = check.check(row);
+            Result refused = refusal(row, d, now);
+            if (refused != null || !"APPROVE".equals(d.decision())) {
+                return new Judged(refused, d);
+            }
+            Status next = Lifecycle.next(row.status(), Event.APPROVE);
+            Map<String, Object> transition = transition(row.status(), next, null);
+            List<Object> args = transitionArgs(row, d, next, null, now);
+            // the audit events in the same statement, in this order (as Transitions and Audit.append would)
+            args.addAll(Arrays.asList(Audit.row(now, Event.APPROVE.name(), d.applicationId(), d.officerIin(),
+                    transition)));
+            args.addAll(Arrays.asList(Audit.row(now, "DECISION_SIGNED", d.applicationId(), d.officerIin(),
+                    signed(d))));
+            args.addAll(List.of(d.outboxPayload(), now, now));
+            if (Jdbc.update(c, APPROVE_SQL, args.toArray()) == 1) {
+                Audit.written(c);
+                return new Judged(new Result(Outcome.DONE, next), d);
+            }
+            // another change came between the read and the statement: say which, from the row as it is now
+            ApplicationStore.Row now2 = ApplicationStore.find(c, applicationId).orElse(null);
+            Result why = now2 == null ? new Result(Outcome.NOT_FOUND, null) : refusal(now2, d, now);
+            return new Judged(why != null ? why : new Result(Outcome.WRONG_STATUS, now2.status()), d);
+        });
+        if (judged.result() != null) {
+            return judged.result();
+        }
+        return annul(applicationId, judged.decision(), now);
+    }
+
+    private record Judged(Result result, Decision decision) {
+    }
+
+    /** Why {@code row} cannot take the decision {@code d} at {@code now}, or null when it can. */
+    private static Result refusal(ApplicationStore.Row row, Decision d, Instant now) {
+        if (row.status() != Status.IN_REVIEW) {
+            return new Result(Outcome.WRONG_STATUS, row.status());
+        }
+        if (!d.officerIin().equals(row.claimedBy())) {
+            return new Result(Outcome.NOT_HOLDER, row.status());
+        }
+        if (row.claimExpiresAt() == null || !row.claimExpiresAt().isAfter(now)) {
+            return new Result(Outcome.CLAIM_EXPIRED, row.status());
+        }
+        return null;
+    }
+
+    /** An annulment, judged already: the row locked and its state checked again, then every write, in one transaction. */
+    private Result annul(UUID applicationId, Decision d, Instant now) {
         return jdbc.tx("decision", c -> {
             ApplicationStore.Row row = ApplicationStore.findLocked(c, applicationId).orElse(null);
             if (row == null) {
                 return new Result(Outcome.NOT_FOUND, null);
             }
-            Decision d = check.check(row);
-            if (row.status() != Status.IN_REVIEW) {
-                return new Result(Outcome.WRONG_STATUS, row.status());
+            Result refused = refusal(row, d, now);
+            if (refused != null) {
+                return refused;
             }
-            if (!d.officerIin().equals(row.claimedBy())) {
-                return new Result(Outcome.NOT_HOLDER, row.status());
-            }
-            if (row.claimExpiresAt() == null || !row.claimExpiresAt().isAfter(now)) {
-                return new Result(Outcome.CLAIM_EXPIRED, row.status());
-            }
-            boolean approve = "APPROVE".equals(d.decision());
-            Event event = approve ? Event.APPROVE : Event.ANNUL;
-            Status next = Lifecycle.next(row.status(), event);
-            String note = approve ? null : d.reason();
-            List<Object> args = new ArrayList<>(Arrays.asList(next, approve ? null : d.reason(), d.applicationId(),
-                    row.status(), now, event.name(), row.status().name(), next.name(), d.officerIin(), note,
-                    d.decision(), d.reason(), d.comment(), d.officerIin(), d.decidedAt(), now, d.document(), d.cms(),
-                    d.timestampToken(), d.ocspResponse(), d.inspectionJson()));
-            Map<String, Object> transition = new HashMap<>();
-            transition.put("from", row.status());
-            transition.put("to", next);
-            transition.put("note", note);
-            Map<String, Object> signed = new HashMap<>();
-            signed.put("decision", d.decision());
-            signed.put("reason", d.reason());
-            signed.put("documentSha256", Canonical.sha256Hex(d.document()));
-            signed.put("cmsSha256", Canonical.sha256Hex(d.cms()));
-            if (approve) {
-                // the audit events in the same statement, in this order (as Transitions and Audit.append would)
-                args.addAll(Arrays.asList(Audit.row(now, event.name(), d.applicationId(), d.officerIin(), transition)));
-                args.addAll(Arrays.asList(Audit.row(now, "DECISION_SIGNED", d.applicationId(), d.officerIin(), signed)));
-                args.addAll(List.of(d.outboxPayload(), now, now));
-            } else {
-                args.addAll(List.of(d.refundTiyn(), now));
-            }
-            int written = Jdbc.update(c, approve ? APPROVE_SQL : ANNUL_SQL, args.toArray());
-            if (written != 1) {
+            Status next = Lifecycle.next(row.status(), Event.ANNUL);
+            List<Object> args = transitionArgs(row, d, next, d.reason(), now);
+            args.addAll(List.of(d.refundTiyn(), now));
+            if (Jdbc.update(c, ANNUL_SQL, args.toArray()) != 1) {
                 throw new IllegalStateException("the locked application " + d.applicationId() + " was not updated");
             }
-            if (approve) {
-                Audit.written(c);
-            } else {
-                Audit.append(c, now, event.name(), d.applicationId(), d.officerIin(), transition);
-                Audit.append(c, now, "DECISION_SIGNED", d.applicationId(), d.officerIin(), signed);
-                Audit.append(c, now, "REFUND_OWED", d.applicationId(), null, Map.of("amountTiyn", d.refundTiyn()));
-                Notices.write(c, notices, d.applicationId(), "ANNULLED", now);
-            }
+            Audit.append(c, now, Event.ANNUL.name(), d.applicationId(), d.officerIin(),
+                    transition(row.status(), next, d.reason()));
+            Audit.append(c, now, "DECISION_SIGNED", d.applicationId(), d.officerIin(), signed(d));
+            Audit.append(c, now, "REFUND_OWED", d.applicationId(), null, Map.of("amountTiyn", d.refundTiyn()));
+            Notices.write(c, notices, d.applicationId(), "ANNULLED", now);
             return new Result(Outcome.DONE, next);
         });
+    }
+
+    /** The parameters of {@link #TRANSITION_AND_DECISION}, in its order. */
+    private static List<Object> transitionArgs(ApplicationStore.Row row, Decision d, Status next, String note,
+                                               Instant now) {
+        return new ArrayList<>(Arrays.asList(next, note, d.applicationId(), row.status(), d.officerIin(), now, now,
+                "APPROVE".equals(d.decision()) ? Event.APPROVE.name() : Event.ANNUL.name(), row.status().name(),
+                next.name(), d.officerIin(), note, d.decision(), d.reason(), d.comment(), d.officerIin(), d.decidedAt(),
+                now, d.document(), d.cms(), d.timestampToken(), d.ocspResponse(), d.inspectionJson()));
+    }
+
+    private static Map<String, Object> transition(Status from, Status to, String note) {
+        Map<String, Object> transition = new HashMap<>();
+        transition.put("from", from);
+        transition.put("to", to);
+        transition.put("note", note);
+        return transition;
+    }
+
+    private static Map<String, Object> signed(Decision d) {
+        Map<String, Object> signed = new HashMap<>();
+        signed.put("decision", d.decision());
+        signed.put("reason", d.reason());
+        signed.put("documentSha256", Canonical.sha256Hex(d.document()));
+        signed.put("cmsSha256", Canonical.sha256Hex(d.cms()));
+        return signed;
     }
 
     /**
      * The transition (status, and the annulment's reason; the history row), the decision row, and then the outbox
      * row of an approval or the refund owed for an annulment, in one statement: each part writes only when the status
-     * update did (the row is locked, so it does). Parameters: next status, annulment reason (kept as it is when
-     * null), id, current status; history at, event, from, to, actor, note; decision, reason, comment, officer,
+     * update did. The update is guarded: the application must still be in the status read, claimed by the deciding
+     * officer, the claim not expired. Parameters: next status, annulment reason (kept as it is when null), id, current
+     * status, officer, now; history at, event, from, to, actor, note; decision, reason, comment, officer,
      * decided at, recorded at, document, CMS, time-stamp token, OCSP response, inspection; the outbox payload or
      * the refund's amount, then the outbox row's times (created, next attempt) or the refund's (created). The count
      * is of the last part's rows.
      */
     private static final String TRANSITION_AND_DECISION = "WITH moved AS (UPDATE application SET status = ?::text,"
-            + " annul_reason = COALESCE(?::text, annul_reason) WHERE id = ?::uuid AND status = ?::text RETURNING id),"
+            + " annul_reason = COALESCE(?::text, annul_reason) WHERE id = ?::uuid AND status = ?::text"
+            + " AND claimed_by = ?::text AND claim_expires_at > ?::timestamptz RETURNING id),"
             + " history_row AS (INSERT INTO history (application_id, at, event, from_status, to_status, actor_iin,"
             + " note) SELECT id, ?::timestamptz, ?::text, ?::text, ?::text, ?::text, ?::text FROM moved),"
             + " decision_row AS (INSERT INTO decision (application_id, decision, reason, comment, officer_iin,"

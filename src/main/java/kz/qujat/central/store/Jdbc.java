@@ -53,6 +53,31 @@ final class Jdbc {
         }
     }
 
+    /**
+     * Work on one connection without a transaction: each statement commits on its own. For work whose writes are one
+     * statement; events it wrote itself ({@link Audit#written}) wake the chainer after, as after a commit. Events
+     * recorded with {@link Audit#append} belong in a transaction ({@link #tx}) and are refused here.
+     */
+    <T> T autocommit(String operation, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            try {
+                T result = work.run(c);
+                if (Audit.hasPending(c)) {
+                    throw new IllegalStateException(operation + " recorded audit events outside a transaction");
+                }
+                if (Audit.flush(c)) {
+                    Audit.committed(dataSource);
+                }
+                return result;
+            } finally {
+                Audit.discard(c);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(operation, e);
+        }
+    }
+
     static Timestamp ts(Instant instant) {
         return instant == null ? null : Timestamp.from(instant);
     }

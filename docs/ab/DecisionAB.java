@@ -1,11 +1,6 @@
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -26,14 +21,17 @@ import java.util.UUID;
 public class DecisionAB {
     static final String OFFICER = "850314312017";
 
-    static class Side {
-        final String name; final Object store; final Method decide; final Object check; final List<UUID> ids;
-        double wall, cpu, pg; long n; int next;
-        Side(String name, String classes, ClassLoader parent, String url, List<UUID> ids) throws Exception {
-            this.name = name;
+    static final class Side extends AbSupport.Side {
+        final Object store;
+        final Method decide;
+        final Object check;
+        final List<UUID> ids;
+        int next;
+
+        Side(String name, String classes, String url, List<UUID> ids) throws Exception {
+            super(name);
             this.ids = ids;
-            ClassLoader l = new URLClassLoader(new URL[] {Path.of(classes).toUri().toURL()}, parent);
-            Thread.currentThread().setContextClassLoader(l);
+            ClassLoader l = AbSupport.build(classes);
             Class<?> dbc = l.loadClass("kz.qujat.store.Database");
             Object db = dbc.getMethod("open", String.class, String.class, int.class).invoke(null, url, "central", 2);
             Class<?> ds = l.loadClass("kz.qujat.central.store.DecisionStore");
@@ -59,50 +57,21 @@ public class DecisionAB {
             decide = ds.getMethod("decide", UUID.class, checkType, Instant.class);
         }
 
-        void block(int k) throws Exception {
-            long pg0 = pgCpu(), c0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), t0 = System.nanoTime();
-            for (int i = 0; i < k; i++) {
-                Object result = decide.invoke(store, ids.get(next++), check, Instant.now());
-                if (!result.toString().contains("DONE")) {
-                    throw new IllegalStateException(name + ": " + result);
-                }
-            }
-            long t1 = System.nanoTime(), c1 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime(), pg1 = pgCpu();
-            wall += (t1 - t0) / 1e3; cpu += (c1 - c0) / 1e3; pg += (pg1 - pg0) * 1e4; n += k;
-        }
-    }
-
-    static long pgCpu() throws Exception {
-        long ticks = 0;
-        try (var s = Files.list(Path.of("/proc"))) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (!p.getFileName().toString().chars().allMatch(Character::isDigit)) continue;
-                try {
-                    if (!Files.readString(p.resolve("comm")).trim().startsWith("postgres")) continue;
-                    String st = Files.readString(p.resolve("stat"));
-                    String[] f = st.substring(st.lastIndexOf(')') + 2).split(" ");
-                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-                } catch (Exception e) { }
+        @Override
+        void one() throws Exception {
+            Object result = decide.invoke(store, ids.get(next++), check, Instant.now());
+            if (!result.toString().contains("DONE")) {
+                throw new IllegalStateException(totals.name + ": " + result);
             }
         }
-        return ticks;
     }
 
     public static void main(String[] a) throws Exception {
-        int blocks = Integer.parseInt(a[0]), k = Integer.parseInt(a[1]);
-        int perSide = (blocks + 2) * k;
-        Path tmp = Files.createTempDirectory("decisionab");
-        ClassLoader app = DecisionAB.class.getClassLoader();
-        ClassLoader seedLoader = new URLClassLoader(new URL[] {Path.of(a[3]).toUri().toURL(), Path.of(a[4]).toUri().toURL()}, app);
-        Thread.currentThread().setContextClassLoader(seedLoader);
-        Class<?> es = seedLoader.loadClass("kz.qujat.store.EmbeddedServer");
-        AutoCloseable pg = (AutoCloseable) es.getMethod("start", Path.class).invoke(null, tmp);
-        String url = (String) es.getMethod("jdbcUrl", String.class).invoke(pg, "da");
-        Class<?> dbc = seedLoader.loadClass("kz.qujat.store.Database");
-        try (AutoCloseable db = (AutoCloseable) dbc.getMethod("open", String.class, String.class, int.class).invoke(null, url, "central", 2)) {
-            seedLoader.loadClass("ClaimSeed").getMethod("seed", dbc, int.class).invoke(null, db, 2 * perSide);
-        }
-        List<UUID> odd = new ArrayList<>(), even = new ArrayList<>();
+        int blocks = Integer.parseInt(a[0]);
+        int k = Integer.parseInt(a[1]);
+        String url = AbSupport.seededDatabase(a[3], a[4], "decisionab", 2 * (blocks + 2) * k);
+        List<UUID> odd = new ArrayList<>();
+        List<UUID> even = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url)) {
             c.createStatement().execute("UPDATE application SET status = 'IN_REVIEW', claimed_by = '" + OFFICER
                     + "', claimed_at = now(), claim_expires_at = now() + interval '1 day'");
@@ -113,17 +82,9 @@ public class DecisionAB {
             }
             c.createStatement().execute("VACUUM ANALYZE");
         }
-        Side old = new Side("old", a[2], app, url, even), neu = new Side("new", a[3], app, url, odd);
-        for (int w = 0; w < 2; w++) { old.block(k); neu.block(k); }
-        old.wall = old.cpu = old.pg = neu.wall = neu.cpu = neu.pg = 0; old.n = neu.n = 0;
-        for (int b = 0; b < blocks; b++) {
-            if (b % 2 == 0) { old.block(k); neu.block(k); } else { neu.block(k); old.block(k); }
-        }
-        for (Side s : List.of(old, neu)) {
-            System.out.printf("%s: %d approvals, wall %.1f us each, deciding thread's CPU %.1f us each, PostgreSQL CPU %.1f us each%n",
-                    s.name, s.n, s.wall / s.n, s.cpu / s.n, s.pg / s.n);
-        }
-        System.out.printf("new/old: wall %.3f, thread CPU %.3f, PostgreSQL CPU %.3f%n", neu.wall / old.wall, neu.cpu / old.cpu, neu.pg / old.pg);
+        Side old = new Side("old", a[2], url, even);
+        Side neu = new Side("new", a[3], url, odd);
+        AbSupport.alternate("approvals", old, neu, blocks, k);
         System.exit(0);
     }
 }

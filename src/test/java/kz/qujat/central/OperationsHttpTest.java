@@ -58,12 +58,8 @@ class OperationsHttpTest {
     void readinessFailsWhileTheDatabaseRefusesConnectionsAndRecovers() throws Exception {
         try (TestCentral f = new TestCentral()) {
             assertThat(f.http.get(Paths.READY, null).status()).isEqualTo(200);
-            String db = f.jdbcUrl.replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
-            String admin = f.jdbcUrl.replace("/" + db, "/postgres");
-            try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
-                st.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
-            }
+            String db = database(f);
+            String admin = refuseConnections(f, db);
             try {
                 Http.Answer down = f.http.get(Paths.READY, null);
                 assertThat(down.status()).as(down.toString()).isEqualTo(503);
@@ -85,12 +81,8 @@ class OperationsHttpTest {
     void aServiceWhoseDatabaseRefusesConnectionsStopsWithoutWaitingOutThePool() throws Exception {
         try (TestCentral f = new TestCentral()) {
             f.submit("ASTANA");
-            String db = f.jdbcUrl.replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
-            String admin = f.jdbcUrl.replace("/" + db, "/postgres");
-            try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
-                st.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
-                st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
-            }
+            String db = database(f);
+            String admin = refuseConnections(f, db);
             try {
                 // the service has noticed (its pooled connections are gone), so the stop must ask for a new one
                 Await.until(Duration.ofSeconds(30), "not ready", () -> f.http.get(Paths.READY, null).status() == 503);
@@ -110,6 +102,20 @@ class OperationsHttpTest {
                         }
                     });
         }
+    }
+
+    private static String database(TestCentral f) {
+        return f.jdbcUrl.replaceAll(".*/([^/?]+)(\\?.*)?$", "$1");
+    }
+
+    /** The service's database refuses new connections and its open ones are ended; returns the admin database's URL. */
+    private static String refuseConnections(TestCentral f, String db) throws SQLException {
+        String admin = f.jdbcUrl.replace("/" + db, "/postgres");
+        try (Connection c = DriverManager.getConnection(admin); Statement st = c.createStatement()) {
+            st.execute("ALTER DATABASE " + db + " ALLOW_CONNECTIONS false");
+            st.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + db + "'");
+        }
+        return admin;
     }
 
     private static void allow(String admin, String db) throws SQLException {

@@ -75,9 +75,10 @@ public final class DecisionService {
         if (!officer.iin().equals(signerIin)) {
             throw ApiException.forbidden("the decision is signed by someone other than the logged-in officer");
         }
-        // the application is read and locked once, judged, and the decision recorded in the same transaction
-        DecisionStore.Result result = decisions.decide(id, locked -> {
-            ApplicationStore.Row row = review.visible(officer, locked);
+        // the application is read once and judged; the decision is recorded only if it is still as judged (an approval's
+        // one statement is guarded by it, an annulment checks the locked row again)
+        DecisionStore.Result result = decisions.decide(id, read -> {
+            ApplicationStore.Row row = review.visible(officer, read);
             if (row.status() != Status.IN_REVIEW) {
                 throw ApiException.conflict("the application is in status " + row.status() + ", not IN_REVIEW");
             }

@@ -38,7 +38,7 @@ public final class DecisionStore {
         this.notices = notices;
     }
 
-    /** The caller's checks of the locked application: the decision to record, or an exception that refuses it. */
+    /** The caller's checks of the application as read: the decision to record, or an exception that refuses it. */
     public interface Check {
         Decision check(ApplicationStore.Row row);
     }

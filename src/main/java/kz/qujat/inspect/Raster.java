@@ -1,8 +1,11 @@
 package kz.qujat.inspect;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.DataBufferByte;
 import java.awt.image.DataBufferInt;
+import java.awt.image.PixelInterleavedSampleModel;
 
 /**
  * The pixels of a decoded image as packed RGB, with the two brightness measures the checks use:
@@ -68,6 +71,15 @@ public final class Raster {
             }
             return out;
         }
+        if (whole && buffer instanceof DataBufferByte bytes && rgbOrder(image)) {
+            // SafeImage's destination for colour JPEGs and PNGs: R, G, B bytes
+            byte[] d = bytes.getData();
+            int[] out = new int[w * h];
+            for (int i = 0, j = 0; i < out.length; i++, j += 3) {
+                out[i] = ((d[j] & 0xff) << 16) | ((d[j + 1] & 0xff) << 8) | (d[j + 2] & 0xff);
+            }
+            return out;
+        }
         if (whole && buffer instanceof DataBufferByte bytes && image.getType() == BufferedImage.TYPE_BYTE_GRAY) {
             byte[] d = bytes.getData();
             int[] out = new int[w * h];
@@ -81,6 +93,16 @@ public final class Raster {
             return ints.getData().clone();
         }
         return image.getRGB(0, 0, w, h, null, 0, w);
+    }
+
+    /** Opaque 8-bit sRGB, its bytes R, G, B for each pixel, rows without gaps: {@link SafeImage#rgbImage}'s layout. */
+    private static boolean rgbOrder(BufferedImage image) {
+        return image.getType() == BufferedImage.TYPE_CUSTOM
+                && image.getColorModel() instanceof ComponentColorModel cm && !cm.hasAlpha()
+                && cm.getColorSpace().isCS_sRGB() && cm.getTransferType() == DataBuffer.TYPE_BYTE
+                && image.getSampleModel() instanceof PixelInterleavedSampleModel sm && sm.getNumBands() == 3
+                && sm.getPixelStride() == 3 && sm.getScanlineStride() == image.getWidth() * 3
+                && java.util.Arrays.equals(sm.getBandOffsets(), new int[] {0, 1, 2});
     }
 
     /**

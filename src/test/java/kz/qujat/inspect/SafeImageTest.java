@@ -2,12 +2,19 @@ package kz.qujat.inspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
 class SafeImageTest {
@@ -67,6 +74,76 @@ class SafeImageTest {
         assertThat(safe.decode("GIF89a....".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).problem())
                 .isEqualTo(SafeImage.Problem.NOT_JPEG_OR_PNG);
         assertThat(safe.decode(new byte[0]).problem()).isEqualTo(SafeImage.Problem.EMPTY);
+    }
+
+    @Test
+    void aColourJpegOrPngIsDecodedToImageIOsOwnPixelsInTheDecodersOrder() throws IOException {
+        List<byte[]> jpegs = new ArrayList<>();
+        try (var faces = java.nio.file.Files.newDirectoryStream(TestImages.FACES, "*.jpg")) {
+            for (java.nio.file.Path f : faces) {
+                jpegs.add(java.nio.file.Files.readAllBytes(f));
+            }
+        }
+        jpegs.add(TestImages.jpeg(TestImages.standard().image(), 0.9f));
+        jpegs.add(TestImages.jpeg(TestImages.signature(301, 97, 3f, java.awt.Color.BLUE, 1, 0, 1), 0.5f));
+        jpegs.add(TestImages.png(TestImages.signature(301, 97, 3f, java.awt.Color.BLUE, 1, 0, 1)));
+        jpegs.add(TestImages.png(TestImages.standard().image()));
+        for (byte[] jpeg : jpegs) {
+            BufferedImage own = ImageIO.read(new ByteArrayInputStream(jpeg));
+            assertThat(own.getType()).isEqualTo(BufferedImage.TYPE_3BYTE_BGR);
+            SafeImage.Result r = safe.decode(jpeg);
+            assertThat(r.ok()).isTrue();
+            // R, G, B bytes in a row (ImageIO's own choice holds B, G, R: each line was reversed byte by byte)
+            assertThat(r.image().getType()).isEqualTo(BufferedImage.TYPE_CUSTOM);
+            assertThat(((java.awt.image.PixelInterleavedSampleModel) r.image().getSampleModel()).getBandOffsets())
+                    .containsExactly(0, 1, 2);
+            assertSamePixels(r.image(), own);
+            assertThat(new Raster(r.image()).pixels()).isEqualTo(new Raster(own).pixels());
+        }
+    }
+
+    @Test
+    void aGreyJpegKeepsImageIOsChoiceAndAColourProfileIsStillApplied() throws IOException {
+        BufferedImage portrait = TestImages.standard().image();
+        BufferedImage greyPortrait = new BufferedImage(portrait.getWidth(), portrait.getHeight(),
+                BufferedImage.TYPE_BYTE_GRAY);
+        greyPortrait.getGraphics().drawImage(portrait, 0, 0, null);
+        byte[] grey = TestImages.jpeg(greyPortrait, 0.9f);
+        SafeImage.Result g = safe.decode(grey);
+        assertThat(g.image().getType()).isEqualTo(BufferedImage.TYPE_BYTE_GRAY);
+        assertSamePixels(g.image(), ImageIO.read(new ByteArrayInputStream(grey)));
+
+        // a profile of its own (here linear-light RGB): ImageIO converts each line from it to sRGB, into either layout
+        byte[] colour = TestImages.jpeg(portrait, 0.9f);
+        byte[] profiled = withProfile(colour, ICC_Profile.getInstance(ColorSpace.CS_LINEAR_RGB).getData());
+        SafeImage.Result p = safe.decode(profiled);
+        assertThat(p.ok()).isTrue();
+        assertSamePixels(p.image(), ImageIO.read(new ByteArrayInputStream(profiled)));
+        assertThat(new Raster(p.image()).pixels()).isNotEqualTo(new Raster(safe.decode(colour).image()).pixels());
+    }
+
+    private static void assertSamePixels(BufferedImage a, BufferedImage b) {
+        assertThat(a.getWidth()).isEqualTo(b.getWidth());
+        assertThat(a.getHeight()).isEqualTo(b.getHeight());
+        assertThat(a.getRGB(0, 0, a.getWidth(), a.getHeight(), null, 0, a.getWidth()))
+                .isEqualTo(b.getRGB(0, 0, b.getWidth(), b.getHeight(), null, 0, b.getWidth()));
+    }
+
+    /** {@code jpeg} with an APP2 ICC_PROFILE segment holding {@code profile} after its JFIF segment. */
+    private static byte[] withProfile(byte[] jpeg, byte[] profile) throws IOException {
+        assertThat(jpeg[2] & 0xff).isEqualTo(0xFF);
+        assertThat(jpeg[3] & 0xff).isEqualTo(0xE0);
+        int app0End = 4 + (((jpeg[4] & 0xff) << 8) | (jpeg[5] & 0xff));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(jpeg, 0, app0End);
+        byte[] name = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int length = 2 + name.length + 2 + profile.length;
+        out.write(new byte[] {(byte) 0xFF, (byte) 0xE2, (byte) (length >> 8), (byte) length});
+        out.write(name);
+        out.write(new byte[] {1, 1});
+        out.write(profile);
+        out.write(jpeg, app0End, jpeg.length - app0End);
+        return out.toByteArray();
     }
 
     @Test

@@ -28,6 +28,14 @@ import picocli.CommandLine.Option;
 @Command(name = "intake", mixinStandardHelpOptions = true,
         description = "Intake throughput of a running central service with every check on.")
 final class IntakeBench implements Callable<Integer> {
+    /**
+     * {@link #steady}: submissions per round; the rounds end after two in a row in which the service's JIT compilers
+     * used under this share of its CPU (a share the machine's own noise spreads as much), or after {@link #MAX_ROUNDS}.
+     */
+    private static final int ROUND = 400;
+    private static final double QUIET_JIT_SHARE = 0.02;
+    private static final int MAX_ROUNDS = 30;
+
     @Option(names = "--central", required = true, description = "Base URL of the central service.")
     String central;
 
@@ -41,6 +49,14 @@ final class IntakeBench implements Callable<Integer> {
             + " starts (default ${DEFAULT-VALUE}), so that neither this client nor the service compiles its submission"
             + " path inside the timed ones; the register feed covers them too.")
     int warmup;
+
+    @Option(names = "--steady", description = "After the warm-up, further rounds of 400 submissions before the clock"
+            + " (new people with the warm-up's images, so they cost this client little; fed to the register first"
+            + " like the others) until the service's JIT compilers (--central-pid, required) used under 2 %% of its CPU"
+            + " in two rounds in a row, at most 30 rounds: the service as after a day of work. A method the"
+            + " service runs once per application is compiled by C2 only after thousands of applications, so without"
+            + " it the timed ones pay for compiling too (the share is printed either way).")
+    boolean steady;
 
     @Option(names = "--seed", defaultValue = "13", description = "Seed of the synthetic applicants.")
     long seed;
@@ -62,23 +78,34 @@ final class IntakeBench implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (steady && centralPid == null) {
+            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+                    "--steady needs --central-pid: it watches the service's JIT compilers");
+        }
         SyntheticApplicants people = SyntheticApplicants.forSubmission(seed, KzTime.today(Clock.systemUTC()), 0);
         List<IntakeRequest> requests = new ArrayList<>();
         List<kz.qujat.api.RegistryPerson> registered = new ArrayList<>();
         Region[] regions = {Region.ASTANA, Region.ALMATY, Region.KARAGANDA};
         List<IntakeRequest> warmups = new ArrayList<>();
+        List<SyntheticApplicant> models = new ArrayList<>();
         for (int i = 0; i < applications + warmup; i++) {
             SyntheticApplicant p = people.next(regions[i % regions.length]);
             (i < warmup ? warmups : requests).add(p.toIntakeRequest());
             registered.add(feedKeyFile == null ? null : p.toRegistryPerson());
+            if (models.size() < 40) {
+                models.add(p);
+            }
         }
         CentralClient portal = new CentralClient(central);
         if (feedKeyFile != null) {
-            feed(portal, registered);
+            feed(portal, registered, true);
         }
         int refusedBefore = warmups.isEmpty() ? 0 : submitAll(portal, warmups, new ConcurrentLinkedQueue<>());
         if (!warmups.isEmpty()) {
             System.out.printf("warm-up (before the clock): %d submissions, %d refused%n", warmups.size(), refusedBefore);
+        }
+        if (steady) {
+            steadyState(portal, people, models, regions);
         }
         System.out.println(awaitJitQuiet());
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -87,6 +114,7 @@ final class IntakeBench implements Callable<Integer> {
         long databaseCpu0 = treeCpuMillis(databasePid);
         long clientCpu0 = os.getProcessCpuTime();
         long clientJit0 = compilersCpuMillis(null);
+        long centralJit0 = compilersCpuMillis(centralPid);
         long start = System.nanoTime();
         int refused = submitAll(portal, requests, latencies);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -94,6 +122,7 @@ final class IntakeBench implements Callable<Integer> {
         long databaseCpu = treeCpuMillis(databasePid) - databaseCpu0;
         long clientCpu = (os.getProcessCpuTime() - clientCpu0) / 1_000_000;
         long clientJit = compilersCpuMillis(null) - clientJit0;
+        long centralJit = compilersCpuMillis(centralPid) - centralJit0;
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         System.out.printf("intake: %d accepted, %d refused in %.2f s with %d clients: %.1f applications/s"
@@ -110,10 +139,11 @@ final class IntakeBench implements Callable<Integer> {
                     : String.format(java.util.Locale.ROOT, "%.1f ms", (double) databaseCpu / n);
             System.out.printf("CPU per application: central service %.1f ms (HTTP, JSON, both images decoded and checked,"
                             + " the photo suite with YuNet, the submitted face described and compared with the register"
-                            + " face kept by the feed when the register has one, the store), its PostgreSQL %s, this"
+                            + " face kept by the feed when the register has one, the store; of which its JIT compilers"
+                            + " %.1f ms), its PostgreSQL %s, this"
                             + " client %.1f ms (of which its JIT compilers %.1f ms); %d cores: at most %.0f applications/s"
                             + " if nothing else ran%n",
-                    (double) centralCpu / n, database, (double) clientCpu / n, (double) clientJit / n, cores,
+                    (double) centralCpu / n, (double) centralJit / n, database, (double) clientCpu / n, (double) clientJit / n, cores,
                     cores * 1000.0 * n / Math.max(1, centralCpu + databaseCpu + clientCpu));
         }
         return refused == 0 && refusedBefore == 0 ? 0 : 1;
@@ -155,7 +185,7 @@ final class IntakeBench implements Callable<Integer> {
      * of any application: the central service checks each record's images and describes its photo's face once (kept
      * with the record for the same-person check). Its cost is printed: the register pays it once per citizen.
      */
-    private void feed(CentralClient portal, List<kz.qujat.api.RegistryPerson> registered) throws Exception {
+    private void feed(CentralClient portal, List<kz.qujat.api.RegistryPerson> registered, boolean print) throws Exception {
         char[] key = java.nio.file.Files.readString(feedKeyFile).strip().toCharArray();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long cpu0 = cpuMillis(centralPid);
@@ -179,11 +209,52 @@ final class IntakeBench implements Callable<Integer> {
             java.util.Arrays.fill(key, '\0');
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        if (!print) {
+            return;
+        }
         System.out.printf("register feed (before the clock): %d records in %.2f s%s; each record's photo checked and its"
                         + " face described once, kept with the record for the same-person check%n", registered.size(),
                 seconds, centralPid == null ? "" : String.format(java.util.Locale.ROOT,
                         ", central service CPU %.1f ms per record", (double) (cpuMillis(centralPid) - cpu0)
                                 / Math.max(1, registered.size())));
+    }
+
+    /**
+     * {@link #steady}'s rounds: each of {@value #ROUND} new people with the images of {@code models} in turn, fed to
+     * the register (when the key is given) and submitted; stops once the service's JIT compilers used under
+     * {@value #QUIET_JIT_SHARE} of its CPU in two rounds in a row, or after {@value #MAX_ROUNDS} rounds. Prints each.
+     */
+    private void steadyState(CentralClient portal, SyntheticApplicants people, List<SyntheticApplicant> models,
+                             Region[] regions) throws Exception {
+        int quiet = 0;
+        for (int round = 1; round <= MAX_ROUNDS; round++) {
+            List<IntakeRequest> batch = new ArrayList<>();
+            List<kz.qujat.api.RegistryPerson> records = new ArrayList<>();
+            for (int i = 0; i < ROUND; i++) {
+                SyntheticApplicant p = people.withImagesOf(models.get(i % models.size()), regions[i % regions.length]);
+                batch.add(p.toIntakeRequest());
+                records.add(p.toRegistryPerson());
+            }
+            long jit0 = compilersCpuMillis(centralPid);
+            long cpu0 = cpuMillis(centralPid);
+            long start = System.nanoTime();
+            if (feedKeyFile != null) {
+                feed(portal, records, false);
+            }
+            int refused = submitAll(portal, batch, new ConcurrentLinkedQueue<>());
+            double jit = (double) (compilersCpuMillis(centralPid) - jit0) / ROUND;
+            double cpu = (double) (cpuMillis(centralPid) - cpu0) / ROUND;
+            System.out.printf(java.util.Locale.ROOT, "steady-state round %d (before the clock): %d submissions, %d"
+                            + " refused, %.1f s; the service's CPU %.1f ms per application (register record included),"
+                            + " its JIT compilers' %.2f ms%n", round, ROUND, refused,
+                    (System.nanoTime() - start) / 1e9, cpu, jit);
+            quiet = jit < QUIET_JIT_SHARE * cpu ? quiet + 1 : 0;
+            if (quiet == 2) {
+                return;
+            }
+        }
+        System.out.printf("the service's JIT compilers were still busy after %d rounds; the clock starts anyway%n",
+                MAX_ROUNDS);
     }
 
     /**

@@ -125,6 +125,28 @@ public final class SyntheticApplicants {
                 Imaging.png(registrySignature), defect);
     }
 
+    /**
+     * Another person (a new IIN, name, card, payment and phone, drawn from this batch's sequence) who brings the
+     * images of {@code model}: the application and register record of a new citizen for the price of a few random
+     * numbers, where painting a portrait costs ~0.1 s (a benchmark's long warm-up). The sex is the model's, so the
+     * name fits the face; no defect is added.
+     */
+    public SyntheticApplicant withImagesOf(SyntheticApplicant model, Region region) {
+        Random person = new Random(rnd.nextLong());
+        Iin.Sex sex = model.iin().sex();
+        Iin iin = newIin(person, sex);
+        Names.FullName name = Names.pick(person, sex);
+        int daysUntilExpiry = Math.max(-latestAfterExpiry, -10 + person.nextInt(41));
+        made++;
+        List<RegistrationPoint> points = POINTS.of(region);
+        String point = points.get(person.nextInt(points.size())).code();
+        return new SyntheticApplicant(iin, name.surname(), name.givenName(), name.patronymic(), digits(person, 9),
+                today.plusDays(daysUntilExpiry), region.name(), point, "EGOV-" + today.getYear() + "-"
+                + digits(person, 12), "+77" + person.nextInt(8) + digits(person, 8), model.photoJpeg(),
+                model.signaturePng(), name.surname(), model.registryPhotoJpeg(), model.registrySignaturePng(),
+                Optional.empty());
+    }
+
     /** An adult (18 to 75 on {@code today}) with an IIN not given to anyone else in this batch. */
     private Iin newIin(Random person, Iin.Sex sex) {
         return newIin(person, sex, today.minusYears(18), 57 * 365);

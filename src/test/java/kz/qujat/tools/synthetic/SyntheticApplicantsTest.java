@@ -90,6 +90,40 @@ class SyntheticApplicantsTest {
         assertThat(daysUntilExpiry).contains(30L, 0L, -9L).doesNotContain(-10L);
     }
 
+    /** bench intake --steady's cheap warm-up people: new citizens, eligible, with a model's images (no painting). */
+    @Test
+    void anotherPersonWithAModelsImagesIsANewEligibleCitizenOfTheModelsSex() throws IOException {
+        PolicyBook book;
+        try (InputStream in = getClass().getResourceAsStream("/kz/qujat/domain/policies-demo.properties")) {
+            book = PolicyBook.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        LocalDate today = LocalDate.of(2026, 12, 3);
+        SyntheticApplicants gen = SyntheticApplicants.forSubmission(41, today, 0);
+        List<SyntheticApplicant> models = List.of(gen.next(Region.ASTANA), gen.next(Region.ALMATY));
+        List<String> iins = new ArrayList<>(models.stream().map(m -> m.iin().value()).toList());
+        for (int i = 0; i < 200; i++) {
+            SyntheticApplicant model = models.get(i % 2);
+            SyntheticApplicant p = gen.withImagesOf(model, Region.KARAGANDA);
+            iins.add(p.iin().value());
+            assertThat(Iin.isValid(p.iin().value())).isTrue();
+            assertThat(p.iin().sex()).isEqualTo(model.iin().sex());
+            assertThat(p.patronymic()).matches(p.iin().sex() == Iin.Sex.FEMALE ? ".*(вна|қызы)" : ".*(вич|ұлы)");
+            assertThat(p.photoJpeg()).isSameAs(model.photoJpeg());
+            assertThat(p.signaturePng()).isSameAs(model.signaturePng());
+            assertThat(p.registryPhotoJpeg()).isSameAs(model.registryPhotoJpeg());
+            assertThat(p.registrySignaturePng()).isSameAs(model.registrySignaturePng());
+            assertThat(p.registrySurname()).isEqualTo(p.surname());
+            assertThat(p.defect()).isEmpty();
+            assertThat(p.region()).isEqualTo("KARAGANDA");
+            assertThat(RegistrationPoints.bundled().parse(p.registrationPoint()).region()).isEqualTo(Region.KARAGANDA);
+            for (LocalDate requestDay : List.of(today, today.plusDays(1))) {
+                assertThat(Eligibility.evaluate(book, DocumentType.ID_CARD, ApplicationReason.EXPIRY, p.expiryDate(),
+                        requestDay).eligible()).isTrue();
+            }
+        }
+        assertThat(iins).doesNotHaveDuplicates();
+    }
+
     @Test
     void aPersonForAKnownSitterHasTheSittersSexAndAgeInTheIinAndName() {
         SyntheticApplicants gen = new SyntheticApplicants(3, TODAY, 0);

@@ -88,6 +88,24 @@ public final class CentralBenchCommand implements Callable<Integer> {
             + " client) have gone quiet, at most a minute (default ${DEFAULT-VALUE}).")
     int warmupPasses;
 
+    /**
+     * {@link #steady}: the warm-up passes go on until two in a row in which the service's JIT compilers used under
+     * this share of its CPU (a share the machine's own noise spreads as much), or until {@link #maxPasses} in all.
+     */
+    private static final double QUIET_JIT_SHARE = 0.02;
+
+    @Option(names = "--steady", description = "After the --warmup-passes, further passes until the service's JIT"
+            + " compilers used under 2 %% of its CPU in two passes in a row (at most --max-passes): the service as"
+            + " after a day of work. Under load on few cores the JVM raises its compile thresholds, so a method of the"
+            + " claim or decision path may reach C2 only after ten thousand calls; without this the timed phases pay"
+            + " for compiling too (the share is printed either way). Needs the service in its own JVM.")
+    boolean steady;
+
+    @Option(names = "--max-passes", defaultValue = "30", paramLabel = "P", description = "With --steady, the most"
+            + " warm-up passes in all; the clock starts after them even if the compilers are still busy (default"
+            + " ${DEFAULT-VALUE}).")
+    int maxPasses;
+
     @Option(names = "--rounds", defaultValue = "1", paramLabel = "R", description = "Measure the claims ratio R times:"
             + " after the first round, R - 1 more, each with fresh queues, the API and the raw baseline one after the"
             + " other in alternating order; prints each round's ratio and their median, steadier than one round on a"
@@ -125,6 +143,15 @@ public final class CentralBenchCommand implements Callable<Integer> {
             System.err.println("--rounds needs at least 1, not " + rounds);
             return 2;
         }
+        if (steady && maxPasses < Math.max(2, warmupPasses)) {
+            System.err.println("--max-passes must allow two quiet passes and the --warmup-passes (" + warmupPasses
+                    + "), not " + maxPasses);
+            return 2;
+        }
+        if (steady && inProcess) {
+            System.err.println("--steady watches the service's own JVM's compilers: it cannot be used with --in-process");
+            return 2;
+        }
         Path tmp = null;
         EmbeddedServer embedded = null;
         String url = db;
@@ -160,11 +187,14 @@ public final class CentralBenchCommand implements Callable<Integer> {
             //    cores beside 64 request threads, and on a full queue the JVM raises its compile thresholds: a
             //    method first hot under load may be compiled only in the next pass)
             List<String[]> warmDecisions = new ArrayList<>();
-            for (int pass = 1; pass <= warmupPasses; pass++) {
+            int quietPasses = 0;
+            for (int pass = 1; pass <= (steady ? maxPasses : warmupPasses); pass++) {
                 if (pass > 1) {
                     seed(seedDb, Region.ASTANA, warm);
                 }
                 long jitAtStart = jitNow();
+                long serviceJitAtStart = jvmThreadsCpu(servicePid, true);
+                long serviceCpuAtStart = procCpu(servicePid);
                 ConcurrentLinkedQueue<ApplicationDetail> warmClaims = new ConcurrentLinkedQueue<>();
                 load(clients, c -> {
                     Answer a = post(server.url(), Paths.QUEUE_NEXT, tokens.get(c), "");
@@ -196,9 +226,23 @@ public final class CentralBenchCommand implements Callable<Integer> {
                 // code cold (Prometheus scrapes a running service every 15 s or so)
                 get(server.url(), Paths.METRICS);
                 long jitUnderLoad = jitNow() - jitAtStart;
-                System.out.printf("warm-up pass %d of %d: %d applications claimed and decided, %d raw claims, %d"
-                        + " floor requests, the JIT compilers %.2f s of CPU meanwhile; %s%n", pass, warmupPasses,
-                        warmBodies.size(), warm, warm, jitUnderLoad / 1e9, awaitJitQuiet());
+                long serviceJit = jvmThreadsCpu(servicePid, true) - serviceJitAtStart;
+                long serviceCpu = procCpu(servicePid) - serviceCpuAtStart;
+                System.out.printf("warm-up pass %d of %s: %d applications claimed and decided, %d raw claims, %d"
+                        + " floor requests, the JIT compilers %.2f s of CPU meanwhile%s; %s%n", pass,
+                        steady ? "at least " + warmupPasses + " (--steady)" : Integer.toString(warmupPasses),
+                        warmBodies.size(), warm, warm, jitUnderLoad / 1e9, servicePid == 0 ? ""
+                                : String.format(" (the service's: %.2f s of its %.2f s, %.1f %%)", serviceJit / 1e9,
+                                        serviceCpu / 1e9, 100.0 * serviceJit / Math.max(1, serviceCpu)),
+                        awaitJitQuiet());
+                quietPasses = serviceJit < QUIET_JIT_SHARE * serviceCpu ? quietPasses + 1 : 0;
+                if (steady && pass >= warmupPasses && quietPasses >= 2) {
+                    break;
+                }
+                if (steady && pass == maxPasses) {
+                    System.out.printf("the service's JIT compilers were still busy after %d passes; the clock starts"
+                            + " anyway%n", maxPasses);
+                }
             }
             seed(seedDb, Region.ASTANA, applications);
             seed(seedDb, Region.ALMATY, applications);

@@ -84,6 +84,36 @@ class CentralBenchCommandTest {
     }
 
     @Test
+    void steadyWarmsUpUntilTheServicesCompilersAreQuietUnderLoad() throws Exception {
+        String printed = run("bench", "central", "--clients", "2", "--applications", "6", "--db-pool", "3",
+                "--warmup", "4", "--warmup-passes", "1", "--steady", "--max-passes", "3", "--rounds", "2", "--db",
+                TestPostgres.freshJdbcUrl());
+        assertThat(printed).contains("warm-up pass 1 of at least 1 (--steady):", "warm-up pass 2 of at least 1")
+                .containsPattern("the JIT compilers \\d+\\.\\d\\d s of CPU meanwhile \\(the service's: \\d+\\.\\d\\d s of"
+                        + " its \\d+\\.\\d\\d s, \\d+\\.\\d %\\)");
+        // it stops after two quiet passes in a row, or says it gave up after the most allowed (tiny passes: mostly JIT)
+        java.util.regex.Matcher last = java.util.regex.Pattern.compile("warm-up pass (\\d+) of").matcher(printed);
+        int passes = 0;
+        while (last.find()) {
+            passes = Integer.parseInt(last.group(1));
+        }
+        assertThat(passes).isBetween(2, 3);
+        if (passes == 3) {
+            assertThat(printed).contains("the service's JIT compilers were still busy after 3 passes");
+        }
+        assertPhases(printed);
+    }
+
+    @Test
+    void steadyNeedsTheServiceInItsOwnJvm() {
+        String printed = run("bench", "central", "--clients", "2", "--applications", "6", "--steady", "--in-process");
+        assertThat(printed).startsWith("exit 2\n").contains("--steady watches the service's own JVM's compilers")
+                .doesNotContain("central bench:");
+        assertThat(run("bench", "central", "--steady", "--max-passes", "1")).startsWith("exit 2\n")
+                .contains("--max-passes must allow two quiet passes");
+    }
+
+    @Test
     void aServiceThatCannotStartIsReportedWithItsOutput() {
         String printed = run("bench", "central", "--clients", "2", "--applications", "6", "--warmup", "4",
                 "--db", "jdbc:postgresql://127.0.0.1:1/nothing-listens-here");

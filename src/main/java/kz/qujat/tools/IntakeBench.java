@@ -36,6 +36,9 @@ final class IntakeBench implements Callable<Integer> {
     private static final double QUIET_JIT_SHARE = 0.02;
     private static final int MAX_ROUNDS = 30;
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--central", required = true, description = "Base URL of the central service.")
     String central;
 
@@ -79,8 +82,20 @@ final class IntakeBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (steady && centralPid == null) {
-            throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this),
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--steady needs --central-pid: it watches the service's JIT compilers");
+        }
+        if (centralPid != null && !java.nio.file.Files.isRegularFile(java.nio.file.Path.of("/proc", centralPid.toString(), "stat"))) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--central-pid " + centralPid + ": no such process on this machine");
+        }
+        CentralClient portal = new CentralClient(central);
+        // before painting a single applicant (seconds of this client's CPU): a service that is not there is said at once
+        try {
+            portal.health();
+        } catch (kz.qujat.client.CentralException e) {
+            spec.commandLine().getErr().println("bench intake: " + IntakeCommand.describe(e));
+            return 1;
         }
         SyntheticApplicants people = SyntheticApplicants.forSubmission(seed, KzTime.today(Clock.systemUTC()), 0);
         List<IntakeRequest> requests = new ArrayList<>();
@@ -96,7 +111,6 @@ final class IntakeBench implements Callable<Integer> {
                 models.add(p);
             }
         }
-        CentralClient portal = new CentralClient(central);
         if (feedKeyFile != null) {
             feed(portal, registered, true);
         }

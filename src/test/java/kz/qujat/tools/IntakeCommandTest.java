@@ -143,6 +143,22 @@ class IntakeCommandTest {
     }
 
     @Test
+    void theIntakeBenchSaysAnUnreachableCentralBeforePaintingItsApplicants() {
+        // 100,000 applicants would take this client minutes to paint: the answer must come before them
+        Run run = run("bench", "intake", "--central", "http://127.0.0.1:1", "--applications", "100000");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).startsWith("bench intake: central service not reachable at http://127.0.0.1:1")
+                .doesNotContain("Exception");
+        Run noSuchProcess = run("bench", "intake", "--central", central.url(), "--applications", "100000",
+                "--central-pid", Long.toString(Long.MAX_VALUE));
+        assertThat(noSuchProcess.exit()).isEqualTo(2);
+        assertThat(noSuchProcess.err()).contains("--central-pid " + Long.MAX_VALUE + ": no such process on this machine");
+        Run steadyBlind = run("bench", "intake", "--central", central.url(), "--applications", "100000", "--steady");
+        assertThat(steadyBlind.exit()).isEqualTo(2);
+        assertThat(steadyBlind.err()).contains("--steady needs --central-pid: it watches the service's JIT compilers");
+    }
+
+    @Test
     void healthAnswers() throws Exception {
         assertThat(new CentralClient(central.url()).health().toString()).contains("UP");
     }

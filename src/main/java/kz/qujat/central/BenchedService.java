@@ -68,11 +68,14 @@ abstract class BenchedService implements AutoCloseable {
      * Starts {@code qujat central} in a JVM of its own on {@code port} (0: a free one) against {@code db} (the
      * database user and password from the environment, inherited), with the bench's trust folder, staff file and
      * pool and a one-hour claim; waits until it answers {@code GET /health}. Its output goes to a log file, named in
-     * the error if it does not come up within two minutes.
+     * the error if it does not come up within two minutes; deleted when the service is closed, unless
+     * {@code javaOptions} were given (then kept, and where is printed).
      */
     static BenchedService ownJvm(int port, String db, Path certs, int dbPool, String javaOptions) throws IOException {
         int chosen = port != 0 ? port : freePort();
         Path log = Files.createTempFile("qujat-bench-central-service", ".log");
+        // JVM options given for the service are often diagnostics (-XX:+PrintCompilation, GC logs) read afterwards
+        boolean keepLog = javaOptions != null && !javaOptions.isBlank();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -136,6 +139,11 @@ abstract class BenchedService implements AutoCloseable {
                     Runtime.getRuntime().removeShutdownHook(reaper);
                 } catch (IllegalStateException shuttingDown) {
                     // the hook runs anyway
+                }
+                if (keepLog) {
+                    System.out.println("the service's output (its own JVM, started with " + javaOptions.trim()
+                            + ") is kept in " + log);
+                    return;
                 }
                 try {
                     Files.deleteIfExists(log);

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import kz.qujat.Main;
 import kz.qujat.testsupport.TestPostgres;
@@ -61,7 +63,8 @@ class CentralBenchCommandTest {
     @Test
     void aSmallRunMeasuresTheApiTheHttpFloorAndTheBaselineOnTheServicesPool() throws Exception {
         String printed = run("bench", "central", "--clients", "2", "--applications", "6",
-                "--db-pool", "3", "--warmup", "4", "--rounds", "2", "--db", TestPostgres.freshJdbcUrl());
+                "--db-pool", "3", "--warmup", "4", "--rounds", "2", "--db", TestPostgres.freshJdbcUrl(),
+                "--service-java-options", " -Xmx768m -Xlog:gc:stdout ");
         // the service ran in a JVM of its own, which the bench stopped at the end
         java.util.regex.Matcher pid = java.util.regex.Pattern.compile("the service in its own JVM \\(pid (\\d+),")
                 .matcher(printed);
@@ -71,6 +74,17 @@ class CentralBenchCommandTest {
         assertThat(printed).contains("warm-up pass 1 of 2:", "warm-up pass 2 of 2:", "before the decisions: the JIT",
                 "+ service (its own JVM) ", "after the warm-up's signatures, not counted");
         assertPhases(printed);
+        // options given for the service's JVM are often diagnostics: its output is kept, and where is said
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile(
+                "the service's output \\(its own JVM, started with -Xmx768m -Xlog:gc:stdout\\) is kept in (\\S+)")
+                .matcher(printed);
+        assertThat(kept.find()).as(printed).isTrue();
+        Path log = Path.of(kept.group(1));
+        try {
+            assertThat(Files.readString(log)).contains("Using ", "Central service listening on http://localhost:");
+        } finally {
+            Files.deleteIfExists(log);
+        }
     }
 
     @Test
@@ -88,6 +102,11 @@ class CentralBenchCommandTest {
         String printed = run("bench", "central", "--clients", "2", "--applications", "6", "--db-pool", "3",
                 "--warmup", "4", "--warmup-passes", "1", "--steady", "--max-passes", "3", "--rounds", "2", "--db",
                 TestPostgres.freshJdbcUrl());
+        // without --service-java-options the service's output is deleted with it
+        java.util.regex.Matcher output = java.util.regex.Pattern.compile("output in (\\S+)\\)").matcher(printed);
+        assertThat(output.find()).as(printed).isTrue();
+        assertThat(Path.of(output.group(1))).doesNotExist();
+        assertThat(printed).doesNotContain("is kept in");
         assertThat(printed).contains("warm-up pass 1 of at least 1 (--steady):", "warm-up pass 2 of at least 1")
                 .containsPattern("the JIT compilers \\d+\\.\\d\\d s of CPU meanwhile \\(the service's: \\d+\\.\\d\\d s of"
                         + " its \\d+\\.\\d\\d s, \\d+\\.\\d %\\)");
@@ -143,6 +162,10 @@ class CentralBenchCommandTest {
                 .contains("3 connections as the service's pool", "the audit chainer caught up", "the floor alone allows a ratio", "CPU per API claim:",
                         "CPU per floor request:", "CPU per raw claim:", "round 2 (raw first): API ")
                 .containsPattern("ratio API / raw JDBC over 2 rounds: median \\d+\\.\\d\\d \\(target >= 0\\.6\\),"
-                        + " each \\[\\d+\\.\\d\\d, \\d+\\.\\d\\d\\]");
+                        + " each \\[\\d+\\.\\d\\d, \\d+\\.\\d\\d\\]")
+                // round 2's claims are decided in a timed round of their own: all 6 approved, none refused
+                .containsPattern("decisions round 2: 6 in \\d+\\.\\d\\d s: \\d+\\.\\d/s")
+                .containsPattern("decisions over 2 rounds: median \\d+\\.\\d/s \\(target >= 1000/s\\), each"
+                        + " \\[\\d+\\.\\d, \\d+\\.\\d\\]");
     }
 }
